@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ApiError } from '@/lib/gitlab/errors';
+import type { Result, SettingsInput, SettingsView } from '@/lib/messaging';
+import { formatCalendarDate } from '@/lib/retro/due-date';
+import { ErrorNotice } from './ErrorNotice';
+import { checkFields, createTokenUrl, fieldsOf, type FieldErrors, type OptionsFields } from './options-form';
+
+interface Props {
+  load(): Promise<Result<SettingsView>>;
+  save(settings: SettingsInput, token: string | undefined): Promise<Result<SettingsView>>;
+  /** Unsaved text survives a reload of the page (the token is never kept there). */
+  draftStore: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+}
+
+const DRAFT_KEY = 'options-draft';
+
+function readDraft(store: Props['draftStore']): OptionsFields | null {
+  try {
+    return JSON.parse(store.getItem(DRAFT_KEY) ?? 'null') as OptionsFields | null;
+  } catch {
+    return null;
+  }
+}
+
+function TokenStatusView({ view }: { view: SettingsView }) {
+  if (!view.hasToken || !view.token) return <p class="muted" data-testid="token-status">No token saved: the extension sends nothing to GitLab.</p>;
+  const { token } = view;
+  return (
+    <div data-testid="token-status">
+      <p><strong>Signed in as @{token.username}</strong> ({token.name})</p>
+      <p class="muted">Scopes: {token.scopes.join(', ') || 'none'} · {token.expiresAt ? `expires ${formatCalendarDate(token.expiresAt)}` : 'never expires'}</p>
+      {token.warnings.map((warning) => <p class="warning" key={warning}>{warning}</p>)}
+    </div>
+  );
+}
+
+function Field({ label, error, children }: { label: string; error?: string; children: preact.ComponentChildren }) {
+  return (
+    <div class="field">
+      <label>
+        <span class="label">{label}</span>
+        {children}
+      </label>
+      {error && <p class="field-error" role="alert">{error}</p>}
+    </div>
+  );
+}
+
+export function OptionsPage({ load, save, draftStore }: Props) {
+  const [view, setView] = useState<SettingsView | null>(null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [fields, setFields] = useState<OptionsFields | null>(null);
+  const [token, setToken] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<{ saving: boolean; message: string; error: ApiError | null }>({ saving: false, message: '', error: null });
+
+  useEffect(() => {
+    void load().then((reply) => {
+      if (!reply.ok) return setLoadError(reply.error);
+      setView(reply.data);
+      setFields(readDraft(draftStore) ?? fieldsOf(reply.data.settings));
+    });
+  }, []);
+
+  if (loadError) return <ErrorNotice error={loadError} />;
+  if (!view || !fields) return <p role="status">Loading options…</p>;
+
+  const update = (next: OptionsFields) => {
+    setFields(next);
+    draftStore.setItem(DRAFT_KEY, JSON.stringify(next));
+  };
+  const text = (key: 'gitlabUrl' | 'emergencyProjects' | 'rosterText') => (event: Event) =>
+    update({ ...fields, [key]: (event.currentTarget as HTMLInputElement).value });
+  const label = (key: keyof OptionsFields['labels']) => (event: Event) =>
+    update({ ...fields, labels: { ...fields.labels, [key]: (event.currentTarget as HTMLInputElement).value } });
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const checked = checkFields(fields);
+    setErrors(checked.errors);
+    if (!checked.settings) return setStatus({ saving: false, message: 'Nothing was saved: fix the fields marked below.', error: null });
+    setStatus({ saving: true, message: 'Saving…', error: null });
+    const reply = await save(checked.settings, token.trim() || undefined);
+    if (!reply.ok) return setStatus({ saving: false, message: '', error: reply.error });
+    setView(reply.data);
+    draftStore.removeItem(DRAFT_KEY);
+    if (reply.data.tokenError) {
+      return setStatus({ saving: false, message: 'Settings saved, but the token was not: GitLab refused it.', error: reply.data.tokenError });
+    }
+    setToken('');
+    setStatus({ saving: false, message: 'Saved.', error: null });
+  };
+
+  return (
+    <form class="options" onSubmit={submit} noValidate>
+      <h1>Emergency Retro for GitLab</h1>
+      <Field label="GitLab URL" error={errors.gitlabUrl}>
+        <input type="url" value={fields.gitlabUrl} onInput={text('gitlabUrl')} required />
+      </Field>
+      <Field label="Personal access token">
+        <input type="password" value={token} autocomplete="off" placeholder={view.hasToken ? 'Saved. Type a new one to replace it.' : 'glpat-…'}
+          onInput={(event) => setToken(event.currentTarget.value)} />
+      </Field>
+      <p class="muted">
+        <a href={createTokenUrl(fields.gitlabUrl)} target="_blank" rel="noopener noreferrer">Create a token</a> with the api scope on your GitLab, then paste it here.
+      </p>
+      <TokenStatusView view={view} />
+      <Field label="Emergency projects" error={errors.emergencyProjects}>
+        <textarea rows={3} value={fields.emergencyProjects} onInput={text('emergencyProjects')} spellcheck={false} />
+      </Field>
+      <p class="muted">One project path per line. The retro panel appears only on issues of these projects.</p>
+      <Field label="Manager roster" error={errors.rosterText}>
+        <textarea rows={8} value={fields.rosterText} onInput={text('rosterText')} spellcheck={false}
+          placeholder={'sam-support: maria-manager\n# or CSV: sam-support,maria-manager\n# or JSON: {"sam-support": "maria-manager"}'} />
+      </Field>
+      <p class="muted">Which manager each support engineer reports to, by GitLab username: YAML, CSV or JSON; a leading @ is fine.</p>
+      <fieldset>
+        <legend>Label names</legend>
+        <Field label="Retro label" error={errors.retro}><input value={fields.labels.retro} onInput={label('retro')} /></Field>
+        <Field label="Retro-actions label" error={errors.retroActions}><input value={fields.labels.retroActions} onInput={label('retroActions')} /></Field>
+        <Field label="Customer-retro label" error={errors.customerRetro}><input value={fields.labels.customerRetro} onInput={label('customerRetro')} /></Field>
+      </fieldset>
+      <div class="actions">
+        <button type="submit" class="primary" disabled={status.saving}>Save</button>
+        <span role="status" data-testid="save-status">{status.message}</span>
+      </div>
+      {status.error && <ErrorNotice error={status.error} />}
+    </form>
+  );
+}

@@ -1,0 +1,109 @@
+import { useState } from 'preact/hooks';
+import type { ApiError } from '@/lib/gitlab/errors';
+import type { IssueSummary, PanelData } from '@/lib/messaging';
+import { dueDateOneWeekFrom, formatCalendarDate } from '@/lib/retro/due-date';
+import { managerOf } from '@/lib/retro/roster-lookup';
+import { planRetroActions } from '@/lib/retro/retro-actions';
+import type { PanelClient } from './panel-client';
+import { ErrorNotice } from './ErrorNotice';
+import { ManagerFinder } from './ManagerFinder';
+
+interface Props {
+  data: PanelData;
+  client: PanelClient;
+  onChange(next: Partial<PanelData>): void;
+}
+
+/** The engineer who responded: the first assignee the roster knows, else the first assignee. */
+function defaultEngineer({ issue, roster }: PanelData): string {
+  const known = issue.assignees.find((user) => managerOf(roster, user.username));
+  return (known ?? issue.assignees[0])?.username ?? '';
+}
+
+function storedSummary(issue: IssueSummary): string {
+  const due = issue.dueDate ? formatCalendarDate(issue.dueDate) : 'no due date';
+  const who = issue.assignees.map((user) => `@${user.username}`).join(', ') || 'nobody';
+  return `GitLab now has labels ${issue.labels.join(', ') || 'none'}; due ${due}; assigned to ${who}.`;
+}
+
+/** Step 5 of the handbook in one click: preview, apply, report what GitLab stored, undo. */
+export function RetroActions({ data, client, onChange }: Props) {
+  const [engineer, setEngineer] = useState(() => defaultEngineer(data));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [outcome, setOutcome] = useState('');
+  const [lastAction, setLastAction] = useState<'apply' | 'undo'>('apply');
+
+  const { issue, labels, roster } = data;
+  const name = engineer.trim().replace(/^@/, '');
+  const manager = name ? managerOf(roster, name) : undefined;
+  const managerId = issue.assignees.find((user) => user.username.toLowerCase() === manager)?.id ?? -1;
+  const plan = planRetroActions(
+    { labels: issue.labels, dueDate: issue.dueDate, assigneeIds: issue.assignees.map((user) => user.id) },
+    labels.retroActions,
+    managerId,
+    dueDateOneWeekFrom(new Date()),
+  );
+
+  const run = async (action: 'apply' | 'undo') => {
+    setBusy(true);
+    setError(null);
+    setLastAction(action);
+    const reply = action === 'apply' ? await client.apply(name) : await client.undo();
+    setBusy(false);
+    if (!reply.ok) return setError(reply.error);
+    if ('alreadyApplied' in reply.data) {
+      const { issue: stored, applied, alreadyApplied, managerDropped } = reply.data;
+      onChange({ issue: stored, applied });
+      setOutcome(
+        alreadyApplied
+          ? 'Retro-actions were already applied: nothing was sent.'
+          : `${storedSummary(stored)}${managerDropped ? ` GitLab kept only one assignee (GitLab Free allows one), so @${manager} is not assigned.` : ''}`,
+      );
+    } else {
+      onChange({ issue: reply.data.issue, applied: null });
+      setOutcome(reply.data.reverted ? `Undone. ${storedSummary(reply.data.issue)}` : 'Nothing to undo: the changes were already reverted in GitLab.');
+    }
+  };
+
+  return (
+    <div class="retro-actions">
+      <label class="field">
+        <span>Responding support engineer</span>
+        <input value={engineer} list="retro-engineers" autocomplete="off" onInput={(event) => setEngineer(event.currentTarget.value)} />
+        <datalist id="retro-engineers">
+          {issue.assignees.map((user) => <option key={user.id} value={user.username} />)}
+        </datalist>
+      </label>
+      <p class="manager" data-testid="manager">
+        Manager: {manager ? `@${manager}` : name ? 'not in the roster' : 'choose the engineer first'}
+      </p>
+      {name && !manager && (
+        <ManagerFinder engineer={name} client={client} onAdded={(_manager, nextRoster) => onChange({ roster: nextRoster })} />
+      )}
+      {manager && (plan.alreadyApplied ? (
+        <p class="preview" data-testid="preview">Retro-actions are applied: label, due date and manager are set.</p>
+      ) : (
+        <div class="preview" data-testid="preview">
+          <p>Apply will:</p>
+          <ul>
+            {plan.addsLabel && <li>add the label <code>{labels.retroActions}</code></li>}
+            {plan.changesDueDate && <li>set the due date to {formatCalendarDate(plan.dueDate)} (now {issue.dueDate ? formatCalendarDate(issue.dueDate) : 'none'})</li>}
+            {plan.addsManager && <li>assign @{manager}, keeping the current assignees</li>}
+          </ul>
+        </div>
+      ))}
+      {!data.canWrite && <p class="hint">Your token is read-only (no api scope): create a token with the api scope in the options to apply.</p>}
+      <div class="row">
+        <button type="button" class="primary" disabled={busy || !manager || plan.alreadyApplied || !data.canWrite} onClick={() => run('apply')}>
+          Apply retro-actions
+        </button>
+        {data.applied && (
+          <button type="button" disabled={busy || !data.canWrite} onClick={() => run('undo')}>Undo</button>
+        )}
+      </div>
+      <p role="status" class="outcome" data-testid="outcome">{busy ? 'Working…' : outcome}</p>
+      {error && <ErrorNotice error={error} onRetry={() => run(lastAction)} onOpenOptions={client.openOptions} />}
+    </div>
+  );
+}

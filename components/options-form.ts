@@ -1,0 +1,64 @@
+/** The options form as text fields, and its checks: what the user typed is never thrown away. */
+import type { SettingsInput } from '@/lib/messaging';
+import { parseRoster } from '@/lib/retro/roster';
+import { validateLabelName, type LabelNames } from '@/lib/retro/labels';
+
+export interface OptionsFields {
+  gitlabUrl: string;
+  emergencyProjects: string;
+  rosterText: string;
+  labels: LabelNames;
+}
+
+export type FieldErrors = Partial<Record<'gitlabUrl' | 'emergencyProjects' | 'rosterText' | keyof LabelNames, string>>;
+
+export function fieldsOf(settings: SettingsInput): OptionsFields {
+  return {
+    gitlabUrl: settings.gitlabUrl,
+    emergencyProjects: settings.emergencyProjects.join('\n'),
+    rosterText: settings.rosterText,
+    labels: { ...settings.labels },
+  };
+}
+
+const PROJECT_PATH = /^[\w.-]+(?:\/[\w.-]+)+$/;
+
+export function checkFields(fields: OptionsFields): { errors: FieldErrors; settings: SettingsInput | null } {
+  const errors: FieldErrors = {};
+  let url: URL | null = null;
+  try {
+    url = new URL(fields.gitlabUrl.trim());
+  } catch {
+    /* reported below */
+  }
+  if (!url || url.protocol !== 'https:') errors.gitlabUrl = 'Enter the https:// address of your GitLab, for example https://gitlab.com.';
+  const projects = fields.emergencyProjects.split('\n').map((line) => line.trim().replace(/^\/+|\/+$/g, '')).filter(Boolean);
+  const badProject = projects.find((path) => !PROJECT_PATH.test(path));
+  if (badProject) errors.emergencyProjects = `“${badProject}” is not a project path: write group/project, one per line.`;
+  else if (projects.length === 0) errors.emergencyProjects = 'Add at least one project path, for example gitlab-com/support/readiness/emergencies.';
+  const roster = parseRoster(fields.rosterText);
+  if (!roster.ok) errors.rosterText = roster.errors.slice(0, 3).map((error) => error.message).join('\n');
+  for (const key of ['retro', 'retroActions', 'customerRetro'] as const) {
+    const problem = validateLabelName(fields.labels[key]);
+    if (problem) errors[key] = problem;
+  }
+  if (Object.keys(errors).length > 0 || !url) return { errors, settings: null };
+  return {
+    errors,
+    settings: {
+      gitlabUrl: url.href.replace(/\/+$/, ''),
+      emergencyProjects: projects,
+      rosterText: fields.rosterText,
+      labels: {
+        retro: fields.labels.retro.trim(),
+        retroActions: fields.labels.retroActions.trim(),
+        customerRetro: fields.labels.customerRetro.trim(),
+      },
+    },
+  };
+}
+
+export function createTokenUrl(gitlabUrl: string): string {
+  const base = gitlabUrl.trim().replace(/\/+$/, '') || 'https://gitlab.com';
+  return `${base}/-/user_settings/personal_access_tokens?name=${encodeURIComponent('Emergency Retro')}&scopes=api`;
+}

@@ -1,0 +1,12 @@
+import type { ApplyResult, IssueSummary, PanelData, Result, UserSummary } from '@/lib/messaging';
+import type { Roster } from '@/lib/retro/roster-lookup';
+
+/** What the retro panel can ask for, bound to one issue. The entrypoint implements it with messaging. */
+export interface PanelClient {
+  load(): Promise<Result<PanelData>>;
+  apply(engineer: string): Promise<Result<ApplyResult>>;
+  undo(): Promise<Result<{ issue: IssueSummary; reverted: boolean }>>;
+  searchUsers(query: string): Promise<Result<UserSummary[]>>;
+  addRosterPair(engineer: string, manager: string): Promise<Result<{ roster: Roster }>>;
+  openOptions(): void;
+}

@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { createGateway } from '@/lib/gitlab/gateway';
+import { createRouter } from './router';
+import type { BackgroundDeps } from './context';
+
+/** Built by WXT from entrypoints/retro-panel.content; injected only into emergency issue tabs. */
+const PANEL_SCRIPT = '/content-scripts/retro-panel.js';
+
+const deps: BackgroundDeps = {
+  createGateway,
+  now: () => new Date(),
+  async injectPanel(tabId, frameId) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT] });
+  },
+  openOptions: () => browser.runtime.openOptionsPage(),
+};
+
+export default defineBackground(() => {
+  // Chrome exposes storage.local to content scripts unless told otherwise; the token lives there.
+  (globalThis as { chrome?: { storage?: { local?: { setAccessLevel?: (o: object) => Promise<void> } } } }).chrome?.storage?.local
+    ?.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch(() => undefined);
+
+  const route = createRouter(deps, {
+    extensionId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+  });
+  // Registered synchronously at start-up so the first message after an idle stop is not lost.
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+});

@@ -1,0 +1,96 @@
+/**
+ * Every message enters here: schema-checked, sender-checked, dispatched, and answered with
+ * plain JSON `{ok, data}` / `{ok: false, error}` (case C7): no Error or Date crosses.
+ */
+import type { Browser } from 'wxt/browser';
+import type { ResponseMap, Result } from '@/lib/messaging';
+import { CONTENT_SCRIPT_TYPES, parseRequest, type Request } from '@/lib/messaging-schema';
+import { asApiError, invalidRequestError, type ApiError } from '@/lib/gitlab/errors';
+import { isEmergencyProject, parseIssueUrl } from '@/lib/gitlab/issue-url';
+import { rateLimitedUntilItem, settingsItem } from '@/lib/settings';
+import type { BackgroundDeps } from './context';
+import { applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers';
+import { addRosterPair, loadSettings, saveSettings } from './settings-handlers';
+import { searchUsers } from './user-handlers';
+
+type Sender = Browser.runtime.MessageSender;
+
+export interface RouterEnv {
+  extensionId: string;
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>`. */
+  extensionOrigin: string;
+}
+
+function originOf(url: string | undefined): string | null {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Own extension only; pages of the extension may send anything, GitLab tabs only the panel's requests. */
+export async function senderAllowed(sender: Sender, type: Request['type'], env: RouterEnv): Promise<boolean> {
+  if (sender.id !== env.extensionId) return false;
+  const origin = originOf(sender.url);
+  if (origin === env.extensionOrigin) return true;
+  if (!sender.tab || !CONTENT_SCRIPT_TYPES.has(type)) return false;
+  const { gitlabUrl } = await settingsItem.getValue();
+  return origin === new URL(gitlabUrl).origin;
+}
+
+async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender): Promise<ResponseMap[Request['type']]> {
+  switch (request.type) {
+    case 'page:visit': {
+      const { emergencyProjects, gitlabUrl } = await settingsItem.getValue();
+      // Only the page the message came from counts: a tab cannot ask about another origin.
+      const parsed = originOf(sender.url) === originOf(request.url) ? parseIssueUrl(request.url, gitlabUrl) : null;
+      const emergency = parsed?.kind === 'project-issue' && isEmergencyProject(parsed.ref.projectPath, emergencyProjects);
+      if (emergency && sender.tab?.id !== undefined) await deps.injectPanel(sender.tab.id, sender.frameId ?? 0);
+      return { emergency };
+    }
+    case 'retro:load':
+      return loadRetro(deps, request);
+    case 'retro:apply':
+      return applyRetroActions(deps, request);
+    case 'retro:undo':
+      return undoRetroActions(deps, request);
+    case 'users:search':
+      return searchUsers(deps, request);
+    case 'roster:add':
+      return addRosterPair(request);
+    case 'options:open':
+      await deps.openOptions();
+      return null;
+    case 'settings:load':
+      return loadSettings();
+    case 'settings:save':
+      return saveSettings(deps, request);
+  }
+}
+
+/** GitLab's Retry-After is remembered so that no request goes out before it ends (case C10). */
+async function rememberRateLimit(error: ApiError, deps: BackgroundDeps): Promise<void> {
+  if (error.kind === 'rate-limited' && error.retryAfter !== undefined) {
+    const until = deps.now().getTime() + error.retryAfter * 1000;
+    if (until > (await rateLimitedUntilItem.getValue())) await rateLimitedUntilItem.setValue(until);
+  }
+}
+
+export function createRouter(deps: BackgroundDeps, env: RouterEnv) {
+  return async (message: unknown, sender: Sender): Promise<Result<unknown>> => {
+    const parsed = parseRequest(message);
+    if (!parsed.ok) return { ok: false, error: invalidRequestError(parsed.detail) };
+    if (!(await senderAllowed(sender, parsed.request.type, env))) {
+      return { ok: false, error: invalidRequestError('this page may not send that request') };
+    }
+    try {
+      const data = await dispatch(deps, parsed.request, sender);
+      return { ok: true, data: JSON.parse(JSON.stringify(data ?? null)) };
+    } catch (thrown) {
+      const error = asApiError(thrown);
+      await rememberRateLimit(error, deps);
+      return { ok: false, error };
+    }
+  };
+}

@@ -1,0 +1,75 @@
+/** Options page and roster requests: load and save settings, check the token, add a roster pair. */
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import type { RequestOf, SettingsView, TokenStatus } from '@/lib/messaging';
+import type { GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
+import { GitLabRequestError, asApiError } from '@/lib/gitlab/errors';
+import { settingsItem, tokenItem, tokenStatusItem } from '@/lib/settings';
+import { parseRoster } from '@/lib/retro/roster';
+import type { BackgroundDeps } from './context';
+
+const EXPIRY_WARNING_DAYS = 7;
+
+export function tokenStatusOf(user: GitLabUser, token: GitLabTokenInfo, now: Date): TokenStatus {
+  const warnings: string[] = [];
+  if (!token.scopes.includes('api')) {
+    warnings.push('This token lacks the api scope: the extension works read-only. Create a token with the api scope to change issues.');
+  }
+  if (token.expires_at) {
+    const days = differenceInCalendarDays(parseISO(token.expires_at), now);
+    if (days <= EXPIRY_WARNING_DAYS) {
+      warnings.push(days < 0 ? `This token expired on ${token.expires_at}. Create a new one.` : `This token expires on ${token.expires_at}, in ${days} day${days === 1 ? '' : 's'}. Create a new one soon.`);
+    }
+  }
+  return { username: user.username, name: user.name, scopes: token.scopes, expiresAt: token.expires_at, warnings };
+}
+
+async function view(tokenError: SettingsView['tokenError'] = null): Promise<SettingsView> {
+  const [settings, token, status] = await Promise.all([settingsItem.getValue(), tokenItem.getValue(), tokenStatusItem.getValue()]);
+  return { settings, hasToken: token !== '', token: token ? status : null, tokenError };
+}
+
+export const loadSettings = (): Promise<SettingsView> => view();
+
+/** Settings are saved as given; a new token is kept only once GitLab accepted it. */
+export async function saveSettings(deps: BackgroundDeps, { settings, token }: RequestOf<'settings:save'>): Promise<SettingsView> {
+  const roster = parseRoster(settings.rosterText);
+  if (!roster.ok) {
+    const first = roster.errors[0];
+    throw new GitLabRequestError({ kind: 'rejected', status: 0, message: `Manager roster, ${first?.message}` });
+  }
+  const previous = await settingsItem.getValue();
+  await settingsItem.setValue(settings);
+  const instanceChanged = new URL(previous.gitlabUrl).origin !== new URL(settings.gitlabUrl).origin;
+  if (token === '' || (token === undefined && instanceChanged)) {
+    await Promise.all([tokenItem.removeValue(), tokenStatusItem.removeValue()]);
+    return view();
+  }
+  if (token === undefined) return view();
+  const gateway = deps.createGateway({ host: settings.gitlabUrl, token });
+  try {
+    const [user, info] = await Promise.all([gateway.currentUser(), gateway.tokenInfo()]);
+    await Promise.all([tokenItem.setValue(token), tokenStatusItem.setValue(tokenStatusOf(user, info, deps.now()))]);
+    return view();
+  } catch (error) {
+    return view(asApiError(error));
+  }
+}
+
+/** Adds `engineer: manager` as a new line, keeping the user's own text and format. */
+export async function addRosterPair({ engineer, manager }: RequestOf<'roster:add'>) {
+  const settings = await settingsItem.getValue();
+  const current = parseRoster(settings.rosterText);
+  const format = current.ok ? current.format : 'yaml';
+  const clean = (name: string) => name.replace(/^@/, '').toLowerCase();
+  const line = format === 'csv' ? `${clean(engineer)},${clean(manager)}` : `${clean(engineer)}: ${clean(manager)}`;
+  const rosterText =
+    format === 'json' && current.ok
+      ? JSON.stringify({ ...current.roster, [clean(engineer)]: clean(manager) }, null, 2)
+      : `${settings.rosterText.replace(/\s*$/, '')}${settings.rosterText.trim() ? '\n' : ''}${line}\n`;
+  const parsed = parseRoster(rosterText);
+  if (!parsed.ok) {
+    throw new GitLabRequestError({ kind: 'rejected', status: 0, message: `The roster could not take that pair: ${parsed.errors[0]?.message}` });
+  }
+  await settingsItem.setValue({ ...settings, rosterText });
+  return { roster: parsed.roster };
+}

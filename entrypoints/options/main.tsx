@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { sendRequest } from '@/lib/messaging';
+import { OptionsPage } from '@/components/OptionsPage';
+
+render(
+  <OptionsPage
+    load={() => sendRequest({ type: 'settings:load' })}
+    save={(settings, token) => sendRequest({ type: 'settings:save', settings, token })}
+    draftStore={sessionStorage}
+  />,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,15 @@
+import type { IssueRef } from '@/lib/gitlab/issue-ref';
+import { sendRequest } from '@/lib/messaging';
+import type { PanelClient } from '@/components/panel-client';
+
+/** The panel's requests for one issue, sent to the background worker. */
+export function createPanelClient(ref: IssueRef): PanelClient {
+  return {
+    load: () => sendRequest({ type: 'retro:load', ref }),
+    apply: (engineer) => sendRequest({ type: 'retro:apply', ref, engineer }),
+    undo: () => sendRequest({ type: 'retro:undo', ref }),
+    searchUsers: (query) => sendRequest({ type: 'users:search', query }),
+    addRosterPair: (engineer, manager) => sendRequest({ type: 'roster:add', engineer, manager }),
+    openOptions: () => void sendRequest({ type: 'options:open' }),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * The GitLab calls the product makes, on top of gitbeaker with the single-shot requester.
+ * Background worker only: it is the one place that sees the token.
+ */
+import { Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
+import { singleShotRequester } from './requester';
+import { GitLabRequestError, notJsonError } from './errors';
+import type { GitLabIssue, GitLabTokenInfo, GitLabUser } from './types';
+import type { IssueUpdate } from '../retro/retro-actions';
+
+export interface GitLabGateway {
+  getIssue(projectPath: string, iid: number): Promise<GitLabIssue>;
+  editIssue(projectPath: string, iid: number, update: IssueUpdate): Promise<GitLabIssue>;
+  findUser(username: string): Promise<GitLabUser | null>;
+  searchUsers(query: string): Promise<GitLabUser[]>;
+  currentUser(): Promise<GitLabUser>;
+  tokenInfo(): Promise<GitLabTokenInfo>;
+}
+
+export interface GatewayConfig {
+  /** Instance URL, e.g. https://gitlab.com (a relative root such as https://host/gitlab works too). */
+  host: string;
+  token: string;
+}
+
+/** GitLab's answer must be the JSON we expect; anything else (a proxy's JSON, an empty body) is refused. */
+function expectObject<T>(value: unknown, key: string): T {
+  if (value && typeof value === 'object' && !Array.isArray(value) && key in value) return value as T;
+  throw new GitLabRequestError(notJsonError(200));
+}
+
+function expectArray<T>(value: unknown): T[] {
+  if (Array.isArray(value)) return value as T[];
+  throw new GitLabRequestError(notJsonError(200));
+}
+
+export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
+  const options = { host: host.replace(/\/+$/, ''), token, requesterFn: singleShotRequester };
+  const issues = new Issues(options);
+  const users = new Users(options);
+  const tokens = new PersonalAccessTokens(options);
+  return {
+    async getIssue(projectPath, iid) {
+      return expectObject<GitLabIssue>(await issues.show(iid, { projectId: projectPath }), 'iid');
+    },
+    async editIssue(projectPath, iid, update) {
+      const body = {
+        addLabels: update.add_labels,
+        removeLabels: update.remove_labels,
+        // `null` clears the due date; gitbeaker's types only know strings.
+        dueDate: update.due_date as string | undefined,
+        assigneeIds: update.assignee_ids,
+      };
+      const defined = Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined));
+      return expectObject<GitLabIssue>(await issues.edit(projectPath, iid, defined), 'iid');
+    },
+    async findUser(username) {
+      const found = expectArray<GitLabUser>(await users.all({ username, maxPages: 1 }));
+      return found[0] ?? null;
+    },
+    async searchUsers(query) {
+      return expectArray<GitLabUser>(await users.all({ search: query, perPage: 10, maxPages: 1 }));
+    },
+    async currentUser() {
+      return expectObject<GitLabUser>(await users.showCurrentUser(), 'username');
+    },
+    async tokenInfo() {
+      return expectObject<GitLabTokenInfo>(await tokens.show(), 'scopes');
+    },
+  };
+}

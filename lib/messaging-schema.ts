@@ -1,0 +1,61 @@
+/**
+ * The schema of every message a surface may send to the background worker.
+ * Background-only at run time (valibot stays out of the content scripts); others import types.
+ */
+import * as v from 'valibot';
+
+const IssueRefSchema = v.strictObject({
+  projectPath: v.pipe(v.string(), v.maxLength(512), v.regex(/^[\w.-]+(?:\/[\w.-]+)+$/, 'a project path like group/project')),
+  iid: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 31)),
+  view: v.picklist(['issues', 'work_items', 'incident']),
+});
+
+const UsernameSchema = v.pipe(v.string(), v.trim(), v.regex(/^@?[A-Za-z0-9_.-]{1,255}$/, 'a GitLab username'));
+
+const LabelSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'a label name'), v.maxLength(255), v.regex(/^[^,]*$/, 'no commas in label names'));
+
+export const SettingsInputSchema = v.strictObject({
+  gitlabUrl: v.pipe(v.string(), v.trim(), v.url('a URL like https://gitlab.com'), v.regex(/^https:\/\//, 'an https:// URL')),
+  emergencyProjects: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512))), v.maxLength(100)),
+  rosterText: v.pipe(v.string(), v.maxLength(100_000, 'a roster under 100 kB')),
+  labels: v.strictObject({ retro: LabelSchema, retroActions: LabelSchema, customerRetro: LabelSchema }),
+});
+
+export const RequestSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('page:visit'), url: v.pipe(v.string(), v.maxLength(4096), v.url()) }),
+  v.strictObject({ type: v.literal('retro:load'), ref: IssueRefSchema }),
+  v.strictObject({ type: v.literal('retro:apply'), ref: IssueRefSchema, engineer: UsernameSchema }),
+  v.strictObject({ type: v.literal('retro:undo'), ref: IssueRefSchema }),
+  v.strictObject({ type: v.literal('users:search'), query: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(100)) }),
+  v.strictObject({ type: v.literal('roster:add'), engineer: UsernameSchema, manager: UsernameSchema }),
+  v.strictObject({ type: v.literal('options:open') }),
+  v.strictObject({ type: v.literal('settings:load') }),
+  v.strictObject({
+    type: v.literal('settings:save'),
+    settings: SettingsInputSchema,
+    /** Omitted: keep the stored token. Empty string: forget it. */
+    token: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(512))),
+  }),
+]);
+
+/** Message types a content script on a GitLab page may send; everything else needs an extension page. */
+export const CONTENT_SCRIPT_TYPES: ReadonlySet<string> = new Set([
+  'page:visit',
+  'retro:load',
+  'retro:apply',
+  'retro:undo',
+  'users:search',
+  'roster:add',
+  'options:open',
+]);
+
+export type Request = v.InferOutput<typeof RequestSchema>;
+export type SettingsInput = v.InferOutput<typeof SettingsInputSchema>;
+
+export function parseRequest(message: unknown): { ok: true; request: Request } | { ok: false; detail: string } {
+  const result = v.safeParse(RequestSchema, message);
+  if (result.success) return { ok: true, request: result.output };
+  const issue = result.issues[0];
+  const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
+  return { ok: false, detail: `${path ? `${path}: ` : ''}expected ${issue?.expected ?? 'a known message'}` };
+}

@@ -1,0 +1,91 @@
+/**
+ * The one protocol between the surfaces (content scripts, options, popup) and the background
+ * worker. Requests are validated in the background (messaging-schema.ts); replies are plain JSON.
+ */
+import { browser } from 'wxt/browser';
+import type { ApiError } from './gitlab/errors';
+import { extensionUpdatedError } from './gitlab/errors';
+import type { Request, SettingsInput } from './messaging-schema';
+import type { AppliedRecord } from './retro/retro-actions';
+import type { LabelNames } from './retro/labels';
+import type { Roster } from './retro/roster-lookup';
+
+export type { Request, SettingsInput };
+
+export interface UserSummary {
+  id: number;
+  username: string;
+  name: string;
+}
+
+export interface IssueSummary {
+  title: string;
+  webUrl: string;
+  issueType: string;
+  labels: string[];
+  /** `YYYY-MM-DD`, a calendar date. */
+  dueDate: string | null;
+  assignees: UserSummary[];
+}
+
+export interface PanelData {
+  issue: IssueSummary;
+  labels: LabelNames;
+  roster: Roster;
+  applied: AppliedRecord | null;
+  /** False when the token lacks the `api` scope: the panel is read-only. */
+  canWrite: boolean;
+}
+
+export interface ApplyResult {
+  issue: IssueSummary;
+  applied: AppliedRecord | null;
+  alreadyApplied: boolean;
+  /** GitLab did not keep the manager as assignee (GitLab Free keeps one assignee). */
+  managerDropped: boolean;
+}
+
+export interface TokenStatus {
+  username: string;
+  name: string;
+  scopes: string[];
+  expiresAt: string | null;
+  /** Warnings to show beside the token: missing `api` scope, expiring soon. */
+  warnings: string[];
+}
+
+export interface SettingsView {
+  settings: SettingsInput;
+  hasToken: boolean;
+  token: TokenStatus | null;
+  /** Set when the token was just checked and GitLab refused it. */
+  tokenError: ApiError | null;
+}
+
+export interface ResponseMap {
+  'page:visit': { emergency: boolean };
+  'retro:load': PanelData;
+  'retro:apply': ApplyResult;
+  'retro:undo': { issue: IssueSummary; reverted: boolean };
+  'users:search': UserSummary[];
+  'roster:add': { roster: Roster };
+  'options:open': null;
+  'settings:load': SettingsView;
+  'settings:save': SettingsView;
+}
+
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+export type Result<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+/** Sends one request; a dead extension context (update, reload) becomes a readable error (case C5). */
+export async function sendRequest<T extends RequestType>(request: RequestOf<T>): Promise<Result<ResponseMap[T]>> {
+  try {
+    if (!browser.runtime?.id) return { ok: false, error: extensionUpdatedError() };
+    const reply = (await browser.runtime.sendMessage(request)) as Result<ResponseMap[T]> | undefined;
+    if (!reply || typeof reply !== 'object' || !('ok' in reply)) return { ok: false, error: extensionUpdatedError() };
+    return reply;
+  } catch {
+    return { ok: false, error: extensionUpdatedError() };
+  }
+}

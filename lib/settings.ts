@@ -1,0 +1,44 @@
+/**
+ * Everything the extension keeps, as typed, versioned WXT storage items. Only extension contexts
+ * read these: content scripts ask the background (and Chrome's storage.local is closed to them).
+ */
+import { storage } from 'wxt/utils/storage';
+import type { SettingsInput, TokenStatus, UserSummary } from './messaging';
+import type { AppliedRecord } from './retro/retro-actions';
+import { DEFAULT_LABELS } from './retro/labels';
+
+export type Settings = SettingsInput;
+
+export const DEFAULT_GITLAB_URL = 'https://gitlab.com';
+
+export const DEFAULT_SETTINGS: Settings = {
+  gitlabUrl: DEFAULT_GITLAB_URL,
+  emergencyProjects: ['gitlab-com/support/readiness/emergencies'],
+  rosterText: '',
+  labels: { ...DEFAULT_LABELS },
+};
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+export const tokenItem = storage.defineItem<string>('local:gitlabToken', { fallback: '' });
+
+/** What GitLab said about the token when it was saved: who it is, scopes, expiry. */
+export const tokenStatusItem = storage.defineItem<TokenStatus | null>('local:tokenStatus', { fallback: null });
+
+/** Per issue, what the last "Apply retro-actions" changed, so Undo reverts exactly that. */
+export const appliedItem = storage.defineItem<Record<string, AppliedRecord>>('local:appliedRetroActions', {
+  fallback: {},
+});
+
+/** Usernames already resolved to GitLab ids: the roster names managers, the API wants ids. */
+export const knownUsersItem = storage.defineItem<Record<string, UserSummary>>('local:knownUsers', { fallback: {} });
+
+/** Epoch ms before which no request is sent (GitLab's Retry-After). Session: a restart clears it. */
+export const rateLimitedUntilItem = storage.defineItem<number>('session:rateLimitedUntil', { fallback: 0 });
+
+export function issueKey(gitlabUrl: string, projectPath: string, iid: number): string {
+  return `${new URL(gitlabUrl).origin}/${projectPath.toLowerCase()}#${iid}`;
+}

@@ -1,0 +1,129 @@
+/**
+ * The sandbox GitLab: an HTTPS server that plays gitlab.com for end-to-end tests and the demo.
+ * Chromium reaches it as https://gitlab.com via --host-resolver-rules and --ignore-certificate-errors.
+ */
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleApi } from './api.ts';
+import { handleControl } from './control.ts';
+import { FaultQueue, faultAction, sleep, type FaultAction } from './faults.ts';
+import { json } from './http.ts';
+import { handlePage } from './pages.ts';
+import { seed } from './seed.ts';
+import { sandboxCertificate } from './tls.ts';
+import type { FaultRule, Incoming, RecordedRequest, Reply, SandboxState } from './types.ts';
+
+export type { FaultRule, RecordedRequest, SandboxState } from './types.ts';
+
+export interface SandboxOptions {
+  /** 0 or omitted: any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
+export interface Sandbox {
+  /** `https://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  /** Every request except `/__sandbox/*` and `/favicon.ico`, oldest first. */
+  requests: RecordedRequest[];
+  /** Only the `/api/` ones. */
+  apiRequests(): RecordedRequest[];
+  fail(rule: FaultRule): void;
+  /** Fresh seed (in place, so `state` stays the same object), no requests, no faults. */
+  reset(): void;
+  /** The live state the routes read and write. */
+  state: SandboxState;
+  close(): Promise<void>;
+}
+
+const readBody = (req: IncomingMessage): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+
+function send(res: ServerResponse, reply: Reply, method: string, record?: RecordedRequest): void {
+  if (record) record.status = reply.status;
+  res.writeHead(reply.status, reply.headers ?? {});
+  res.end(method === 'HEAD' ? undefined : reply.body);
+}
+
+const isApi = (url: URL): boolean => url.pathname.startsWith('/api/');
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const state = seed();
+  const requests: RecordedRequest[] = [];
+  const faults = new FaultQueue();
+
+  const dispatch = (req: Incoming): Reply => (isApi(req.url) ? handleApi(state, req) : handlePage(state, req));
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'https://gitlab.com');
+    const incoming: Incoming = { method, url, headers: req.headers, body };
+    if (url.pathname.startsWith('/__sandbox/')) return send(res, handleControl(controls, incoming), method);
+    if (url.pathname === '/favicon.ico') return send(res, { status: 404 }, method);
+
+    const record: RecordedRequest = { method, path: req.url ?? '/', headers: { ...req.headers }, body, time: Date.now(), status: 0 };
+    requests.push(record);
+    const rule = faults.take(incoming);
+    if (rule?.delayMs) await sleep(rule.delayMs);
+    const action: FaultAction = rule ? faultAction(rule) : { kind: 'pass', headers: {} };
+    if (action.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (action.kind === 'reply') return send(res, action.reply, method, record);
+    const real = dispatch(incoming); // stores any change, even when a fault answers instead
+    if (action.kind === 'after-apply') return send(res, action.reply, method, record);
+    send(res, { ...real, headers: { ...real.headers, ...action.headers } }, method, record);
+  }
+
+  const controls = {
+    requests,
+    state,
+    fail: (rule: FaultRule) => faults.add(rule),
+    pendingFaults: () => faults.pending,
+    reset: () => {
+      Object.assign(state, seed());
+      requests.length = 0;
+      faults.clear();
+    },
+  };
+
+  const pems = await sandboxCertificate();
+  const server: Server = createServer({ key: pems.key, cert: pems.cert }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[sandbox] handler failed:', error);
+      if (!res.headersSent) send(res, json(500, { message: '500 Internal Server Error' }), req.method ?? 'GET');
+    });
+  });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+
+  return {
+    url: `https://${shown}:${port}`,
+    port,
+    requests,
+    apiRequests: () => requests.filter((r) => r.path.startsWith('/api/')),
+    fail: controls.fail,
+    reset: controls.reset,
+    state,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,129 @@
+/** Shapes shared by the sandbox modules: the seeded world, requests, replies and fault rules. */
+import type { IncomingHttpHeaders } from 'node:http';
+
+export interface SandboxUser {
+  id: number;
+  username: string;
+  name: string;
+  email: string;
+  jobTitle: string;
+  createdAt: string;
+}
+
+export interface SandboxProject {
+  id: number;
+  /** Full path, e.g. `gitlab-com/support/readiness/emergencies`. */
+  path: string;
+  name: string;
+  description: string;
+  namespaceId: number;
+  namespaceName: string;
+  /** GitLab Free keeps a single assignee per issue. */
+  freeTier?: boolean;
+}
+
+/** How GitLab renders the issue at `/-/issues/<iid>`. */
+export type IssueLayout = 'classic' | 'work_item' | 'incident';
+
+export interface SandboxIssue {
+  id: number;
+  iid: number;
+  projectId: number;
+  title: string;
+  description: string;
+  state: 'opened' | 'closed';
+  issueType: 'issue' | 'incident';
+  layout: IssueLayout;
+  labels: string[];
+  assigneeIds: number[];
+  authorId: number;
+  dueDate: string | null;
+  severity: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  closedById: number | null;
+  userNotesCount: number;
+}
+
+/** A work item that belongs to a group, not a project (epics and the like). */
+export interface SandboxGroupWorkItem {
+  groupPath: string;
+  groupId: number;
+  iid: number;
+  title: string;
+  workItemType: string;
+}
+
+export interface SandboxToken {
+  id: number;
+  token: string;
+  name: string;
+  description: string;
+  userId: number;
+  scopes: string[];
+  createdAt: string;
+  /** `YYYY-MM-DD`, as GitLab stores it. */
+  expiresAt: string | null;
+  revoked: boolean;
+  lastUsedAt: string | null;
+}
+
+export interface SandboxState {
+  users: SandboxUser[];
+  projects: SandboxProject[];
+  issues: SandboxIssue[];
+  groupWorkItems: SandboxGroupWorkItem[];
+  tokens: SandboxToken[];
+  /** Who is "signed in" on the HTML pages (window.gon). */
+  sessionUserId: number;
+  csrfToken: string;
+}
+
+/** One HTTP request as the sandbox saw it. */
+export interface RecordedRequest {
+  method: string;
+  /** pathname + search, as sent. */
+  path: string;
+  /** Node lower-cases header names. */
+  headers: IncomingHttpHeaders;
+  body: string;
+  /** Date.now() when the request arrived. */
+  time: number;
+  /** Status that was answered; 0 while pending or when the socket was dropped. */
+  status: number;
+}
+
+/** A parsed request handed to route handlers. */
+export interface Incoming {
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** Handlers return a reply instead of writing to the socket, so a fault can swap it after the fact. */
+export interface Reply {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+export interface FaultRule {
+  method?: string;
+  /** Prefix match on the pathname, e.g. `/api/v4/projects`. */
+  path?: string;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: string;
+  contentType?: string;
+  delayMs?: number;
+  /** Destroy the socket without answering. */
+  drop?: boolean;
+  /** Answer 200 text/html with a SAML-SSO-like sign-in page (an expired gitlab.com session). */
+  html?: boolean;
+  /** Let the real handler run and store its change, then answer with `status`. */
+  afterApply?: boolean;
+  /** How many matching requests the rule hits; default 1. */
+  times?: number;
+}
