@@ -30,7 +30,7 @@ export function RetroPanel({ client, issueLabel }: { client: PanelClient; issueL
     <section class="panel" aria-label="Retro" data-testid="retro-panel">
       <header class="panel-header">
         <h2>Retro</h2>
-        <span class="muted">{issueLabel}</span>
+        <span class="muted" data-testid="panel-ref" title={issueLabel}>{issueLabel.slice(issueLabel.lastIndexOf('/') + 1)}</span>
       </header>
       {state.phase === 'loading' && <p role="status" class="muted">Loading the retro state from GitLab…</p>}
       {state.phase === 'error' && <ErrorNotice error={state.error} onRetry={load} onOpenOptions={client.openOptions} />}

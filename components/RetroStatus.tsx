@@ -5,12 +5,12 @@ import { formatCalendarDate } from '@/lib/retro/due-date';
 
 /** The retro state as GitLab has it. Every GitLab value is rendered as text. */
 export function RetroStatus({ issue, labels }: { issue: IssueSummary; labels: LabelNames }) {
-  const yesNo = (name: string) => (hasLabel(issue.labels, name) ? 'applied' : 'not applied');
+  const yesNo = (name: string) => (hasLabel(issue.labels, name) ? 'label applied' : 'label not applied');
   return (
     <dl class="status">
-      <dt>Label <code>{labels.retro}</code></dt>
+      <dt><code>{labels.retro}</code></dt>
       <dd data-testid="status-retro">{yesNo(labels.retro)}</dd>
-      <dt>Label <code>{labels.retroActions}</code></dt>
+      <dt><code>{labels.retroActions}</code></dt>
       <dd data-testid="status-retro-actions">{yesNo(labels.retroActions)}</dd>
       <dt>Due date</dt>
       <dd data-testid="status-due-date">{issue.dueDate ? formatCalendarDate(issue.dueDate) : 'none'}</dd>

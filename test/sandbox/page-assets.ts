@@ -29,6 +29,8 @@ h1, h2, h3 { color: var(--gl-text-color-heading); }
 .gl-heading-1 { font-size: 1.75rem; font-weight: 600; line-height: 1.25; margin: 0; }
 .gl-heading-5 { font-size: 0.875rem; font-weight: 600; margin: 0; }
 .gl-hidden, .gl-sr-only { display: none !important; }
+.gl-flex { display: flex; } .gl-items-center { align-items: center; } .gl-gap-3 { gap: 8px; } .gl-ml-auto { margin-left: auto; }
+[data-testid="detail-wrapper"] > div:first-child { display: flex; align-items: flex-start; gap: 8px; padding-top: 12px; }
 .layout-page { display: flex; min-height: 100vh; }
 .super-sidebar { width: 240px; flex: none; padding: 12px; background: var(--gl-background-color-subtle);
   border-right: 1px solid var(--gl-border-color-default); }
@@ -48,6 +50,7 @@ h1, h2, h3 { color: var(--gl-text-color-heading); }
 .right-sidebar { background: var(--gl-background-color-subtle); border-left: 1px solid var(--gl-border-color-default);
   padding: 0 16px; min-height: calc(100vh - 60px); }
 .issuable-sidebar-header { display: flex; justify-content: flex-end; border-bottom: 1px solid var(--gl-border-color-default); }
+.block:empty { display: none; }
 .block, .work-item-attributes-item { padding: 12px 0; border-bottom: 1px solid var(--gl-border-color-default); }
 .sandbox-widget-head { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; font-weight: 600; }
 .sandbox-widget-head .btn { margin-left: auto; }
@@ -59,7 +62,8 @@ h1, h2, h3 { color: var(--gl-text-color-heading); }
 .gl-label a, .gl-label .gl-label-text { color: #fff; }
 .gl-avatar { width: 24px; height: 24px; border-radius: 50%; vertical-align: middle; margin-right: 8px; }
 .sandbox-assignee { display: flex; align-items: center; padding: 2px 0; }
-.gl-text-subtle { color: var(--gl-text-color-subtle); margin-left: 4px; }
+.gl-text-subtle { color: var(--gl-text-color-subtle); }
+.sandbox-assignee .gl-text-subtle { margin-left: 4px; }
 .btn { font: inherit; font-size: 13px; padding: 2px 10px; border-radius: 4px; cursor: pointer;
   border: 1px solid var(--gl-border-color-default); background: var(--gl-background-color-default); color: var(--gl-text-color-default); }
 .btn-confirm { background: var(--gl-button-confirm-background); color: var(--gl-button-confirm-text); border-color: transparent; }

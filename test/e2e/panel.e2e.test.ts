@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { retroPanel } from '../browser/configure';
+import { EMERGENCIES_PATH, GITLAB_PATH } from '../sandbox/seed';
+import { issueUrl, useSession } from './session';
+
+const session = useSession();
+
+describe('the retro panel on emergency issues', () => {
+  it.each([
+    ['classic issue', 'issues/1'],
+    ['work item', 'work_items/2'],
+    ['incident', 'issues/incident/3'],
+  ])('appears once on a %s', async (_name, path) => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, path));
+    await expect.poll(() => retroPanel(page).count()).toBe(1);
+    await retroPanel(page).getByTestId('status-assignees').filter({ hasText: '@sam-support' }).waitFor();
+    // Mounted inside the issue's right sidebar, not floating.
+    const layout = await page.locator('emergency-retro-panel').getAttribute('data-layout');
+    expect(layout === 'classic' || layout === 'work-item').toBe(true);
+    await page.close();
+  });
+
+  it("does not appear on another project's issue, and sends nothing to GitLab there", async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(GITLAB_PATH, 'issues/7'));
+    await page.waitForTimeout(1500);
+    expect(await retroPanel(page).count()).toBe(0);
+    expect(session.sandbox.apiRequests()).toHaveLength(0);
+    await page.close();
+  });
+
+  it('Apply sends exactly one PUT with the merged assignees, the label and the due date, then Undo reverts it', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
+    const panel = retroPanel(page);
+    await panel.getByTestId('preview').filter({ hasText: 'assign @maria-manager' }).waitFor();
+    await panel.getByRole('button', { name: 'Apply retro-actions' }).click();
+    await panel.getByTestId('outcome').filter({ hasText: 'GitLab now has' }).waitFor();
+
+    const puts = session.sandbox.apiRequests().filter((request) => request.method === 'PUT');
+    expect(puts).toHaveLength(1);
+    const expectedDue = await page.evaluate(() => {
+      const date = new Date();
+      date.setDate(date.getDate() + 7);
+      return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    });
+    expect(puts[0]!.path).toBe(`/api/v4/projects/${encodeURIComponent(EMERGENCIES_PATH)}/issues/1`);
+    expect(JSON.parse(puts[0]!.body)).toEqual({ add_labels: 'retro-actions', due_date: expectedDue, assignee_ids: [101, 102] });
+    await expect.poll(() => panel.getByTestId('status-assignees').textContent()).toContain('@maria-manager');
+
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await panel.getByTestId('outcome').filter({ hasText: 'Undone' }).waitFor();
+    const undo = session.sandbox.apiRequests().filter((request) => request.method === 'PUT');
+    expect(undo).toHaveLength(2);
+    expect(JSON.parse(undo[1]!.body)).toEqual({ remove_labels: 'retro-actions', due_date: null, assignee_ids: [101] });
+    await page.close();
+  });
+
+  it('says retro-actions are applied and sends no write when they already are', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/5'));
+    const panel = retroPanel(page);
+    await panel.getByTestId('preview').filter({ hasText: 'Retro-actions are applied' }).waitFor();
+    await expect.poll(() => panel.getByRole('button', { name: 'Apply retro-actions' }).isDisabled()).toBe(true);
+    expect(session.sandbox.apiRequests().filter((request) => request.method !== 'GET')).toHaveLength(0);
+    await page.close();
+  });
+
+  it('follows client-side navigation to the next issue: one panel, showing the new issue (case C1)', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, '-/issues'.slice(3)));
+    await page.locator('a[data-sandbox-spa][href$="/-/issues/1"]').first().click();
+    await retroPanel(page).getByText(`${EMERGENCIES_PATH}#1`).waitFor();
+    await page.locator('a[data-sandbox-spa][href$="/-/issues/4"]').first().click().catch(async () => {
+      await page.evaluate(() => history.pushState({}, '', location.pathname.replace(/\/1$/, '/4')));
+    });
+    await retroPanel(page).getByText(`${EMERGENCIES_PATH}#4`).waitFor();
+    expect(await retroPanel(page).count()).toBe(1);
+    await page.close();
+  });
+});
