@@ -21,7 +21,7 @@ async function page(path: string, headers?: Record<string, string>): Promise<{ s
   const res = await get(sb.url, path, { headers });
   return { status: res.status, html: res.body, doc: new JSDOM(res.body).window.document };
 }
-const text = (doc: Document, selector: string): string => doc.querySelector(selector)?.textContent?.trim() ?? '';
+const text = (doc: ParentNode, selector: string): string => doc.querySelector(selector)?.textContent?.trim() ?? '';
 const PROJECT_DATA = {
   group: 'readiness', groupFullPath: 'gitlab-com/support/readiness', projectId: '1001', project: 'emergencies',
   projectFullPath: 'gitlab-com/support/readiness/emergencies', namespaceId: '301',

@@ -1,0 +1,83 @@
+/**
+ * `npm start`: the product on demo data. Starts the sandbox GitLab, opens Chromium with the
+ * production build signed in to it, on a seeded emergency issue. Without a display (or with
+ * --headless) it runs a scripted tour instead and saves screenshots under demo-output/.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { API_TOKEN, EMERGENCIES_PATH } from '../sandbox/seed';
+import { launchBrowser } from '../browser/launch';
+import { configureExtension, retroPanel } from '../browser/configure';
+
+const OUTPUT = resolve(import.meta.dirname, '../../demo-output');
+const ROSTER = 'sam-support: maria-manager\n';
+const ISSUE = `https://gitlab.com/${EMERGENCIES_PATH}/-/issues/1`;
+
+function printRequests(sandbox: Sandbox): void {
+  console.log('\nRequests GitLab received from the extension:');
+  for (const request of sandbox.apiRequests()) {
+    console.log(`  ${request.method} ${request.path} → ${request.status}${request.body ? `  ${request.body}` : ''}`);
+  }
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  const path = resolve(OUTPUT, name);
+  await retroPanel(page).screenshot({ path });
+  console.log(`  saved ${path}`);
+}
+
+async function tour(sandbox: Sandbox): Promise<void> {
+  mkdirSync(OUTPUT, { recursive: true });
+  const browser = await launchBrowser({ sandboxPort: sandbox.port });
+  try {
+    console.log('Configuring the extension through its options page (token, roster)…');
+    await configureExtension(browser.context, browser.extensionId!, { token: API_TOKEN, roster: ROSTER });
+    sandbox.requests.length = 0;
+    const page = await browser.context.newPage();
+    console.log(`Opening ${ISSUE}`);
+    await page.goto(ISSUE);
+    const panel = retroPanel(page);
+    await panel.getByTestId('preview').waitFor();
+    console.log(`Panel says: ${(await panel.getByTestId('preview').innerText()).replace(/\s+/g, ' ')}`);
+    await shoot(page, 'panel-light.png');
+    console.log('Clicking "Apply retro-actions"…');
+    await panel.getByRole('button', { name: 'Apply retro-actions' }).click();
+    const outcome = panel.getByTestId('outcome').filter({ hasText: /GitLab now has|already/ });
+    await outcome.waitFor();
+    console.log(`Panel says: ${await outcome.innerText()}`);
+    await shoot(page, 'panel-applied-light.png');
+    await page.screenshot({ path: resolve(OUTPUT, 'issue-light.png') });
+    await page.goto(`${ISSUE}?theme=dark`);
+    await panel.getByTestId('preview').waitFor();
+    await shoot(page, 'panel-dark.png');
+    await page.screenshot({ path: resolve(OUTPUT, 'issue-dark.png') });
+    printRequests(sandbox);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function interactive(sandbox: Sandbox): Promise<void> {
+  const browser = await launchBrowser({ sandboxPort: sandbox.port, headless: false });
+  await configureExtension(browser.context, browser.extensionId!, { token: API_TOKEN, roster: ROSTER });
+  const page = await browser.context.newPage();
+  await page.goto(ISSUE);
+  console.log(`Chromium is open on ${ISSUE} (the sandbox GitLab). Close the window or press Ctrl+C to stop.`);
+  await new Promise<void>((done) => {
+    browser.context.on('close', () => done());
+    process.once('SIGINT', () => done());
+  });
+  printRequests(sandbox);
+  await browser.close();
+}
+
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const sandbox = await startSandbox();
+console.log(`Sandbox GitLab on ${sandbox.url}, reached by Chromium as https://gitlab.com`);
+try {
+  await (headless ? tour(sandbox) : interactive(sandbox));
+} finally {
+  await sandbox.close();
+}
