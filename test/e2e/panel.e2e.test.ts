@@ -67,16 +67,27 @@ describe('the retro panel on emergency issues', () => {
     await page.close();
   });
 
-  it('follows client-side navigation to the next issue: one panel, showing the new issue (case C1)', async () => {
+  it('follows client-side navigation: one panel, showing the issue the URL now names (cases C1, C3)', async () => {
     const page = await session.browser.context.newPage();
-    await page.goto(issueUrl(EMERGENCIES_PATH, '-/issues'.slice(3)));
+    await page.goto(`https://gitlab.com/${EMERGENCIES_PATH}/-/issues`);
+    const panelRef = () => retroPanel(page).getByTestId('panel-ref');
     await page.locator('a[data-sandbox-spa][href$="/-/issues/1"]').first().click();
-    await retroPanel(page).getByText(`${EMERGENCIES_PATH}#1`).waitFor();
-    await page.locator('a[data-sandbox-spa][href$="/-/issues/4"]').first().click().catch(async () => {
-      await page.evaluate(() => history.pushState({}, '', location.pathname.replace(/\/1$/, '/4')));
-    });
-    await retroPanel(page).getByText(`${EMERGENCIES_PATH}#4`).waitFor();
+    await expect.poll(() => panelRef().textContent()).toBe('emergencies#1');
+    // GitLab replaced the whole sidebar: the panel is back in the new one, once.
+    await page.getByTestId('sandbox-next-issue').click();
+    await expect.poll(() => panelRef().textContent()).toBe('emergencies#2');
+    // Two navigations in quick succession: the panel ends on the last one.
+    await page.evaluate((project) => {
+      history.pushState({}, '', `/${project}/-/issues/4`);
+      history.pushState({}, '', `/${project}/-/issues/3#note_12`);
+    }, EMERGENCIES_PATH);
+    await expect.poll(() => panelRef().textContent()).toBe('emergencies#3');
+    await retroPanel(page).getByTestId('status-assignees').waitFor();
     expect(await retroPanel(page).count()).toBe(1);
+    expect(await page.locator('emergency-retro-panel').count()).toBe(1);
+    // Leaving for a page that is not an issue removes the panel.
+    await page.evaluate(() => history.pushState({}, '', '/'));
+    await expect.poll(() => retroPanel(page).count()).toBe(0);
     await page.close();
   });
 });

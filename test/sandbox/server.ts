@@ -76,7 +76,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (rule?.delayMs) await sleep(rule.delayMs);
     const action: FaultAction = rule ? faultAction(rule) : { kind: 'pass', headers: {} };
     if (action.kind === 'drop') {
-      req.socket.destroy();
+      // A few bytes of a status line first: browsers silently resend a request whose reused
+      // connection closed before any byte arrived, which would hide the failure under test.
+      req.socket.end('HTTP/1.1 5');
       return;
     }
     if (action.kind === 'reply') return send(res, action.reply, method, record);

@@ -1,0 +1,152 @@
+/**
+ * An in-memory GitLab for background tests: implements GitLabGateway, keeps one issue's state
+ * (edits change what the next read returns), records every call, and can be told to fail.
+ */
+import { vi } from 'vitest';
+import type { GatewayConfig, GitLabGateway } from '@/lib/gitlab/gateway';
+import type { GitLabIssue, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
+import type { IssueUpdate } from '@/lib/retro/retro-actions';
+import type { BackgroundDeps } from '@/entrypoints/background/context';
+import { currentUserFixture, projectIssueFixture } from './gitlab-fixtures';
+
+export type GatewayMethod = keyof GitLabGateway;
+
+export interface GatewayCall {
+  method: GatewayMethod;
+  args: unknown[];
+}
+
+export interface FakeGitLabOptions {
+  issue?: GitLabIssue;
+  users?: GitLabUser[];
+  /** GitLab Free keeps one assignee: extra ids in assignee_ids are dropped. */
+  maxAssignees?: number;
+  tokenInfo?: GitLabTokenInfo;
+  currentUser?: GitLabUser;
+}
+
+const user = (id: number, username: string, name: string): GitLabUser => ({ id, username, name, avatar_url: null, web_url: `https://gitlab.com/${username}` });
+
+export const SAM = user(5, 'sam-support', 'Sam Support');
+export const MARIA = user(42, 'maria-manager', 'Maria Manager');
+export const OTHER = user(77, 'olly-other', 'Olly Other');
+
+export class FakeGitLab implements GitLabGateway {
+  issue: GitLabIssue;
+  users: GitLabUser[];
+  maxAssignees: number;
+  tokenInfoValue: GitLabTokenInfo;
+  currentUserValue: GitLabUser;
+  readonly calls: GatewayCall[] = [];
+  /** Gateways handed out by `deps.createGateway`, with the config they were built from. */
+  readonly configs: GatewayConfig[] = [];
+  private failures = new Map<GatewayMethod, unknown>();
+
+  constructor(options: FakeGitLabOptions = {}) {
+    const issue = options.issue ?? projectIssueFixture();
+    this.issue = { ...issue, labels: [...issue.labels], assignees: issue.assignees.map((a) => ({ ...a })) };
+    // Whoever is assigned already is a GitLab user too, so assignee_ids can name them.
+    const users = options.users ?? [SAM, MARIA, OTHER];
+    this.users = [...users, ...this.issue.assignees.filter((a) => !users.some((u) => u.id === a.id))];
+    this.maxAssignees = options.maxAssignees ?? 100;
+    this.tokenInfoValue = options.tokenInfo ?? { name: 'Emergency Retro', scopes: ['api'], expires_at: null, active: true, revoked: false };
+    this.currentUserValue = options.currentUser ?? currentUserFixture();
+  }
+
+  /** The next calls of `method` throw `error` (until `succeed`). */
+  fail(method: GatewayMethod, error: unknown): this {
+    this.failures.set(method, error);
+    return this;
+  }
+
+  succeed(method: GatewayMethod): this {
+    this.failures.delete(method);
+    return this;
+  }
+
+  callsOf(method: GatewayMethod): GatewayCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  private record(method: GatewayMethod, args: unknown[]): void {
+    this.calls.push({ method, args: structuredClone(args) });
+    if (this.failures.has(method)) throw this.failures.get(method);
+  }
+
+  private copy(): GitLabIssue {
+    return structuredClone(this.issue);
+  }
+
+  async getIssue(projectPath: string, iid: number): Promise<GitLabIssue> {
+    this.record('getIssue', [projectPath, iid]);
+    return this.copy();
+  }
+
+  async editIssue(projectPath: string, iid: number, update: IssueUpdate): Promise<GitLabIssue> {
+    this.record('editIssue', [projectPath, iid, update]);
+    const lower = (s: string) => s.toLowerCase();
+    if (update.add_labels) {
+      for (const label of update.add_labels.split(',')) {
+        if (!this.issue.labels.some((l) => lower(l) === lower(label))) this.issue.labels.push(label);
+      }
+    }
+    if (update.remove_labels) {
+      const removed = update.remove_labels.split(',').map(lower);
+      this.issue.labels = this.issue.labels.filter((l) => !removed.includes(lower(l)));
+    }
+    if (update.due_date !== undefined) this.issue.due_date = update.due_date;
+    if (update.assignee_ids) {
+      this.issue.assignees = update.assignee_ids
+        .slice(0, this.maxAssignees)
+        .map((id) => this.users.find((u) => u.id === id))
+        .filter((u): u is GitLabUser => u !== undefined);
+    }
+    return this.copy();
+  }
+
+  async findUser(username: string): Promise<GitLabUser | null> {
+    this.record('findUser', [username]);
+    return this.users.find((u) => u.username.toLowerCase() === username.toLowerCase()) ?? null;
+  }
+
+  async searchUsers(query: string): Promise<GitLabUser[]> {
+    this.record('searchUsers', [query]);
+    const q = query.toLowerCase();
+    return this.users.filter((u) => u.username.includes(q) || u.name.toLowerCase().includes(q));
+  }
+
+  async currentUser(): Promise<GitLabUser> {
+    this.record('currentUser', []);
+    return this.currentUserValue;
+  }
+
+  async tokenInfo(): Promise<GitLabTokenInfo> {
+    this.record('tokenInfo', []);
+    return this.tokenInfoValue;
+  }
+}
+
+export interface FakeDeps extends BackgroundDeps {
+  gitlab: FakeGitLab;
+  /** Moves the fake clock. */
+  setNow(date: Date): void;
+  injectPanel: ReturnType<typeof vi.fn<BackgroundDeps['injectPanel']>>;
+  openOptions: ReturnType<typeof vi.fn<BackgroundDeps['openOptions']>>;
+}
+
+export function fakeDeps(gitlab: FakeGitLab, now: Date): FakeDeps {
+  let clock = now;
+  return {
+    gitlab,
+    setNow(date) {
+      clock = date;
+    },
+    createGateway(config) {
+      gitlab.configs.push(config);
+      return gitlab;
+    },
+    now: () => new Date(clock),
+    injectPanel: vi.fn<BackgroundDeps['injectPanel']>(async () => undefined),
+    openOptions: vi.fn<BackgroundDeps['openOptions']>(async () => undefined),
+  };
+}
