@@ -11,7 +11,8 @@ const MAYBE_ISSUE = /\/-\/(?:issues|work_items|boards)\b/;
 
 export default defineContentScript({
   matches: ['https://gitlab.com/*'],
-  runAt: 'document_end',
+  // After the page's own work: the watcher never delays GitLab's load.
+  runAt: 'document_idle',
   main(ctx) {
     const visit = (url: URL) => {
       // Once loaded, the panel follows navigation itself.

@@ -5,12 +5,15 @@
 import { escapeHtml, scriptJson } from './escape.ts';
 import { avatarUrl, issuePath, namespacePath, projectIssues } from './lookup.ts';
 import { SPA_SCRIPT, STYLE } from './page-assets.ts';
+import { APP_SCRIPT_PATH } from './app-weight.ts';
 import type { SandboxIssue, SandboxProject, SandboxState, SandboxUser } from './types.ts';
 
 export type Theme = 'light' | 'dark';
 export interface PageCtx {
   state: SandboxState;
   theme: Theme;
+  /** Size of the GitLab-like app script the page loads (0: none). See app-weight.ts. */
+  appScriptKb?: number;
 }
 export type DataAttrs = Record<string, string | number | boolean | undefined>;
 
@@ -122,6 +125,7 @@ ${spec.main}
 </div>
 </div>
 <script>${SPA_SCRIPT}</script>
+${ctx.appScriptKb ? `<script src="${APP_SCRIPT_PATH}"></script>` : ''}
 </body>
 </html>
 `;

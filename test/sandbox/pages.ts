@@ -90,9 +90,9 @@ function pickTheme(req: Incoming): { theme: Theme; cookie?: string } {
   return { theme: cookie === 'dark' ? 'dark' : 'light' };
 }
 
-export function handlePage(state: SandboxState, req: Incoming): Reply {
+export function handlePage(state: SandboxState, req: Incoming, appScriptKb = 0): Reply {
   const { theme, cookie } = pickTheme(req);
-  const ctx: PageCtx = { state, theme };
+  const ctx: PageCtx = { state, theme, appScriptKb };
   const headers: Record<string, string> = { 'cache-control': 'no-store', ...(cookie ? { 'set-cookie': cookie } : {}) };
   const found = req.method === 'GET' || req.method === 'HEAD' ? route(state, req.url) : null;
   if (found && 'status' in found) return found;

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleApi } from './api.ts';
 import { handleControl } from './control.ts';
+import { APP_SCRIPT_PATH, appScript } from './app-weight.ts';
 import { FaultQueue, faultAction, sleep, type FaultAction } from './faults.ts';
 import { json } from './http.ts';
 import { handlePage } from './pages.ts';
@@ -21,6 +22,8 @@ export interface SandboxOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /** Pages also load a generated script of this many kB, like GitLab's bundles (app-weight.ts). */
+  appScriptKb?: number;
 }
 
 export interface Sandbox {
@@ -60,7 +63,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue();
 
-  const dispatch = (req: Incoming): Reply => (isApi(req.url) ? handleApi(state, req) : handlePage(state, req));
+  const appScriptKb = opts.appScriptKb ?? 0;
+  const app = appScriptKb ? appScript(appScriptKb) : '';
+  const dispatch = (req: Incoming): Reply => {
+    if (isApi(req.url)) return handleApi(state, req);
+    if (app && req.url.pathname === APP_SCRIPT_PATH) return { status: 200, headers: { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }, body: app };
+    return handlePage(state, req, appScriptKb);
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = await readBody(req);

@@ -1,0 +1,107 @@
+/**
+ * `npm run bench`: the speed and size budgets, measured on the production build in Chromium
+ * against the sandbox GitLab. Prints a table, writes bench-output/results.json, and exits
+ * non-zero when a budget is missed.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { startSandbox, type Sandbox } from '../sandbox/server';
+import { API_TOKEN, EMERGENCIES_PATH, GITLAB_PATH } from '../sandbox/seed';
+import { launchBrowser } from '../browser/launch';
+import { configureExtension } from '../browser/configure';
+import { bundleSizes } from './sizes';
+
+const LOADS = 12;
+/** GitLab's issue page runs about 2 MB of JavaScript; the sandbox pages carry a stand-in of this size. */
+const APP_SCRIPT_KB = 1500;
+const EMERGENCY = `https://gitlab.com/${EMERGENCIES_PATH}/-/issues/1`;
+const OTHER = `https://gitlab.com/${GITLAB_PATH}/-/issues/7`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+/** ms from navigation start until the panel shows GitLab's data (its open shadow root is readable). */
+async function timeToPanel(context: BrowserContext): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(EMERGENCY, { waitUntil: 'commit' });
+  await page.waitForFunction(
+    () => document.querySelector('emergency-retro-panel')?.shadowRoot?.querySelector('[data-testid="status-assignees"]'),
+    null,
+    { polling: 'raf', timeout: 15_000 },
+  );
+  const ms = await page.evaluate(() => performance.now());
+  await page.close();
+  return ms;
+}
+
+async function loadTime(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const ms = await page.evaluate(() => {
+    const [entry] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return entry ? entry.loadEventEnd - entry.startTime : NaN;
+  });
+  await page.close();
+  return ms;
+}
+
+async function requestsPerView(sandbox: Sandbox, context: BrowserContext, url: string, settleMs: number): Promise<number> {
+  sandbox.requests.length = 0;
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForTimeout(settleMs);
+  await page.close();
+  if (process.env.BENCH_DEBUG) console.log(url, sandbox.apiRequests().map((r) => `${r.method} ${r.path}`));
+  return sandbox.apiRequests().length;
+}
+
+const sizes = bundleSizes();
+const sandbox = await startSandbox({ appScriptKb: APP_SCRIPT_KB });
+const withExtension = await launchBrowser({ sandboxPort: sandbox.port });
+const without = await launchBrowser({ sandboxPort: sandbox.port, withExtension: false });
+const results: Record<string, unknown> = { sizes };
+try {
+  await configureExtension(withExtension.context, withExtension.extensionId!, { token: API_TOKEN, roster: 'sam-support: maria-manager' });
+  await timeToPanel(withExtension.context); // warm the worker and caches once
+  const panelTimes: number[] = [];
+  for (let i = 0; i < LOADS; i += 1) panelTimes.push(await timeToPanel(withExtension.context));
+  results.panelMedianMs = median(panelTimes);
+  const loads = new Map([OTHER, EMERGENCY].map((url) => [url, { with: [] as number[], without: [] as number[] }]));
+  for (let i = 0; i < LOADS; i += 1) {
+    // Interleaved, so that machine noise falls on both sides alike.
+    for (const [url, times] of loads) {
+      times.without.push(await loadTime(without.context, url));
+      times.with.push(await loadTime(withExtension.context, url));
+    }
+  }
+  results.loadMedianMs = Object.fromEntries([...loads].map(([url, times]) => [url, { with: median(times.with), without: median(times.without) }]));
+  const every = [...loads.values()];
+  results.loadRatio = median(every.flatMap((times) => times.with)) / median(every.flatMap((times) => times.without));
+  results.requestsEmergencyView = await requestsPerView(sandbox, withExtension.context, EMERGENCY, 1500);
+  results.requestsOtherPage = await requestsPerView(sandbox, withExtension.context, OTHER, 1500);
+} finally {
+  await withExtension.close();
+  await without.close();
+  await sandbox.close();
+}
+
+const watcher = sizes[0]!;
+const panel = sizes[1]!;
+const checks: [string, string, boolean][] = [
+  ['code on every gitlab.com page ≤ 15 kB minified', kB(watcher.minified), watcher.minified <= 15 * 1024],
+  ['panel bundle ≤ 60 kB minified', kB(panel.minified), panel.minified <= 60 * 1024],
+  ['page-load ratio with/without extension ≤ 1.05', (results.loadRatio as number).toFixed(3), (results.loadRatio as number) <= 1.05],
+  ['GitLab requests per emergency issue view ≤ 2', String(results.requestsEmergencyView), (results.requestsEmergencyView as number) <= 2],
+  ['GitLab requests per other page = 0', String(results.requestsOtherPage), results.requestsOtherPage === 0],
+];
+
+console.log('\nBundles (minified / gzip):');
+for (const size of sizes) console.log(`  ${size.name.padEnd(34)} ${kB(size.minified).padStart(9)} / ${kB(size.gzip).padStart(8)}`);
+console.log(`\nPage loads measured on sandbox pages carrying ${APP_SCRIPT_KB} kB of GitLab-like script: ${JSON.stringify(results.loadMedianMs)}`);
+console.log(`Median navigation → panel showing GitLab data: ${(results.panelMedianMs as number).toFixed(0)} ms (${LOADS} loads)`);
+console.log('\nBudgets:');
+for (const [name, value, ok] of checks) console.log(`  ${ok ? 'PASS' : 'FAIL'}  ${name}: ${value}`);
+const output = resolve(import.meta.dirname, '../../bench-output');
+mkdirSync(output, { recursive: true });
+writeFileSync(resolve(output, 'results.json'), `${JSON.stringify({ ...results, checks }, null, 2)}\n`);
+process.exitCode = checks.every(([, , ok]) => ok) ? 0 : 1;
