@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { retroPanel } from '../browser/configure';
+import { EMERGENCIES_PATH } from '../sandbox/seed';
+import { issueUrl, useSession } from './session';
+
+const session = useSession();
+
+describe('the panel over time', () => {
+  it('follows GitLab light, dark (html and body classes) and system themes live (case C17)', async () => {
+    const page = await session.browser.context.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
+    await retroPanel(page).getByTestId('status-assignees').waitFor();
+    const theme = () => page.locator('emergency-retro-panel').getAttribute('data-theme');
+    expect(await theme()).toBe('light');
+    await page.evaluate(() => document.documentElement.classList.replace('gl-light', 'gl-dark'));
+    await expect.poll(theme).toBe('dark');
+    await page.evaluate(() => {
+      document.documentElement.classList.remove('gl-dark');
+      document.body.classList.add('gl-dark');
+    });
+    await expect.poll(theme).toBe('dark');
+    await page.evaluate(() => {
+      document.body.classList.remove('gl-dark');
+      document.documentElement.classList.add('gl-system');
+    });
+    await expect.poll(theme).toBe('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(theme).toBe('light');
+    await page.close();
+  });
+
+  it('after stepping through 10 issues there is one panel, on the last issue (case C4)', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
+    await retroPanel(page).getByTestId('status-assignees').waitFor();
+    for (let step = 0; step < 10; step += 1) {
+      const iid = (step % 5) + 1;
+      await page.evaluate(([project, target]) => history.pushState({}, '', `/${project}/-/issues/${target}`), [EMERGENCIES_PATH, iid] as const);
+      await expect.poll(() => retroPanel(page).getByTestId('panel-ref').textContent()).toBe(`emergencies#${iid}`);
+    }
+    expect(await page.locator('emergency-retro-panel').count()).toBe(1);
+    await page.close();
+  });
+
+  it('keeps the panel when GitLab re-renders the sidebar (case C3)', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
+    await retroPanel(page).getByTestId('status-assignees').waitFor();
+    await page.evaluate(() => {
+      const sidebar = document.querySelector('aside.js-right-sidebar')!;
+      sidebar.replaceWith(sidebar.cloneNode(false) as Element);
+    });
+    await page.evaluate(() => {
+      const aside = document.querySelector('aside.js-right-sidebar')!;
+      const inner = document.createElement('div');
+      inner.className = 'issuable-sidebar';
+      aside.append(inner);
+    });
+    await expect.poll(() => page.locator('aside.js-right-sidebar emergency-retro-panel').count()).toBe(1);
+    expect(await page.locator('emergency-retro-panel').count()).toBe(1);
+    await page.close();
+  });
+
+  it('after the extension is reloaded, a click says to reload the page (case C5)', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
+    const apply = retroPanel(page).getByRole('button', { name: 'Apply retro-actions' });
+    await apply.waitFor();
+    await session.browser.worker!.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await page.waitForTimeout(1000);
+    await apply.click();
+    await expect.poll(() => retroPanel(page).getByRole('alert').textContent()).toMatch(/extension was updated or reloaded\. Reload this page/);
+    await page.close();
+  });
+});
