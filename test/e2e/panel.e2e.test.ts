@@ -67,6 +67,23 @@ describe('the retro panel on emergency issues', () => {
     await page.close();
   });
 
+  it('finds a manager missing from the roster by GitLab user search and adds the pair', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/4'));
+    const panel = retroPanel(page);
+    await panel.getByTestId('manager').filter({ hasText: 'choose the engineer first' }).waitFor();
+    await panel.getByLabel('Responding support engineer').fill('lee-lead');
+    await panel.getByLabel('Search GitLab users').fill('lina');
+    await panel.getByRole('button', { name: 'Search' }).click();
+    await panel.getByRole('button', { name: /Use @lina-leader/ }).click();
+    await panel.getByTestId('manager').filter({ hasText: '@lina-leader' }).waitFor();
+    await panel.getByRole('button', { name: 'Apply retro-actions' }).click();
+    await panel.getByTestId('outcome').filter({ hasText: 'GitLab now has' }).waitFor();
+    const put = session.sandbox.apiRequests().find((request) => request.method === 'PUT');
+    expect(JSON.parse(put!.body).assignee_ids).toEqual([104]);
+    await page.close();
+  });
+
   it('follows client-side navigation: one panel, showing the issue the URL now names (cases C1, C3)', async () => {
     const page = await session.browser.context.newPage();
     await page.goto(`https://gitlab.com/${EMERGENCIES_PATH}/-/issues`);
