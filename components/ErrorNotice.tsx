@@ -21,7 +21,7 @@ export function ErrorNotice({ error, onRetry, onOpenOptions }: Props) {
   const isReload = error.kind === 'extension-updated';
   return (
     <div class="notice notice-error" role="alert" data-error-kind={error.kind}>
-      <p>{error.kind === 'rate-limited' && wait > 0 ? `GitLab is rate limiting your requests. Try again in ${wait} s.` : error.message}</p>
+      <p>{error.kind === 'rate-limited' ? (wait > 0 ? `GitLab is rate limiting your requests. Try again in ${wait} s.` : 'GitLab was rate limiting your requests. You can try again now.') : error.message}</p>
       <div class="row">
         {NEEDS_OPTIONS.has(error.kind) && onOpenOptions && (
           <button type="button" onClick={onOpenOptions}>Open options</button>

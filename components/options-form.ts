@@ -21,6 +21,7 @@ export function fieldsOf(settings: SettingsInput): OptionsFields {
   };
 }
 
+const SUPPORTED_ORIGIN = 'https://gitlab.com';
 const PROJECT_PATH = /^[\w.-]+(?:\/[\w.-]+)+$/;
 
 export function checkFields(fields: OptionsFields): { errors: FieldErrors; settings: SettingsInput | null } {
@@ -32,6 +33,8 @@ export function checkFields(fields: OptionsFields): { errors: FieldErrors; setti
     /* reported below */
   }
   if (!url || url.protocol !== 'https:') errors.gitlabUrl = 'Enter the https:// address of your GitLab, for example https://gitlab.com.';
+  // The extension's only host permission is gitlab.com: another instance could not be reached.
+  else if (url.origin !== SUPPORTED_ORIGIN) errors.gitlabUrl = 'This version works with https://gitlab.com only; self-managed instances are not supported yet.';
   const projects = fields.emergencyProjects.split('\n').map((line) => line.trim().replace(/^\/+|\/+$/g, '')).filter(Boolean);
   const badProject = projects.find((path) => !PROJECT_PATH.test(path));
   if (badProject) errors.emergencyProjects = `“${badProject}” is not a project path: write group/project, one per line.`;

@@ -33,7 +33,7 @@ export const appliedItem = storage.defineItem<Record<string, AppliedRecord>>('lo
   fallback: {},
 });
 
-/** Usernames already resolved to GitLab ids: the roster names managers, the API wants ids. */
+/** `<origin>/<username>` already resolved to GitLab ids: the roster names managers, the API wants ids. */
 export const knownUsersItem = storage.defineItem<Record<string, UserSummary>>('local:knownUsers', { fallback: {} });
 
 /** Epoch ms before which no request is sent (GitLab's Retry-After). Session: a restart clears it. */

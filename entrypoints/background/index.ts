@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createGateway } from '@/lib/gitlab/gateway';
-import { createRouter } from './router';
+import { createRouter, originOf } from './router';
 import type { BackgroundDeps } from './context';
 
 /** Built by WXT from entrypoints/retro-panel.content; injected only into emergency issue tabs. */
@@ -23,7 +23,7 @@ export default defineBackground(() => {
 
   const route = createRouter(deps, {
     extensionId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    extensionOrigin: originOf(browser.runtime.getURL('/'))!,
   });
   // Registered synchronously at start-up so the first message after an idle stop is not lost.
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));

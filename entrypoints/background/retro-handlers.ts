@@ -37,14 +37,16 @@ function requireEmergencyProject(settings: Settings, projectPath: string): void 
   }
 }
 
-async function resolveUser(gateway: GitLabGateway, username: string) {
+/** User ids differ between instances, so the cache is keyed by instance and username. */
+async function resolveUser(gateway: GitLabGateway, gitlabUrl: string, username: string) {
+  const key = `${new URL(gitlabUrl).origin}/${username.toLowerCase()}`;
   const known = await knownUsersItem.getValue();
-  const cached = known[username.toLowerCase()];
+  const cached = known[key];
   if (cached) return cached;
   const user = await gateway.findUser(username);
   if (!user) refuse(`GitLab has no user @${username}. Fix the manager roster in the options.`);
   const summary = { id: user.id, username: user.username, name: user.name };
-  await knownUsersItem.setValue({ ...known, [username.toLowerCase()]: summary });
+  await knownUsersItem.setValue({ ...known, [key]: summary });
   return summary;
 }
 
@@ -70,7 +72,7 @@ export async function applyRetroActions(deps: BackgroundDeps, { ref, engineer }:
   requireEmergencyProject(settings, ref.projectPath);
   const managerName = managerOf(rosterOf(settings), engineer);
   if (!managerName) refuse(`The roster has no manager for @${engineer.replace(/^@/, '')}. Add one in the panel or the options.`);
-  const manager = await resolveUser(gateway, managerName);
+  const manager = await resolveUser(gateway, settings.gitlabUrl, managerName);
   // Read the issue fresh: assignee_ids replaces the list, so merge with what GitLab has now.
   const before = summarize(await gateway.getIssue(ref.projectPath, ref.iid));
   const label = settings.labels.retroActions;

@@ -21,9 +21,11 @@ export interface RouterEnv {
   extensionOrigin: string;
 }
 
-function originOf(url: string | undefined): string | null {
+/** protocol://host: unlike URL.origin, never the opaque "null" for extension URLs. */
+export function originOf(url: string | undefined): string | null {
   try {
-    return url ? new URL(url).origin : null;
+    const parsed = url ? new URL(url) : null;
+    return parsed && parsed.host ? `${parsed.protocol}//${parsed.host}` : null;
   } catch {
     return null;
   }

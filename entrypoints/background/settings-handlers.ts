@@ -40,10 +40,9 @@ export async function saveSettings(deps: BackgroundDeps, { settings, token }: Re
   const previous = await settingsItem.getValue();
   await settingsItem.setValue(settings);
   const instanceChanged = new URL(previous.gitlabUrl).origin !== new URL(settings.gitlabUrl).origin;
-  if (token === '' || (token === undefined && instanceChanged)) {
-    await Promise.all([tokenItem.removeValue(), tokenStatusItem.removeValue()]);
-    return view();
-  }
+  // A token belongs to one instance: it is never sent to another one.
+  if (token === '' || instanceChanged) await Promise.all([tokenItem.removeValue(), tokenStatusItem.removeValue()]);
+  if (token === '') return view();
   if (token === undefined) return view();
   const gateway = deps.createGateway({ host: settings.gitlabUrl, token });
   try {

@@ -66,9 +66,9 @@ export function gitlabMessage(body: unknown): string {
 
 export function parseRetryAfter(value: string | null | undefined, now = Date.now()): number {
   if (!value) return DEFAULT_RETRY_AFTER_SECONDS;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
-  const date = Date.parse(value);
+  if (/^\s*\d+(?:\.\d+)?\s*$/.test(value)) return Math.ceil(Number(value));
+  // An HTTP date ("Wed, 21 Oct 2026 07:28:00 GMT"); anything else gets the default.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
   return DEFAULT_RETRY_AFTER_SECONDS;
 }

@@ -67,7 +67,7 @@ describe('the panel over time', () => {
     await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
     const apply = retroPanel(page).getByRole('button', { name: 'Apply retro-actions' });
     await apply.waitFor();
-    await session.browser.worker!.evaluate(() => chrome.runtime.reload()).catch(() => undefined);
+    await session.browser.worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
     await page.waitForTimeout(1000);
     await apply.click();
     await expect.poll(() => retroPanel(page).getByRole('alert').textContent()).toMatch(/extension was updated or reloaded\. Reload this page/);

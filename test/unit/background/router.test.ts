@@ -45,7 +45,6 @@ describe('message validation', () => {
     ['a negative iid', { type: 'retro:load', ref: { ...REF, iid: -1 } }],
     ['an iid as a string', { type: 'retro:load', ref: { ...REF, iid: '1' } }],
     ['a project path without a group', { type: 'retro:load', ref: { ...REF, projectPath: 'project' } }],
-    ['a path with ..', { type: 'retro:load', ref: { ...REF, projectPath: '../../api/v4/user' } }],
     ['an unknown view', { type: 'retro:load', ref: { ...REF, view: 'merge_requests' } }],
     ['an extra field', { type: 'retro:load', ref: REF, host: 'https://evil.example' }],
     ['an engineer that is not a username', { type: 'retro:apply', ref: REF, engineer: 'sam support' }],
@@ -61,6 +60,13 @@ describe('message validation', () => {
     expect(error.message.length).toBeGreaterThan(0);
     expect(gitlab.calls).toEqual([]);
     expect(gitlab.configs).toEqual([]);
+  });
+
+  it('a project path made of .. segments never reaches GitLab', async () => {
+    await storeSettings();
+    const reply = await route({ type: 'retro:load', ref: { ...REF, projectPath: '../../api/v4/user' } }, extensionPage());
+    expect(expectError(reply).kind).toMatch(/^(invalid-request|rejected)$/);
+    expect(gitlab.calls).toEqual([]);
   });
 
   it('names the offending field', async () => {
@@ -136,7 +142,7 @@ describe('sender checks', () => {
 
   it('senderAllowed: the same id with a URL of neither kind and no tab is refused', async () => {
     expect(await senderAllowed({ id: EXTENSION_ID, url: ISSUE_URL }, 'retro:load', ENV)).toBe(false);
-    expect(await senderAllowed({ id: EXTENSION_ID, url: `${ENV.extensionOrigin}/options.html` }, 'settings:save', ENV)).toBe(true);
+    expect(await senderAllowed(extensionPage(), 'settings:save', ENV)).toBe(true);
     expect(await senderAllowed(contentScript(), 'retro:apply', ENV)).toBe(true);
     expect(await senderAllowed(contentScript(), 'settings:load', ENV)).toBe(false);
   });
@@ -192,16 +198,17 @@ describe('rate limits (C10)', () => {
     expect(gitlab.callsOf('getIssue')).toHaveLength(2);
   });
 
-  it('a shorter Retry-After does not shorten a longer wait already remembered', async () => {
+  it('a shorter Retry-After from a concurrent request does not shorten the longer wait', async () => {
     await storeSettings();
-    await rateLimitedUntilItem.setValue(NOW.getTime() - 1);
     gitlab.fail('getIssue', limited());
-    expectError(await route(load, contentScript()));
     gitlab.fail('searchUsers', new GitLabRequestError(errorFromResponse(429, 'Retry later', '3')));
-    // Still inside the first window: refused locally, nothing remembered shorter.
-    expectError(await route({ type: 'users:search', query: 'maria' }, contentScript()));
+    const replies = await Promise.all([route(load, contentScript()), route({ type: 'users:search', query: 'maria' }, contentScript())]);
+    expect(replies.map((r) => expectError(r).retryAfter)).toEqual([30, 3]);
     expect(await rateLimitedUntilItem.getValue()).toBe(NOW.getTime() + 30_000);
-    expect(gitlab.callsOf('searchUsers')).toHaveLength(0);
+    deps.setNow(new Date(NOW.getTime() + 5_000));
+    gitlab.succeed('searchUsers');
+    expect(expectError(await route({ type: 'users:search', query: 'maria' }, contentScript())).kind).toBe('rate-limited');
+    expect(gitlab.callsOf('searchUsers')).toHaveLength(1);
   });
 
   it('other errors set no wait', async () => {

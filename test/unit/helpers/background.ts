@@ -1,12 +1,19 @@
 /** Senders, router env and stored settings for background router tests (against WXT's fake browser). */
 import type { Browser } from 'wxt/browser';
-import type { RouterEnv } from '@/entrypoints/background/router';
+import { originOf, type RouterEnv } from '@/entrypoints/background/router';
 import { DEFAULT_SETTINGS, settingsItem, tokenItem, type Settings } from '@/lib/settings';
 
 type Sender = Browser.runtime.MessageSender;
 
 export const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
-export const ENV: RouterEnv = { extensionId: EXTENSION_ID, extensionOrigin: `chrome-extension://${EXTENSION_ID}` };
+const EXTENSION_BASE = `chrome-extension://${EXTENSION_ID}`;
+/**
+ * Built the way entrypoints/background/index.ts builds it: `new URL(getURL('/')).origin`.
+ * Note: Node (like the WHATWG URL standard) gives the origin "null" for chrome-extension: URLs,
+ * where Chrome gives `chrome-extension://<id>`; the router compares sender URLs the same way,
+ * so both sides agree here as they do in the browser.
+ */
+export const ENV: RouterEnv = { extensionId: EXTENSION_ID, extensionOrigin: originOf(`${EXTENSION_BASE}/`)! };
 
 export const EMERGENCY_PROJECT = 'gitlab-com/support/readiness/emergencies';
 export const ISSUE_URL = `https://gitlab.com/${EMERGENCY_PROJECT}/-/issues/1`;
@@ -24,7 +31,7 @@ export function contentScript(url = ISSUE_URL, tabId = 7, frameId = 0): Sender {
 
 /** The options page (or popup) of this extension. */
 export function extensionPage(path = '/options.html'): Sender {
-  return { id: EXTENSION_ID, url: `${ENV.extensionOrigin}${path}`, origin: ENV.extensionOrigin };
+  return { id: EXTENSION_ID, url: `${EXTENSION_BASE}${path}`, origin: EXTENSION_BASE };
 }
 
 export const ROSTER = 'sam-support: maria-manager\n';

@@ -3,14 +3,20 @@
  * they are on disk so tests answer with exactly what GitLab documents.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { GitLabIssue, GitLabUser } from '@/lib/gitlab/types';
 
-/** `/work/shared/gitlab/`: this file is test/unit/helpers/, the repo root is three levels up. */
-const GITLAB_DIR = new URL('../../../../shared/gitlab/', import.meta.url);
+/**
+ * `/work/shared/gitlab/`: this file is test/unit/helpers/, the repo root is three levels up.
+ * Built with node:path, not `new URL(rel, import.meta.url)`: under jsdom Vite rewrites that
+ * pattern into an http://localhost asset URL.
+ */
+const GITLAB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/gitlab');
 
 /** Raw text of a file under shared/gitlab/api/, e.g. `errors/401-unauthorized.json`. */
 export function apiFixtureText(path: string): string {
-  return readFileSync(new URL(`api/${path}`, GITLAB_DIR), 'utf8');
+  return readFileSync(resolve(GITLAB_DIR, 'api', path), 'utf8');
 }
 
 /** Parsed JSON of a file under shared/gitlab/api/. */
