@@ -14,11 +14,19 @@ const UsernameSchema = v.pipe(v.string(), v.trim(), v.regex(/^@?[A-Za-z0-9_.-]{1
 
 const LabelSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'a label name'), v.maxLength(255), v.regex(/^[^,]*$/, 'no commas in label names'));
 
+const ProjectPathSchema = v.pipe(v.string(), v.trim(), v.maxLength(512), v.regex(/^[\w.-]+(?:\/[\w.-]+)+$/, 'a project path like group/project'));
+const OptionalLabelSchema = v.pipe(v.string(), v.trim(), v.maxLength(255), v.regex(/^[^,]*$/, 'no commas in label names'));
+const byCreatedType = <T extends v.GenericSchema>(schema: T) => v.strictObject({ bug: schema, feature: schema, 'kb-article': schema, handbook: schema });
+
 export const SettingsInputSchema = v.strictObject({
   gitlabUrl: v.pipe(v.string(), v.trim(), v.url('a URL like https://gitlab.com'), v.regex(/^https:\/\//, 'an https:// URL')),
   emergencyProjects: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512))), v.maxLength(100)),
   rosterText: v.pipe(v.string(), v.maxLength(100_000, 'a roster under 100 kB')),
   labels: v.strictObject({ retro: LabelSchema, retroActions: LabelSchema, customerRetro: LabelSchema }),
+  /** Where each kind of follow-up issue is created, and the extra label it gets ('' for none). */
+  followUps: v.strictObject({ projects: byCreatedType(ProjectPathSchema), labels: byCreatedType(OptionalLabelSchema) }),
+  /** People who can lead a retro; the panel suggests those not involved in the emergency. */
+  retroLeads: v.pipe(v.array(UsernameSchema), v.maxLength(200)),
 });
 
 export const RequestSchema = v.variant('type', [

@@ -11,16 +11,32 @@ export type Settings = SettingsInput;
 
 export const DEFAULT_GITLAB_URL = 'https://gitlab.com';
 
+export const DEFAULT_FOLLOW_UPS: Settings['followUps'] = {
+  projects: {
+    bug: 'gitlab-org/gitlab',
+    feature: 'gitlab-org/gitlab',
+    'kb-article': 'gitlab-com/support/knowledge-base',
+    handbook: 'gitlab-com/content-sites/handbook',
+  },
+  labels: { bug: 'type::bug', feature: 'type::feature', 'kb-article': '', handbook: '' },
+};
+
 export const DEFAULT_SETTINGS: Settings = {
   gitlabUrl: DEFAULT_GITLAB_URL,
   emergencyProjects: ['gitlab-com/support/readiness/emergencies'],
   rosterText: '',
   labels: { ...DEFAULT_LABELS },
+  followUps: DEFAULT_FOLLOW_UPS,
+  retroLeads: [],
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 2 added follow-up projects and the retro lead pool.
+    2: (old: Omit<Settings, 'followUps' | 'retroLeads'>): Settings => ({ ...old, followUps: DEFAULT_FOLLOW_UPS, retroLeads: [] }),
+  },
 });
 
 export const tokenItem = storage.defineItem<string>('local:gitlabToken', { fallback: '' });

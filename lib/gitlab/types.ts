@@ -28,3 +28,11 @@ export interface GitLabTokenInfo {
   active: boolean;
   revoked: boolean;
 }
+
+export interface GitLabNote {
+  id: number;
+  body: string;
+  system: boolean;
+  created_at: string;
+  author: GitLabUser;
+}

@@ -3,8 +3,8 @@
  * (edits change what the next read returns), records every call, and can be told to fail.
  */
 import { vi } from 'vitest';
-import type { GatewayConfig, GitLabGateway } from '@/lib/gitlab/gateway';
-import type { GitLabIssue, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
+import type { GatewayConfig, GitLabGateway, IssuePointer, NewIssue } from '@/lib/gitlab/gateway';
+import type { GitLabIssue, GitLabNote, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
 import type { IssueUpdate } from '@/lib/retro/retro-actions';
 import type { BackgroundDeps } from '@/entrypoints/background/context';
 import { currentUserFixture, projectIssueFixture } from './gitlab-fixtures';
@@ -41,6 +41,13 @@ export class FakeGitLab implements GitLabGateway {
   /** Gateways handed out by `deps.createGateway`, with the config they were built from. */
   readonly configs: GatewayConfig[] = [];
   private failures = new Map<GatewayMethod, unknown>();
+  /** Issues of other projects (follow-up targets), with their descriptions. */
+  readonly otherIssues: { projectPath: string; issue: GitLabIssue & { description: string } }[] = [];
+  readonly notes = new Map<string, GitLabNote[]>();
+  readonly links: [IssuePointer, IssuePointer][] = [];
+  participants: GitLabUser[] = [];
+  /** `createIssue` stores the issue, then throws this (GitLab answering 502 after saving). */
+  failAfterCreate: unknown = null;
 
   constructor(options: FakeGitLabOptions = {}) {
     const issue = options.issue ?? projectIssueFixture();
@@ -123,6 +130,51 @@ export class FakeGitLab implements GitLabGateway {
   async tokenInfo(): Promise<GitLabTokenInfo> {
     this.record('tokenInfo', []);
     return this.tokenInfoValue;
+  }
+
+  async createIssue(projectPath: string, { title, description, labels }: NewIssue): Promise<GitLabIssue> {
+    this.record('createIssue', [projectPath, { title, description, labels }]);
+    const iid = 100 + this.otherIssues.length;
+    const issue = { ...projectIssueFixture(), iid, id: 9000 + iid, title, description, labels, assignees: [], web_url: `https://gitlab.com/${projectPath}/-/issues/${iid}` };
+    this.otherIssues.push({ projectPath, issue });
+    if (this.failAfterCreate) {
+      const error = this.failAfterCreate;
+      this.failAfterCreate = null;
+      throw error;
+    }
+    return structuredClone(issue);
+  }
+
+  async searchIssues(projectPath: string, search: string, options: { in?: 'title' | 'description'; state?: 'opened' | 'all' } = {}): Promise<GitLabIssue[]> {
+    this.record('searchIssues', [projectPath, search, options]);
+    const q = search.toLowerCase();
+    return this.otherIssues
+      .filter((entry) => entry.projectPath === projectPath)
+      .filter(({ issue }) => (options.in !== 'description' && issue.title.toLowerCase().includes(q)) || (options.in !== 'title' && issue.description.toLowerCase().includes(q)))
+      .map(({ issue }) => structuredClone(issue));
+  }
+
+  async linkIssues(from: IssuePointer, to: IssuePointer): Promise<void> {
+    this.record('linkIssues', [from, to]);
+    this.links.push([from, to]);
+  }
+
+  async issueParticipants(projectPath: string, iid: number): Promise<GitLabUser[]> {
+    this.record('issueParticipants', [projectPath, iid]);
+    return this.participants;
+  }
+
+  async recentNotes(projectPath: string, iid: number, perPage: number): Promise<GitLabNote[]> {
+    this.record('recentNotes', [projectPath, iid, perPage]);
+    return [...(this.notes.get(`${projectPath}#${iid}`) ?? [])].reverse().slice(0, perPage);
+  }
+
+  async createNote(projectPath: string, iid: number, body: string): Promise<GitLabNote> {
+    this.record('createNote', [projectPath, iid, body]);
+    const list = this.notes.get(`${projectPath}#${iid}`) ?? [];
+    const note: GitLabNote = { id: 500 + list.length, body, system: false, created_at: new Date().toISOString(), author: this.currentUserValue };
+    this.notes.set(`${projectPath}#${iid}`, [...list, note]);
+    return note;
   }
 }
 
