@@ -8,6 +8,7 @@ import { extensionUpdatedError } from './gitlab/errors';
 import type { Request, SettingsInput } from './messaging-schema';
 import type { AppliedRecord } from './retro/retro-actions';
 import type { LabelNames } from './retro/labels';
+import type { FollowUpLink } from './retro/findings';
 import type { Roster } from './retro/roster-lookup';
 
 export type { Request, SettingsInput };
@@ -72,6 +73,17 @@ export interface ResponseMap {
   'options:open': null;
   'settings:load': SettingsView;
   'settings:save': SettingsView;
+  'followup:similar': { candidates: SimilarIssue[] };
+  'followup:create': { followUp: FollowUpLink; linked: boolean };
+  'followup:checkin': { followUp: FollowUpLink };
+  'retro:leads': { suggestions: string[]; participants: string[] };
+}
+
+export interface SimilarIssue {
+  reference: string;
+  title: string;
+  webUrl: string;
+  score: number;
 }
 
 export type RequestType = Request['type'];

@@ -5,6 +5,7 @@
 import { storage } from 'wxt/utils/storage';
 import type { SettingsInput, TokenStatus, UserSummary } from './messaging';
 import type { AppliedRecord } from './retro/retro-actions';
+import type { FollowUpLink } from './retro/findings';
 import { DEFAULT_LABELS } from './retro/labels';
 
 export type Settings = SettingsInput;
@@ -58,3 +59,10 @@ export const rateLimitedUntilItem = storage.defineItem<number>('session:rateLimi
 export function issueKey(gitlabUrl: string, projectPath: string, iid: number): string {
   return `${new URL(gitlabUrl).origin}/${projectPath.toLowerCase()}#${iid}`;
 }
+
+/**
+ * Per emergency issue, per finding: the follow-up it made, or `pending` while a create is under
+ * way, so a retry after a timeout or 5xx first looks for what may have landed (case C10).
+ */
+export type FollowUpRecord = FollowUpLink | { pending: true };
+export const followUpsItem = storage.defineItem<Record<string, Record<string, FollowUpRecord>>>('local:followUps', { fallback: {} });

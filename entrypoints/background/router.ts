@@ -12,6 +12,7 @@ import type { BackgroundDeps } from './context';
 import { applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers';
 import { addRosterPair, loadSettings, saveSettings } from './settings-handlers';
 import { searchUsers } from './user-handlers';
+import { checkInOnIssue, createFollowUp, findSimilar, suggestLeads } from './follow-up-handlers';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -68,6 +69,14 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return loadSettings();
     case 'settings:save':
       return saveSettings(deps, request);
+    case 'followup:similar':
+      return findSimilar(deps, request);
+    case 'followup:create':
+      return createFollowUp(deps, request);
+    case 'followup:checkin':
+      return checkInOnIssue(deps, request);
+    case 'retro:leads':
+      return suggestLeads(deps, request);
   }
 }
 
