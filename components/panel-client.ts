@@ -1,4 +1,5 @@
-import type { ApplyResult, IssueSummary, PanelData, Result, UserSummary } from '@/lib/messaging';
+import type { ApplyResult, IssueSummary, PanelData, ResponseMap, Result, UserSummary } from '@/lib/messaging';
+import type { Finding } from '@/lib/retro/findings';
 import type { Roster } from '@/lib/retro/roster-lookup';
 
 /** What the retro panel can ask for, bound to one issue. The entrypoint implements it with messaging. */
@@ -9,4 +10,17 @@ export interface PanelClient {
   searchUsers(query: string): Promise<Result<UserSummary[]>>;
   addRosterPair(engineer: string, manager: string): Promise<Result<{ roster: Roster }>>;
   openOptions(): void;
+  followUps: FollowUpClient;
+  suggestLeads(): Promise<Result<ResponseMap['retro:leads']>>;
+}
+
+export type CreatedType = 'bug' | 'feature' | 'kb-article' | 'handbook';
+
+/** A finding as the background needs it to make its follow-up. */
+export type FollowUpFinding = Pick<Finding, 'id' | 'list' | 'text'> & { type: CreatedType | 'pm-checkin' };
+
+export interface FollowUpClient {
+  similar(type: CreatedType, title: string): Promise<Result<ResponseMap['followup:similar']>>;
+  create(finding: FollowUpFinding): Promise<Result<ResponseMap['followup:create']>>;
+  checkIn(finding: FollowUpFinding, target: string): Promise<Result<ResponseMap['followup:checkin']>>;
 }

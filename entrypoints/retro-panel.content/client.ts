@@ -11,5 +11,11 @@ export function createPanelClient(ref: IssueRef): PanelClient {
     searchUsers: (query) => sendRequest({ type: 'users:search', query }),
     addRosterPair: (engineer, manager) => sendRequest({ type: 'roster:add', engineer, manager }),
     openOptions: () => void sendRequest({ type: 'options:open' }),
+    followUps: {
+      similar: (followUpType, title) => sendRequest({ type: 'followup:similar', ref, followUpType, title }),
+      create: (finding) => sendRequest({ type: 'followup:create', ref, finding }),
+      checkIn: (finding, target) => sendRequest({ type: 'followup:checkin', ref, finding, target }),
+    },
+    suggestLeads: () => sendRequest({ type: 'retro:leads', ref }),
   };
 }

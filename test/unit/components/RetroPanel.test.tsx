@@ -64,6 +64,12 @@ function fakeClient(loadReply: Result<PanelData> | Promise<Result<PanelData>> = 
     searchUsers: vi.fn<PanelClient['searchUsers']>(async () => ok([MARIA])),
     addRosterPair: vi.fn<PanelClient['addRosterPair']>(async () => ok({ roster: { 'sam-support': 'maria-manager' } })),
     openOptions: vi.fn<PanelClient['openOptions']>(),
+    followUps: {
+      similar: vi.fn(async () => ok({ candidates: [] })),
+      create: vi.fn(async () => ok({ followUp: { reference: 'g/p#1', webUrl: 'https://gitlab.com/g/p/-/issues/1', kind: 'created' as const }, linked: true })),
+      checkIn: vi.fn(async () => ok({ followUp: { reference: 'g/p#2', webUrl: 'https://gitlab.com/g/p/-/issues/2', kind: 'check-in' as const } })),
+    },
+    suggestLeads: vi.fn(async () => ok({ suggestions: [], participants: [] })),
   };
 }
 
