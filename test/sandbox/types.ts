@@ -75,6 +75,8 @@ export interface SandboxState {
   issues: SandboxIssue[];
   groupWorkItems: SandboxGroupWorkItem[];
   tokens: SandboxToken[];
+  /** Related-issue links, one entry per link (GitLab shows them from both sides). */
+  issueLinks: SandboxIssueLink[];
   /** Who is "signed in" on the HTML pages (window.gon). */
   sessionUserId: number;
   csrfToken: string;
@@ -126,4 +128,12 @@ export interface FaultRule {
   afterApply?: boolean;
   /** How many matching requests the rule hits; default 1. */
   times?: number;
+}
+
+export interface SandboxIssueLink {
+  id: number;
+  source: { projectId: number; iid: number };
+  target: { projectId: number; iid: number };
+  linkType: 'relates_to' | 'blocks' | 'is_blocked_by';
+  createdAt: string;
 }
