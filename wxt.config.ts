@@ -6,6 +6,7 @@ const preactJsx = { jsx: 'automatic', jsxImportSource: 'preact' } as const;
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ esbuild: preactJsx }),
+  zip: { excludeSources: ['demo-output/**', 'bench-output/**', 'test-results/**'] },
   manifest: ({ browser }) => ({
     name: 'Emergency Retro for GitLab',
     description:
