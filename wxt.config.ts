@@ -6,6 +6,17 @@ const preactJsx = { jsx: 'automatic', jsxImportSource: 'preact' } as const;
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ esbuild: preactJsx }),
+  hooks: {
+    // Content scripts use the browser's own promise-based API (Chrome MV3 and Firefox both have
+    // one): webextension-polyfill's 10 kB stays in the background worker and extension pages.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((entry) => entry.find !== 'wxt/browser');
+      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+    },
+  },
+  zip: { excludeSources: ['demo-output/**', 'bench-output/**', 'test-results/**'] },
   manifest: ({ browser }) => ({
     name: 'Emergency Retro for GitLab',
     description:
