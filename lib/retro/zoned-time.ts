@@ -3,7 +3,7 @@
  * cached per zone and minute: a 1 MB transcript has thousands of lines but few distinct minutes.
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 
 function formatter(zone: string): Intl.DateTimeFormat {
   let f = formatters.get(zone);
@@ -38,28 +38,51 @@ export function isValidZone(zone: string): boolean {
   }
 }
 
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Epoch ms of `YYYY-MM-DD` 00:00 read as if it were UTC: the "wall day" the parser counts in. */
+export function wallDayMs(date: string): number {
+  const m = DATE.exec(date);
+  if (!m) throw new RangeError(`not a date: ${date}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
 /**
- * `YYYY-MM-DD` + hours/minutes/seconds of wall-clock time in `zone` → UTC epoch ms.
+ * A wall-clock minute in `zone` (epoch ms of that wall time read as UTC) → the real UTC instant.
  * In a DST gap (02:30 on spring-forward day) the later side wins, like Temporal's "compatible";
  * an ambiguous fall-back time takes the earlier instant.
  */
-export function zonedToUtcMs(date: string, h: number, mi: number, s: number, zone: string): number {
-  const m = DATE.exec(date);
-  if (!m) throw new RangeError(`not a date: ${date}`);
-  const wallMinute = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), h, mi);
-  const key = `${zone}|${wallMinute}`;
-  let offset = offsets.get(key);
+export function wallMinuteToUtcMs(wallMinute: number, zone: string): number {
+  let cache = offsets.get(zone);
+  if (!cache) offsets.set(zone, (cache = new Map()));
+  // Most days have one offset: checked once per day at both ends of every instant it can map to.
+  const day = Math.floor(wallMinute / DAY_MS) * DAY_MS;
+  let dayOffset = cache.get(day);
+  if (dayOffset === undefined) {
+    const before = offsetAt(day - 14 * HOUR_MS, zone);
+    dayOffset = before === offsetAt(day + 38 * HOUR_MS, zone) ? before : Number.NaN;
+    cache.set(day, dayOffset);
+  }
+  if (!Number.isNaN(dayOffset)) return wallMinute - dayOffset;
+  // A day with a DST change: decide minute by minute (a few hundred Intl calls at most).
+  const key = wallMinute + 0.5; // never collides with a day key, which is a whole multiple of DAY_MS
+  let offset = cache.get(key);
   if (offset === undefined) {
     const first = wallMinute - offsetAt(wallMinute, zone);
     const second = wallMinute - offsetAt(first, zone);
     const fits = (t: number) => t + offsetAt(t, zone) === wallMinute;
     const chosen = fits(first) && fits(second) ? Math.min(first, second) : fits(first) ? first : fits(second) ? second : Math.max(first, second);
     offset = wallMinute - chosen;
-    offsets.set(key, offset);
+    cache.set(key, offset);
   }
-  return wallMinute - offset + s * 1000;
+  return wallMinute - offset;
+}
+
+/** `YYYY-MM-DD` + wall-clock h:mi:s in `zone` → UTC epoch ms. */
+export function zonedToUtcMs(date: string, h: number, mi: number, s: number, zone: string): number {
+  return wallMinuteToUtcMs(wallDayMs(date) + (h * 60 + mi) * 60_000, zone) + s * 1000;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -56,7 +56,7 @@ export function classifyLine(line: string): LineKind {
       const clock = clockOf(m, 2);
       return clock ? { kind: 'dated', date: m[1]!, clock, offsetMin: offsetMinutes(m[6]), text: m[7] ?? '' } : BAD;
     }
-    m = ZOOM.exec(line);
+    m = line.includes(' From ') ? ZOOM.exec(line) : null;
     if (m) {
       const clock = clockOf(m, 1);
       return clock ? { kind: 'timed', clock, author: m[5]!.trim(), text: m[6] ?? '' } : BAD;
@@ -67,7 +67,10 @@ export function classifyLine(line: string): LineKind {
     if (m) return (c => (c ? { kind: 'timed', clock: c, text: m![5]! } : BAD))(clockOf(m, 1));
     return { kind: 'text', text: line };
   }
-  const header = HEADER.exec(line);
+  // Headers end in a clock ("…10:32", "…AM", "…p.m.", "…]"): test the last character before the costly pattern.
+  const last = line.charCodeAt(line.length - 1);
+  const mayBeHeader = (last >= 48 && last <= 57) || last === 77 || last === 109 || last === 46 || last === 93;
+  const header = mayBeHeader ? HEADER.exec(line) : null;
   if (header) {
     const clock = clockOf(header, 2);
     return clock ? { kind: 'header', clock, author: header[1]!.trim() } : BAD;

@@ -3,7 +3,7 @@
  * and ISO 8601; 12- and 24-hour clocks; rolls over past midnight. A line it cannot place is
  * returned in `unplaced` for the user to fix, never dropped.
  */
-import { addDays, zonedToUtcMs } from '../zoned-time';
+import { wallDayMs, wallMinuteToUtcMs } from '../zoned-time';
 import { classifyLine, type Clock } from './line-kinds';
 
 export interface TranscriptOptions {
@@ -16,7 +16,8 @@ export interface TranscriptOptions {
 export interface ParsedMessage {
   /** 1-based line number where the message starts. */
   line: number;
-  at: string;
+  /** Epoch ms (UTC). A number, not ISO text: formatting 20,000 dates is most of a 1 MB parse. */
+  at: number;
   author?: string;
   text: string;
 }
@@ -34,27 +35,32 @@ export interface TranscriptResult {
 
 /** A time more than this far before the previous one means the chat passed midnight. */
 const ROLLOVER_MINUTES = 6 * 60;
-const EDITED = /\s*\((?:edited|bearbeitet|modifié)\)\s*$/i;
+const DAY_MS = 86_400_000;
+const EDITED = /\s*\((?:edited|bearbeitet|modifié)\)$/i;
+/** Slack's "(edited)" mark is not part of the message. */
+const unedited = (text: string) => (text.endsWith(')') ? text.replace(EDITED, '') : text);
 
 export function parseTranscript(input: string, { date, zone }: TranscriptOptions): TranscriptResult {
   const messages: ParsedMessage[] = [];
   const unplaced: UnplacedLine[] = [];
-  let day = date;
+  let day = wallDayMs(date);
   let lastMinute: number | null = null;
-  // The message continuation lines join; `block` ones (Slack headers) survive blank lines.
-  let current: (ParsedMessage & { block: boolean }) | null = null;
+  // The message continuation lines join; a Slack header's block survives blank lines.
+  let current: ParsedMessage | null = null;
+  let currentIsBlock = false;
   let blankBefore = false;
   let lastUnplacedLine = -1;
 
-  const instant = (clock: Clock): string => {
+  const instant = (clock: Clock): number => {
     const minute = clock.h * 60 + clock.mi;
-    if (lastMinute !== null && minute < lastMinute - ROLLOVER_MINUTES) day = addDays(day, 1);
+    if (lastMinute !== null && minute < lastMinute - ROLLOVER_MINUTES) day += DAY_MS;
     lastMinute = minute;
-    return new Date(zonedToUtcMs(day, clock.h, clock.mi, clock.s, zone)).toISOString();
+    return wallMinuteToUtcMs(day + minute * 60_000, zone) + clock.s * 1000;
   };
   const start = (message: ParsedMessage, block: boolean) => {
-    current = { ...message, block };
-    messages.push(current);
+    current = message;
+    currentIsBlock = block;
+    messages.push(message);
   };
 
   const lines = input.split('\n');
@@ -68,17 +74,17 @@ export function parseTranscript(input: string, { date, zone }: TranscriptOptions
     const kind = classifyLine(line);
     switch (kind.kind) {
       case 'dated': {
-        day = kind.date;
+        day = wallDayMs(kind.date);
         const { h, mi, s } = kind.clock;
         lastMinute = h * 60 + mi;
-        const at = kind.offsetMin === null
-          ? new Date(zonedToUtcMs(day, h, mi, s, zone)).toISOString()
-          : new Date(Date.parse(`${day}T00:00:00Z`) + ((h * 60 + mi - kind.offsetMin) * 60 + s) * 1000).toISOString();
-        start({ line: number, at, text: kind.text.replace(EDITED, '') }, false);
+        const wall = day + lastMinute * 60_000;
+        const utc = kind.offsetMin === null ? wallMinuteToUtcMs(wall, zone) : wall - kind.offsetMin * 60_000;
+        const at = utc + s * 1000;
+        start({ line: number, at, text: unedited(kind.text) }, false);
         break;
       }
       case 'timed':
-        start({ line: number, at: instant(kind.clock), ...(kind.author ? { author: kind.author } : {}), text: kind.text.replace(EDITED, '') }, false);
+        start({ line: number, at: instant(kind.clock), ...(kind.author ? { author: kind.author } : {}), text: unedited(kind.text) }, false);
         break;
       case 'header':
         start({ line: number, at: instant(kind.clock), author: kind.author, text: '' }, true);
@@ -90,8 +96,7 @@ export function parseTranscript(input: string, { date, zone }: TranscriptOptions
         break;
       }
       case 'day': {
-        const year = kind.year ?? Number(day.slice(0, 4));
-        day = `${year}-${String(kind.month).padStart(2, '0')}-${String(kind.day).padStart(2, '0')}`;
+        day = Date.UTC(kind.year ?? new Date(day).getUTCFullYear(), kind.month - 1, kind.day);
         lastMinute = null;
         current = null;
         break;
@@ -102,9 +107,9 @@ export function parseTranscript(input: string, { date, zone }: TranscriptOptions
         current = null;
         break;
       case 'text': {
-        const open = current as (ParsedMessage & { block: boolean }) | null;
-        if (open && (open.block || !blankBefore || !open.text)) {
-          open.text = open.text ? `${open.text}\n${line.replace(EDITED, '')}` : line.replace(EDITED, '');
+        const open = current as ParsedMessage | null;
+        if (open && (currentIsBlock || !blankBefore || !open.text)) {
+          open.text = open.text ? `${open.text}\n${unedited(line)}` : unedited(line);
         } else {
           unplaced.push({ line: number, text: line, reason: 'no time on this line' });
           lastUnplacedLine = i;
@@ -120,8 +125,7 @@ export function parseTranscript(input: string, { date, zone }: TranscriptOptions
 /** A header with no message under it is shown to the user rather than kept as an empty entry. */
 function finish(all: ParsedMessage[], unplaced: UnplacedLine[]): TranscriptResult {
   const messages: ParsedMessage[] = [];
-  for (const m of all) {
-    const { block: _block, ...message } = m as ParsedMessage & { block?: boolean };
+  for (const message of all) {
     if (message.text.trim()) messages.push(message);
     else unplaced.push({ line: message.line, text: message.author ?? '(a time with no message)', reason: 'a name and time with no message under it' });
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '@/lib/retro/transcript/parse-transcript';
 
 const UTC = { date: '2025-03-04', zone: 'UTC' };
-const times = (text: string, opts = UTC) => parseTranscript(text, opts).messages.map((m) => [m.at.slice(0, 16), m.author ?? null, m.text]);
+const times = (text: string, opts = UTC) => parseTranscript(text, opts).messages.map((m) => [new Date(m.at).toISOString().slice(0, 16), m.author ?? null, m.text]);
 
 describe('transcript formats', () => {
   it('reads a Slack copy: name and time header, message lines under it, 12-hour clock', () => {
@@ -41,7 +41,7 @@ describe('transcript formats', () => {
       ['2025-03-04T10:32', 'Sam Support', 'customer is back online'],
       ['2025-03-04T10:40', 'Lee Lead', 'thanks all'],
     ]);
-    expect(parseTranscript(text, UTC).messages[0]!.at).toBe('2025-03-04T10:32:05.000Z');
+    expect(parseTranscript(text, UTC).messages[0]!.at).toBe(Date.parse('2025-03-04T10:32:05.000Z'));
   });
 
   it('reads HH:MM lines, bracketed times and 12-hour times with dots', () => {
@@ -98,7 +98,7 @@ describe('lines it cannot place', () => {
 
   it('accepts Windows line endings and keeps a sentence that merely ends with a time as text', () => {
     const result = parseTranscript('10:00 start\r\nthe deploy finished at 10:32\r\n', UTC);
-    expect(result.messages).toEqual([{ line: 1, at: '2025-03-04T10:00:00.000Z', text: 'start\nthe deploy finished at 10:32' }]);
+    expect(result.messages).toEqual([{ line: 1, at: Date.parse('2025-03-04T10:00:00.000Z'), text: 'start\nthe deploy finished at 10:32' }]);
     expect(result.unplaced).toEqual([]);
   });
 });
