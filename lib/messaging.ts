@@ -9,6 +9,9 @@ import type { Request, SettingsInput } from './messaging-schema';
 import type { AppliedRecord } from './retro/retro-actions';
 import type { LabelNames } from './retro/labels';
 import type { Roster } from './retro/roster-lookup';
+import type { DraftSaveResult, DraftView } from './drafts';
+import type { TimelineCandidate } from './retro/timeline-harvest';
+import type { TranscriptResult } from './retro/transcript/parse-transcript';
 
 export type { Request, SettingsInput };
 
@@ -72,6 +75,33 @@ export interface ResponseMap {
   'options:open': null;
   'settings:load': SettingsView;
   'settings:save': SettingsView;
+  'draft:load': DraftView;
+  'draft:save': DraftSaveResult;
+  'timeline:candidates': TimelineCandidate[];
+  'timeline:parse': TranscriptResult;
+  'timeline:publish': TimelinePublishResult;
+}
+
+/** What GitLab accepted of the incident timeline events (GraphQL). */
+export interface IncidentEventsReport {
+  created: number;
+  /** Events GitLab already had (same minute, same text): not sent again. */
+  alreadyThere: number;
+  /** GitLab answered but refused these (`errors` in the mutation payload). */
+  refused: { note: string; message: string }[];
+  /** The request that failed and stopped the run, if one did. */
+  stopped: ApiError | null;
+  /** Events not sent because the run stopped. */
+  notSent: number;
+}
+
+export interface TimelinePublishResult {
+  noteUrl: string;
+  action: 'created' | 'updated' | 'unchanged';
+  internal: boolean;
+  /** The draft revision that is now on GitLab. */
+  revision: number;
+  incidentEvents: IncidentEventsReport | { unavailable: string } | null;
 }
 
 export type RequestType = Request['type'];

@@ -12,6 +12,8 @@ import type { BackgroundDeps } from './context';
 import { applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers';
 import { addRosterPair, loadSettings, saveSettings } from './settings-handlers';
 import { searchUsers } from './user-handlers';
+import { loadIssueDraft, saveIssueDraft } from './draft-handlers';
+import { parseTimelineTranscript, publishTimeline, timelineCandidates } from './timeline-handlers';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -68,6 +70,16 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return loadSettings();
     case 'settings:save':
       return saveSettings(deps, request);
+    case 'draft:load':
+      return loadIssueDraft(request);
+    case 'draft:save':
+      return saveIssueDraft(deps, request);
+    case 'timeline:candidates':
+      return timelineCandidates(deps, request);
+    case 'timeline:parse':
+      return parseTimelineTranscript(request);
+    case 'timeline:publish':
+      return publishTimeline(deps, request);
   }
 }
 

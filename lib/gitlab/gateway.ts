@@ -2,10 +2,12 @@
  * The GitLab calls the product makes, on top of gitbeaker with the single-shot requester.
  * Background worker only: it is the one place that sees the token.
  */
-import { Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
-import { singleShotRequester } from './requester';
+import { IssueLabelEvents, IssueNotes, Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
+import { sendOnce, singleShotRequester } from './requester';
 import { GitLabRequestError, notJsonError } from './errors';
-import type { GitLabIssue, GitLabTokenInfo, GitLabUser } from './types';
+import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabTokenInfo, GitLabUser } from './types';
+import { graphqlData } from './graphql';
+import { pageOf, type Page } from './page';
 import type { IssueUpdate } from '../retro/retro-actions';
 
 export interface GitLabGateway {
@@ -15,6 +17,13 @@ export interface GitLabGateway {
   searchUsers(query: string): Promise<GitLabUser[]>;
   currentUser(): Promise<GitLabUser>;
   tokenInfo(): Promise<GitLabTokenInfo>;
+  /** One page of an issue's notes (comments and system notes); GitLab allows at most 100 per page. */
+  listNotes(projectPath: string, iid: number, options: { page: number; perPage: number; sort: 'asc' | 'desc' }): Promise<Page<GitLabNote>>;
+  listLabelEvents(projectPath: string, iid: number, options: { page: number; perPage: number }): Promise<Page<GitLabLabelEvent>>;
+  createNote(projectPath: string, iid: number, body: string, internal: boolean): Promise<GitLabNote>;
+  editNote(projectPath: string, iid: number, noteId: number, body: string): Promise<GitLabNote>;
+  /** POST /api/graphql, sent once like every other request; GraphQL `errors` become a rejected error. */
+  graphql<T>(query: string, variables: Record<string, unknown>): Promise<T>;
 }
 
 export interface GatewayConfig {
@@ -39,6 +48,8 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
   const issues = new Issues(options);
   const users = new Users(options);
   const tokens = new PersonalAccessTokens(options);
+  const notes = new IssueNotes(options);
+  const labelEvents = new IssueLabelEvents(options);
   return {
     async getIssue(projectPath, iid) {
       return expectObject<GitLabIssue>(await issues.show(iid, { projectId: projectPath }), 'iid');
@@ -66,6 +77,29 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
     },
     async tokenInfo() {
       return expectObject<GitLabTokenInfo>(await tokens.show(), 'scopes');
+    },
+    async listNotes(projectPath, iid, { page, perPage, sort }) {
+      const reply = await notes.all(projectPath, iid, { page, perPage, sort, orderBy: 'created_at', showExpanded: true });
+      return pageOf<GitLabNote>(expectArray(reply.data), reply.paginationInfo);
+    },
+    async listLabelEvents(projectPath, iid, { page, perPage }) {
+      const reply = await labelEvents.all(projectPath, iid, { page, perPage, showExpanded: true });
+      return pageOf<GitLabLabelEvent>(expectArray(reply.data), reply.paginationInfo);
+    },
+    async createNote(projectPath, iid, body, internal) {
+      return expectObject<GitLabNote>(await notes.create(projectPath, iid, body, internal ? { internal } : {}), 'id');
+    },
+    async editNote(projectPath, iid, noteId, body) {
+      return expectObject<GitLabNote>(await notes.edit(projectPath, iid, noteId, { body }), 'id');
+    },
+    async graphql<T>(query: string, variables: Record<string, unknown>) {
+      const reply = (await sendOnce('api/graphql', {
+        prefixUrl: `${options.host}/`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      })) as { body: unknown };
+      return graphqlData<T>(reply.body);
     },
   };
 }

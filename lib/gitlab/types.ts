@@ -28,3 +28,23 @@ export interface GitLabTokenInfo {
   active: boolean;
   revoked: boolean;
 }
+
+/** Entities::Note (api/list-issue-notes.json): what the timeline import and the publisher read. */
+export interface GitLabNote {
+  id: number;
+  body: string;
+  system: boolean;
+  created_at: string;
+  updated_at?: string;
+  internal?: boolean;
+  author?: GitLabUser | null;
+}
+
+/** A resource label event (api/list-issue-resource-label-events.json). */
+export interface GitLabLabelEvent {
+  id: number;
+  created_at: string;
+  action: 'add' | 'remove' | string;
+  label?: { id?: number; name?: string } | null;
+  user?: GitLabUser | null;
+}

@@ -4,7 +4,8 @@
  */
 import { vi } from 'vitest';
 import type { GatewayConfig, GitLabGateway } from '@/lib/gitlab/gateway';
-import type { GitLabIssue, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
+import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
+import type { Page } from '@/lib/gitlab/page';
 import type { IssueUpdate } from '@/lib/retro/retro-actions';
 import type { BackgroundDeps } from '@/entrypoints/background/context';
 import { currentUserFixture, projectIssueFixture } from './gitlab-fixtures';
@@ -41,6 +42,12 @@ export class FakeGitLab implements GitLabGateway {
   /** Gateways handed out by `deps.createGateway`, with the config they were built from. */
   readonly configs: GatewayConfig[] = [];
   private failures = new Map<GatewayMethod, unknown>();
+  /** Comments and system notes of the issue, oldest first. */
+  notes: GitLabNote[] = [];
+  labelEvents: GitLabLabelEvent[] = [];
+  /** Incident timeline events GraphQL has stored: `{note, occurredAt, tags}`. */
+  timelineEvents: { note: string; occurredAt: string; tags: string[] }[] = [];
+  private storedThenFail = new Map<GatewayMethod, unknown>();
 
   constructor(options: FakeGitLabOptions = {}) {
     const issue = options.issue ?? projectIssueFixture();
@@ -61,7 +68,21 @@ export class FakeGitLab implements GitLabGateway {
 
   succeed(method: GatewayMethod): this {
     this.failures.delete(method);
+    this.storedThenFail.delete(method);
     return this;
+  }
+
+  /** The next call of `method` stores its change, then throws `error` (GitLab's "stored, then 502"). */
+  failAfterStore(method: GatewayMethod, error: unknown): this {
+    this.storedThenFail.set(method, error);
+    return this;
+  }
+
+  private afterStore(method: GatewayMethod): void {
+    if (!this.storedThenFail.has(method)) return;
+    const error = this.storedThenFail.get(method);
+    this.storedThenFail.delete(method);
+    throw error;
   }
 
   callsOf(method: GatewayMethod): GatewayCall[] {
@@ -123,6 +144,52 @@ export class FakeGitLab implements GitLabGateway {
   async tokenInfo(): Promise<GitLabTokenInfo> {
     this.record('tokenInfo', []);
     return this.tokenInfoValue;
+  }
+
+  private page<T>(all: T[], page: number, perPage: number): Page<T> {
+    const totalPages = Math.max(1, Math.ceil(all.length / perPage));
+    return { items: all.slice((page - 1) * perPage, page * perPage), page, totalPages, nextPage: page < totalPages ? page + 1 : null };
+  }
+
+  async listNotes(projectPath: string, iid: number, options: { page: number; perPage: number; sort: 'asc' | 'desc' }): Promise<Page<GitLabNote>> {
+    this.record('listNotes', [projectPath, iid, options]);
+    const ordered = options.sort === 'asc' ? this.notes : [...this.notes].reverse();
+    return structuredClone(this.page(ordered, options.page, Math.min(100, options.perPage)));
+  }
+
+  async listLabelEvents(projectPath: string, iid: number, options: { page: number; perPage: number }): Promise<Page<GitLabLabelEvent>> {
+    this.record('listLabelEvents', [projectPath, iid, options]);
+    return structuredClone(this.page(this.labelEvents, options.page, Math.min(100, options.perPage)));
+  }
+
+  async createNote(projectPath: string, iid: number, body: string, internal: boolean): Promise<GitLabNote> {
+    this.record('createNote', [projectPath, iid, body, internal]);
+    const note: GitLabNote = { id: 9000 + this.notes.length, body, system: false, internal, created_at: new Date().toISOString(), author: this.currentUserValue };
+    this.notes.push(note);
+    this.afterStore('createNote');
+    return structuredClone(note);
+  }
+
+  async editNote(projectPath: string, iid: number, noteId: number, body: string): Promise<GitLabNote> {
+    this.record('editNote', [projectPath, iid, noteId, body]);
+    const note = this.notes.find((n) => n.id === noteId);
+    if (!note) throw new Error(`fake GitLab: no note ${noteId}`);
+    note.body = body;
+    this.afterStore('editNote');
+    return structuredClone(note);
+  }
+
+  /** Answers the two timeline-event operations the product sends, by what the query asks for. */
+  async graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    this.record('graphql', [query, variables]);
+    if (query.includes('timelineEventCreate')) {
+      const input = variables.input as { note: string; occurredAt: string; timelineEventTagNames?: string[] };
+      const event = { note: input.note, occurredAt: input.occurredAt, tags: input.timelineEventTagNames ?? [] };
+      this.timelineEvents.push(event);
+      this.afterStore('graphql');
+      return { timelineEventCreate: { timelineEvent: { id: `gid://gitlab/IncidentManagement::TimelineEvent/${this.timelineEvents.length}`, ...event }, errors: [] } } as T;
+    }
+    return { project: { incidentManagementTimelineEvents: { nodes: structuredClone(this.timelineEvents) } } } as T;
   }
 }
 

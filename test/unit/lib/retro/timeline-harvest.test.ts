@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { harvestCandidates, plainText } from '@/lib/retro/timeline-harvest';
 import { TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
-import notes from '../../../../../shared/gitlab/api/list-issue-notes.json';
-import labelEvents from '../../../../../shared/gitlab/api/list-issue-resource-label-events.json';
+import type { HarvestLabelEvent, HarvestNote } from '@/lib/retro/timeline-harvest';
+import { apiFixture } from '../../helpers/gitlab-fixtures';
+
+const notes = apiFixture<HarvestNote[]>('list-issue-notes.json');
+const labelEvents = apiFixture<HarvestLabelEvent[]>('list-issue-resource-label-events.json');
 
 const URL = 'https://gitlab.com/g/p/-/issues/1';
 
