@@ -1,5 +1,6 @@
 import type { ApplyResult, IssueSummary, PanelData, Result, UserSummary } from '@/lib/messaging';
 import type { Roster } from '@/lib/retro/roster-lookup';
+import type { TimelineClient } from './timeline/timeline-client';
 
 /** What the retro panel can ask for, bound to one issue. The entrypoint implements it with messaging. */
 export interface PanelClient {
@@ -9,4 +10,6 @@ export interface PanelClient {
   searchUsers(query: string): Promise<Result<UserSummary[]>>;
   addRosterPair(engineer: string, manager: string): Promise<Result<{ roster: Roster }>>;
   openOptions(): void;
+  /** The Timeline section's requests; without it the section is not shown. */
+  timeline?: TimelineClient;
 }

@@ -23,7 +23,7 @@ const TimelineDraftSchema = v.strictObject({
   data: v.strictObject({
     entries: v.pipe(v.array(TimelineEntrySchema), v.maxLength(5000, 'at most 5,000 entries')),
     unplaced: v.pipe(v.array(v.strictObject({ line: v.number(), text: Text(5000), reason: Text(200) })), v.maxLength(5000)),
-    form: v.nullable(v.strictObject({ date: Text(10), time: Text(8), text: Text(5000), link: Text(2048), tag: Text(64) })),
+    form: v.nullable(v.strictObject({ id: Text(64), date: Text(10), time: Text(8), text: Text(5000), link: Text(2048), tag: Text(64) })),
   }),
 });
 

@@ -96,6 +96,7 @@ export interface IncidentEventsReport {
 }
 
 export interface TimelinePublishResult {
+  noteId: number;
   noteUrl: string;
   action: 'created' | 'updated' | 'unchanged';
   internal: boolean;

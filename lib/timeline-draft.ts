@@ -9,6 +9,8 @@ export interface UnplacedDraftLine {
 
 /** The add-entry form as typed (local date and time as the inputs hold them). */
 export interface EntryFormDraft {
+  /** The entry being edited; '' while adding a new one. */
+  id: string;
   date: string;
   time: string;
   text: string;

@@ -65,5 +65,5 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
     : isIncident
       ? await publishIncidentEvents(gateway, ref.projectPath, issue.id, entries)
       : { unavailable: 'GitLab keeps incident timeline events only on incident issues; this is a plain issue.' };
-  return { noteUrl, action, internal: note.internal === true, revision, incidentEvents: events };
+  return { noteId: note.id, noteUrl, action, internal: note.internal === true, revision, incidentEvents: events };
 }

@@ -1,6 +1,7 @@
 import type { IssueRef } from '@/lib/gitlab/issue-ref';
 import { sendRequest } from '@/lib/messaging';
 import type { PanelClient } from '@/components/panel-client';
+import { createTimelineClient } from './timeline-client';
 
 /** The panel's requests for one issue, sent to the background worker. */
 export function createPanelClient(ref: IssueRef): PanelClient {
@@ -11,5 +12,6 @@ export function createPanelClient(ref: IssueRef): PanelClient {
     searchUsers: (query) => sendRequest({ type: 'users:search', query }),
     addRosterPair: (engineer, manager) => sendRequest({ type: 'roster:add', engineer, manager }),
     openOptions: () => void sendRequest({ type: 'options:open' }),
+    timeline: createTimelineClient(ref),
   };
 }
