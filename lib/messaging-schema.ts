@@ -40,6 +40,7 @@ export const RequestSchema = v.variant('type', [
     /** Omitted: keep the stored token. Empty string: forget it. */
     token: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(512))),
   }),
+  v.strictObject({ type: v.literal('timeline:load-ui') }),
   v.strictObject({ type: v.literal('draft:load'), ref: IssueRefSchema, kind: DraftKindSchema }),
   v.strictObject({ type: v.literal('draft:save'), ref: IssueRefSchema, baseRevision: v.pipe(v.number(), v.integer(), v.minValue(0)), draft: DraftSchema }),
   v.strictObject({ type: v.literal('timeline:candidates'), ref: IssueRefSchema }),
@@ -68,6 +69,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<string> = new Set([
   'users:search',
   'roster:add',
   'options:open',
+  'timeline:load-ui',
   'draft:load',
   'draft:save',
   'timeline:candidates',

@@ -75,6 +75,7 @@ export interface ResponseMap {
   'options:open': null;
   'settings:load': SettingsView;
   'settings:save': SettingsView;
+  'timeline:load-ui': null;
   'draft:load': DraftView;
   'draft:save': DraftSaveResult;
   'timeline:candidates': TimelineCandidate[];

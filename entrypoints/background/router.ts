@@ -70,6 +70,10 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return loadSettings();
     case 'settings:save':
       return saveSettings(deps, request);
+    case 'timeline:load-ui':
+      // Our own script into the tab that asked (the sender check above already required a GitLab tab).
+      if (sender.tab?.id !== undefined) await deps.injectTimeline(sender.tab.id, sender.frameId ?? 0);
+      return null;
     case 'draft:load':
       return loadIssueDraft(request);
     case 'draft:save':

@@ -198,6 +198,7 @@ export interface FakeDeps extends BackgroundDeps {
   /** Moves the fake clock. */
   setNow(date: Date): void;
   injectPanel: ReturnType<typeof vi.fn<BackgroundDeps['injectPanel']>>;
+  injectTimeline: ReturnType<typeof vi.fn<BackgroundDeps['injectTimeline']>>;
   openOptions: ReturnType<typeof vi.fn<BackgroundDeps['openOptions']>>;
 }
 
@@ -214,6 +215,7 @@ export function fakeDeps(gitlab: FakeGitLab, now: Date): FakeDeps {
     },
     now: () => new Date(clock),
     injectPanel: vi.fn<BackgroundDeps['injectPanel']>(async () => undefined),
+    injectTimeline: vi.fn<BackgroundDeps['injectTimeline']>(async () => undefined),
     openOptions: vi.fn<BackgroundDeps['openOptions']>(async () => undefined),
   };
 }
