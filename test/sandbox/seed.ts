@@ -3,6 +3,7 @@
  * the issues the retro flow touches. Pure data; every call builds a fresh state so tests can't leak.
  */
 import type { SandboxIssue, SandboxState, SandboxToken } from './types.ts';
+import { seedDiscussion } from './seed-notes.ts';
 
 export const API_TOKEN = 'glpat-sandbox-api';
 export const READONLY_TOKEN = 'glpat-sandbox-readonly';
@@ -111,5 +112,6 @@ export function seed(now: Date = new Date()): SandboxState {
     ],
     sessionUserId: maria,
     csrfToken: 'sandbox-csrf-token-Zm9vYmFy==',
+    ...seedDiscussion(now),
   };
 }

@@ -78,6 +78,9 @@ export interface SandboxState {
   /** Who is "signed in" on the HTML pages (window.gon). */
   sessionUserId: number;
   csrfToken: string;
+  notes: SandboxNote[];
+  labelEvents: SandboxLabelEvent[];
+  timelineEvents: SandboxTimelineEvent[];
 }
 
 /** One HTTP request as the sandbox saw it. */
@@ -126,4 +129,38 @@ export interface FaultRule {
   afterApply?: boolean;
   /** How many matching requests the rule hits; default 1. */
   times?: number;
+}
+
+/** A note on an issue: a comment, or a system note GitLab wrote (`system: true`). */
+export interface SandboxNote {
+  id: number;
+  /** Global id of the issue it belongs to. */
+  issueId: number;
+  body: string;
+  authorId: number;
+  system: boolean;
+  internal: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A resource label event: GitLab records label changes here, not as notes. */
+export interface SandboxLabelEvent {
+  id: number;
+  issueId: number;
+  userId: number;
+  label: string;
+  action: 'add' | 'remove';
+  createdAt: string;
+}
+
+/** An incident timeline event (GraphQL only). */
+export interface SandboxTimelineEvent {
+  id: number;
+  issueId: number;
+  authorId: number;
+  note: string;
+  occurredAt: string;
+  tags: string[];
+  createdAt: string;
 }
