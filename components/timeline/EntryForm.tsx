@@ -30,7 +30,7 @@ export function EntryForm({ form, zone, onChange, onSubmit, onCancel }: Props) {
   };
   return (
     <form class="entry-form" onSubmit={submit} aria-label={form.id ? 'Edit entry' : 'Add entry'}>
-      <div class="row">
+      <div class="fields">
         <label class="field">
           <span>Date</span>
           <input type="date" value={form.date} onInput={set('date')} required />
@@ -45,8 +45,8 @@ export function EntryForm({ form, zone, onChange, onSubmit, onCancel }: Props) {
         <span>What happened</span>
         <textarea rows={2} value={form.text} onInput={set('text')} required />
       </label>
-      <div class="row">
-        <label class="field grow">
+      <div class="fields">
+        <label class="field">
           <span>Link (optional)</span>
           <input type="url" value={form.link} onInput={set('link')} placeholder="https://" />
         </label>
