@@ -21,6 +21,7 @@ interface Props {
   onOpenOptions?: () => void;
 }
 
+const entryCount = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 const blankForm = (date: string): EntryFormDraft => ({ id: '', date, time: '', text: '', link: '', tag: '' });
 
 /** The Timeline section: build the emergency timeline from the issue and chat, then post it. */
@@ -58,7 +59,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     <section class="timeline" aria-label="Timeline" data-testid="timeline">
       <h3>Timeline <span class="muted">({entries.length}, times in {zone} with UTC)</span></h3>
       <DraftStatus status={draft.status} savedAt={draft.savedAt} error={draft.saveError} onRetry={() => void draft.flush()} onResolve={draft.resolveConflict}
-        conflictSummary={draft.conflict ? `${draft.conflict.data?.entries.length ?? 0} entries` : null} />
+        conflictSummary={draft.conflict ? entryCount(draft.conflict.data?.entries.length ?? 0) : null} />
       <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={(e) => change({ entries: removeEntry(entries, e.id) })} />
       {showForm || draft.data.form ? (
         <EntryForm form={form} zone={zone} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={() => { change({ form: null }); setShowForm(false); }} />

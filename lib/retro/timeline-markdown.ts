@@ -27,12 +27,20 @@ export function markdownLink(url: string): string {
   return `[link](${safe})`;
 }
 
+/**
+ * `@name` as inline code: imported notes say "@lee-lead assigned to @sam", and posting the
+ * timeline must not notify everyone named in it again (GitLab ignores mentions in code).
+ */
+export function quietMentions(text: string): string {
+  return text.replace(/(^|[^\w`@])@([\w][\w.-]*)/g, '$1`@$2`');
+}
+
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 
 export function renderTimelineMarkdown(entries: readonly TimelineEntry[], zone: string): string {
   const rows = sortEntries(entries).map((e) => {
     const local = toZoned(e.at, zone);
-    const event = [escapeCell(e.text), e.link ? markdownLink(e.link) : ''].filter(Boolean).join(' ');
+    const event = [escapeCell(quietMentions(e.text)), e.link ? markdownLink(e.link) : ''].filter(Boolean).join(' ');
     return `| ${utc(e.at)} | ${local.date} ${local.time} ${escapeCell(zoneAbbreviation(e.at, zone))} | ${event} | ${escapeCell(e.tag ?? '')} |`;
   });
   return [

@@ -127,4 +127,20 @@ describe('the Timeline section', () => {
     expect(session.sandbox.state.timelineEvents).toMatchObject([{ note: 'Every page returns 500', tags: ['Impact detected'], occurredAt: '2025-03-04T10:32:00Z' }]);
     await page.close();
   });
+
+  it('two tabs on the same issue: the second save finds the clash and offers a choice instead of overwriting', async () => {
+    const first = await openTimeline();
+    const second = await openTimeline(); // loaded before the first tab saves anything
+    await addEntry(first, '2025-03-04', '10:32', 'Entry from the first tab');
+    await timeline(first).getByTestId('draft-status').filter({ hasText: 'Draft saved' }).waitFor();
+    await addEntry(second, '2025-03-04', '11:00', 'Entry from the second tab');
+    const conflict = timeline(second).getByTestId('draft-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Another tab saved a newer version of this draft (1 entry)');
+    await conflict.getByRole('button', { name: 'Use the other version' }).click();
+    await expect.poll(() => timeline(second).getByTestId('timeline-entries').textContent()).toContain('Entry from the first tab');
+    expect(await timeline(second).getByTestId('timeline-entries').textContent()).not.toContain('Entry from the second tab');
+    await first.close();
+    await second.close();
+  });
 });

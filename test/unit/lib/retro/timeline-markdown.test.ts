@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCell, markdownLink, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
+import { escapeCell, markdownLink, quietMentions, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import type { TimelineEntry } from '@/lib/retro/timeline-entry';
 
 const entry = (id: string, at: string, text: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({ id, at, text, ...extra });
@@ -32,5 +32,10 @@ describe('timeline markdown (case C18)', () => {
     expect(escapeCell('<script>alert(1)</script> a\\|b')).toBe('&lt;script>alert(1)&lt;/script> a\\\\\\|b');
     expect(markdownLink('https://x.test/a (b)|c')).toBe('[link](https://x.test/a%20%28b%29%7Cc)');
     expect(markdownLink('javascript:alert(1)')).toBe('javascript:alert(1)');
+  });
+
+  it('puts @mentions in code so that posting the timeline notifies nobody again, and leaves e-mail addresses alone', () => {
+    expect(quietMentions('@lee-lead assigned to @sam.support; ping @all, mail ops@example.com')).toBe('`@lee-lead` assigned to `@sam.support`; ping `@all`, mail ops@example.com');
+    expect(renderTimelineMarkdown([entry('a', '2025-03-04T09:32:00Z', '@sam closed')], 'UTC')).toContain('| `@sam` closed |');
   });
 });
