@@ -14,13 +14,15 @@ import { apiFixture, currentUserFixture, projectIssueFixture } from '../helpers/
 import { ENV, REF, contentScript, storeSettings } from '../helpers/background';
 
 let gitlab: FakeGitLab;
+let deps: ReturnType<typeof fakeDeps>;
 let route: ReturnType<typeof createRouter>;
 const ME = currentUserFixture();
 
 beforeEach(async () => {
   fakeBrowser.reset();
   gitlab = new FakeGitLab();
-  route = createRouter(fakeDeps(gitlab, new Date('2025-03-05T12:00:00Z')), ENV);
+  deps = fakeDeps(gitlab, new Date('2025-03-05T12:00:00Z'));
+  route = createRouter(deps, ENV);
   await storeSettings();
 });
 
@@ -72,6 +74,16 @@ describe('drafts per issue with a revision', () => {
       expect(reply.ok ? 'saved' : reply.error.kind).toBe('invalid-request');
     }
     expect(dataOf<DraftView>(await load()).revision).toBe(0);
+  });
+});
+
+describe('timeline:load-ui', () => {
+  it("injects the section's script into the GitLab tab that asked, and refuses a page on another origin", async () => {
+    expect((await route({ type: 'timeline:load-ui' }, contentScript(undefined, 12, 3))).ok).toBe(true);
+    expect(deps.injectTimeline).toHaveBeenCalledWith(12, 3);
+    const foreign = await route({ type: 'timeline:load-ui' }, contentScript('https://evil.example/x', 13));
+    expect(foreign.ok ? '' : foreign.error.kind).toBe('invalid-request');
+    expect(deps.injectTimeline).toHaveBeenCalledTimes(1);
   });
 });
 
