@@ -2,9 +2,15 @@ import { useState } from 'preact/hooks';
 import type { AssigneeGroup } from '@/lib/retro/review';
 import { staleReason } from '@/lib/retro/staleness';
 import { formatCalendarDate } from '@/lib/retro/due-date';
+import { daysSince } from '@/lib/retro/my-retros';
 
 /** Rows added per step: the first paint stays small however many retros there are. */
 export const ROW_STEP = 100;
+
+function updatedAgo(iso: string, now: Date): string {
+  const days = daysSince(iso, now);
+  return days === null ? '—' : days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`;
+}
 
 const REASONS = { overdue: 'past due', 'no-update': 'no update for 7+ days' } as const;
 
@@ -40,7 +46,7 @@ export function AssigneeGroups({ groups, now }: { groups: AssigneeGroup[]; now: 
                         <div class="muted small">{item.key}</div>
                       </td>
                       <td>{item.dueDate ? formatCalendarDate(item.dueDate) : '—'}</td>
-                      <td>{item.updatedAt.slice(0, 10)}</td>
+                      <td>{updatedAgo(item.updatedAt, now)}</td>
                       <td>{reason ? REASONS[reason] : ''}</td>
                     </tr>
                   );
