@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { retroPanel } from '../browser/configure';
 import { EMERGENCIES_PATH } from '../sandbox/seed';
 import { badgeText, openPopup } from './extension-pages';
-import { useSession } from './session';
+import { issueUrl, useSession } from './session';
 
 const session = useSession();
 const rowKeys = (page: import('playwright-core').Page) => page.getByTestId('retro-row').evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.key));
@@ -47,6 +48,23 @@ describe('popup: retros assigned to me', () => {
     const page = await openPopup(session.browser.context, session.browser.extensionId!);
     await expect.poll(() => page.getByTestId('popup-status').textContent()).toMatch(/^Updated/);
     await expect.poll(() => badgeText(session.browser.worker!)).toBe('1');
+    await page.close();
+  });
+
+  it('an alarm refreshes the badge at most every 15 minutes', async () => {
+    const alarm = await session.browser.worker!.evaluate(() =>
+      (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ periodInMinutes?: number } | undefined> } } }).chrome.alarms.get('refresh-my-retros'));
+    expect(alarm?.periodInMinutes).toBe(15);
+  });
+
+  it('the badge is refreshed after a write from the retro panel', async () => {
+    session.sandbox.state.issues.find((i) => i.iid === 9 && i.projectId === 1001)!.dueDate = '2020-01-01';
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
+    const panel = retroPanel(page);
+    await panel.getByRole('button', { name: 'Apply retro-actions' }).click();
+    await panel.getByTestId('outcome').filter({ hasText: 'GitLab now has' }).waitFor();
+    await expect.poll(() => badgeText(session.browser.worker!)).toBe('2');
     await page.close();
   });
 
