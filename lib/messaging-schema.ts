@@ -36,6 +36,15 @@ export const RequestSchema = v.variant('type', [
     /** Omitted: keep the stored token. Empty string: forget it. */
     token: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(512))),
   }),
+  v.strictObject({ type: v.literal('myretros:cached') }),
+  v.strictObject({ type: v.literal('myretros:refresh') }),
+  v.strictObject({
+    type: v.literal('myretros:more'),
+    label: v.picklist(['retro', 'retroActions']),
+    page: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(1000)),
+  }),
+  v.strictObject({ type: v.literal('review:cached') }),
+  v.strictObject({ type: v.literal('review:refresh') }),
 ]);
 
 /** Message types a content script on a GitLab page may send; everything else needs an extension page. */

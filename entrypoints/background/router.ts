@@ -12,6 +12,8 @@ import type { BackgroundDeps } from './context';
 import { applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers';
 import { addRosterPair, loadSettings, saveSettings } from './settings-handlers';
 import { searchUsers } from './user-handlers';
+import { cachedMyRetros, moreMyRetros, refreshMyRetros } from './my-retros-handlers';
+import { cachedReview, refreshReview } from './review-handlers';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -68,6 +70,16 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return loadSettings();
     case 'settings:save':
       return saveSettings(deps, request);
+    case 'myretros:cached':
+      return cachedMyRetros();
+    case 'myretros:refresh':
+      return refreshMyRetros(deps);
+    case 'myretros:more':
+      return moreMyRetros(deps, request);
+    case 'review:cached':
+      return cachedReview();
+    case 'review:refresh':
+      return refreshReview(deps);
   }
 }
 

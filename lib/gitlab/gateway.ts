@@ -2,10 +2,10 @@
  * The GitLab calls the product makes, on top of gitbeaker with the single-shot requester.
  * Background worker only: it is the one place that sees the token.
  */
-import { Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
+import { IssueLabelEvents, IssueNotes, Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
 import { singleShotRequester } from './requester';
 import { GitLabRequestError, notJsonError } from './errors';
-import type { GitLabIssue, GitLabTokenInfo, GitLabUser } from './types';
+import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabPage, GitLabTokenInfo, GitLabUser } from './types';
 import type { IssueUpdate } from '../retro/retro-actions';
 
 export interface GitLabGateway {
@@ -15,6 +15,24 @@ export interface GitLabGateway {
   searchUsers(query: string): Promise<GitLabUser[]>;
   currentUser(): Promise<GitLabUser>;
   tokenInfo(): Promise<GitLabTokenInfo>;
+  /** One page of `GET /issues` (no projectPath) or `GET /projects/:id/issues`. */
+  listIssues(query: IssueQuery, page: number, perPage: number): Promise<GitLabPage<GitLabIssue>>;
+  labelEvents(projectPath: string, iid: number): Promise<GitLabLabelEvent[]>;
+  /** Sent once; never retried (case C10). */
+  createNote(projectPath: string, iid: number, body: string): Promise<GitLabNote>;
+}
+
+export interface IssueQuery {
+  /** Omitted: across the instance (`GET /issues`), where `scope` matters. */
+  projectPath?: string;
+  /** `GET /issues` defaults to created_by_me (case C12): always say which. */
+  scope?: 'assigned_to_me' | 'all';
+  /** Comma-separated labels, all required. */
+  labels: string;
+  notLabels?: string;
+  state: 'opened' | 'all';
+  /** ISO instant. */
+  createdAfter?: string;
 }
 
 export interface GatewayConfig {
@@ -39,6 +57,8 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
   const issues = new Issues(options);
   const users = new Users(options);
   const tokens = new PersonalAccessTokens(options);
+  const labelEvents = new IssueLabelEvents(options);
+  const notes = new IssueNotes(options);
   return {
     async getIssue(projectPath, iid) {
       return expectObject<GitLabIssue>(await issues.show(iid, { projectId: projectPath }), 'iid');
@@ -66,6 +86,30 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
     },
     async tokenInfo() {
       return expectObject<GitLabTokenInfo>(await tokens.show(), 'scopes');
+    },
+    async listIssues(query, page, perPage) {
+      const { projectPath, notLabels, ...rest } = query;
+      const params = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+      const reply = (await issues.all({
+        ...(projectPath ? { projectId: projectPath } : {}),
+        ...params,
+        ...(notLabels ? { not: { labels: notLabels } } : {}),
+        page,
+        perPage,
+        maxPages: 1,
+        showExpanded: true,
+      } as never)) as unknown as { data: unknown; paginationInfo?: { next: number | null; total: number } };
+      return {
+        items: expectArray<GitLabIssue>(reply?.data),
+        nextPage: reply.paginationInfo?.next ?? null,
+        total: Number.isFinite(reply.paginationInfo?.total) ? reply.paginationInfo!.total : null,
+      };
+    },
+    async labelEvents(projectPath, iid) {
+      return expectArray<GitLabLabelEvent>(await labelEvents.all(projectPath, iid, { perPage: 100, maxPages: 1 }));
+    },
+    async createNote(projectPath, iid, body) {
+      return expectObject<GitLabNote>(await notes.create(projectPath, iid, body), 'id');
     },
   };
 }

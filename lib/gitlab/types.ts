@@ -19,6 +19,8 @@ export interface GitLabIssue {
   web_url: string;
   issue_type?: string;
   updated_at?: string;
+  created_at?: string;
+  references?: { short?: string; full?: string };
 }
 
 export interface GitLabTokenInfo {
@@ -27,4 +29,25 @@ export interface GitLabTokenInfo {
   expires_at: string | null;
   active: boolean;
   revoked: boolean;
+}
+
+/** `GET /projects/:id/issues/:iid/resource_label_events`: label changes are kept here, not in notes. */
+export interface GitLabLabelEvent {
+  id: number;
+  created_at: string;
+  action: 'add' | 'remove';
+  label: { id: number; name: string } | null;
+}
+
+/** `POST /projects/:id/issues/:iid/notes` (201). */
+export interface GitLabNote {
+  id: number;
+  body: string;
+}
+
+/** One page of a list endpoint, with GitLab's `x-next-page` (null on the last page). */
+export interface GitLabPage<T> {
+  items: T[];
+  nextPage: number | null;
+  total: number | null;
 }

@@ -11,6 +11,7 @@ import { API_TOKEN, EMERGENCIES_PATH, GITLAB_PATH } from '../sandbox/seed';
 import { launchBrowser } from '../browser/launch';
 import { configureExtension } from '../browser/configure';
 import { bundleSizes } from './sizes';
+import { measurePopup, measureReview, type PopupNumbers, type ReviewNumbers } from './retro-pages';
 
 const LOADS = 20;
 /** GitLab's issue page runs megabytes of JavaScript; the sandbox pages carry a 1.5 MB stand-in. */
@@ -79,11 +80,16 @@ try {
   results.loadRatio = median(every.flatMap((times) => times.with)) / median(every.flatMap((times) => times.without));
   results.requestsEmergencyView = await requestsPerView(sandbox, withExtension.context, EMERGENCY, 1500);
   results.requestsOtherPage = await requestsPerView(sandbox, withExtension.context, OTHER, 1500);
+  Object.assign(results, await measurePopup(sandbox, withExtension.context, withExtension.extensionId!, LOADS));
 } finally {
   await withExtension.close();
   await without.close();
   await sandbox.close();
 }
+
+Object.assign(results, await measureReview(1000, 5));
+const popupNumbers = results as unknown as PopupNumbers;
+const reviewNumbers = results as unknown as ReviewNumbers;
 
 const watcher = sizes[0]!;
 const panel = sizes[1]!;
@@ -93,6 +99,12 @@ const checks: [string, string, boolean][] = [
   ['page-load ratio with/without extension ≤ 1.05', (results.loadRatio as number).toFixed(3), (results.loadRatio as number) <= 1.05],
   ['GitLab requests per emergency issue view ≤ 2', String(results.requestsEmergencyView), (results.requestsEmergencyView as number) <= 2],
   ['GitLab requests per other page = 0', String(results.requestsOtherPage), results.requestsOtherPage === 0],
+  ['popup first render from cache ≤ 300 ms', `${popupNumbers.popupFromCacheMedianMs.toFixed(0)} ms`, popupNumbers.popupFromCacheMedianMs <= 300],
+  ['GitLab requests per popup open ≤ 2 (one per label)', String(popupNumbers.popupRequestsPerOpen), popupNumbers.popupRequestsPerOpen <= 2],
+  ['review page, 1,000 retros: requests ≤ 40', String(reviewNumbers.reviewRequests), reviewNumbers.reviewRequests <= 40],
+  ['review page, 1,000 retros: first rows after fetching ≤ 5,000 ms', `${reviewNumbers.reviewFirstLoadMs.toFixed(0)} ms`, reviewNumbers.reviewFirstLoadMs <= 5000],
+  ['review page, 1,000 retros: first rows from cache ≤ 1,000 ms', `${reviewNumbers.reviewCachedMedianMs.toFixed(0)} ms`, reviewNumbers.reviewCachedMedianMs <= 1000],
+  ['review page: longest main-thread task ≤ 200 ms', `${reviewNumbers.reviewLongestTaskMs.toFixed(0)} ms`, reviewNumbers.reviewLongestTaskMs <= 200],
 ];
 
 console.log('\nBundles (minified / gzip):');

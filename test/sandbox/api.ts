@@ -2,6 +2,8 @@
 import { currentUserJson, issueJson, projectJson, tokenJson, userBasic, userJson } from './entities.ts';
 import { json, paginate, requestParams, searchParams } from './http.ts';
 import { updateIssue } from './issue-update.ts';
+import { RETRO_ROUTES } from './api-retros.ts';
+import { matchesExtraFilters } from './issue-filters.ts';
 import { findIssue, findProject, findUser, projectIssues } from './lookup.ts';
 import { ymd } from './seed.ts';
 import type { Incoming, Reply, SandboxState, SandboxToken } from './types.ts';
@@ -93,12 +95,14 @@ const ROUTES: Route[] = [
       .filter((i) => state === 'all' || i.state === state)
       .filter((i) => labels.every((l) => i.labels.includes(l)))
       .filter((i) => iids === null || iids.includes(i.iid))
+      .filter(matchesExtraFilters(q))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     const { page, headers } = paginate(issues.map((i) => issueJson(ctx.state, project, i)), ctx.req.url);
     return json(200, page, headers);
   } },
   { method: 'GET', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)$/, run: (ctx) => issueRoute(ctx, false) },
   { method: 'PUT', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)$/, write: true, run: (ctx) => issueRoute(ctx, true) },
+  ...RETRO_ROUTES,
 ];
 
 /** The token from `PRIVATE-TOKEN`, `Authorization: Bearer` or `?private_token=`, or the 401 to answer. */

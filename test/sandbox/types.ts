@@ -69,12 +69,32 @@ export interface SandboxToken {
   lastUsedAt: string | null;
 }
 
+/** A label added to or removed from an issue (GitLab keeps these instead of system notes). */
+export interface SandboxLabelEvent {
+  id: number;
+  issueId: number;
+  userId: number;
+  label: string;
+  action: 'add' | 'remove';
+  createdAt: string;
+}
+
+export interface SandboxNote {
+  id: number;
+  issueId: number;
+  authorId: number;
+  body: string;
+  createdAt: string;
+}
+
 export interface SandboxState {
   users: SandboxUser[];
   projects: SandboxProject[];
   issues: SandboxIssue[];
   groupWorkItems: SandboxGroupWorkItem[];
   tokens: SandboxToken[];
+  labelEvents: SandboxLabelEvent[];
+  notes: SandboxNote[];
   /** Who is "signed in" on the HTML pages (window.gon). */
   sessionUserId: number;
   csrfToken: string;

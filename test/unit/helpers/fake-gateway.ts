@@ -3,8 +3,8 @@
  * (edits change what the next read returns), records every call, and can be told to fail.
  */
 import { vi } from 'vitest';
-import type { GatewayConfig, GitLabGateway } from '@/lib/gitlab/gateway';
-import type { GitLabIssue, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
+import type { GatewayConfig, GitLabGateway, IssueQuery } from '@/lib/gitlab/gateway';
+import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabPage, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
 import type { IssueUpdate } from '@/lib/retro/retro-actions';
 import type { BackgroundDeps } from '@/entrypoints/background/context';
 import { currentUserFixture, projectIssueFixture } from './gitlab-fixtures';
@@ -40,6 +40,11 @@ export class FakeGitLab implements GitLabGateway {
   readonly calls: GatewayCall[] = [];
   /** Gateways handed out by `deps.createGateway`, with the config they were built from. */
   readonly configs: GatewayConfig[] = [];
+  /** What list queries search: filtered by labels, not-labels and state, then paged. */
+  listed: GitLabIssue[] = [];
+  /** Label events per `projectPath#iid`. */
+  events: Record<string, GitLabLabelEvent[]> = {};
+  readonly notes: { projectPath: string; iid: number; body: string }[] = [];
   private failures = new Map<GatewayMethod, unknown>();
 
   constructor(options: FakeGitLabOptions = {}) {
@@ -123,6 +128,28 @@ export class FakeGitLab implements GitLabGateway {
   async tokenInfo(): Promise<GitLabTokenInfo> {
     this.record('tokenInfo', []);
     return this.tokenInfoValue;
+  }
+
+  async listIssues(query: IssueQuery, page: number, perPage: number): Promise<GitLabPage<GitLabIssue>> {
+    this.record('listIssues', [query, page, perPage]);
+    const has = (issue: GitLabIssue, names: string | undefined) => (names ?? '').split(',').filter(Boolean).every((l) => issue.labels.includes(l));
+    const found = this.listed
+      .filter((issue) => has(issue, query.labels))
+      .filter((issue) => !query.notLabels || !has(issue, query.notLabels))
+      .filter((issue) => query.state === 'all' || issue.state === query.state);
+    const items = found.slice((page - 1) * perPage, page * perPage).map((issue) => structuredClone(issue));
+    return { items, nextPage: page * perPage < found.length ? page + 1 : null, total: found.length };
+  }
+
+  async labelEvents(projectPath: string, iid: number): Promise<GitLabLabelEvent[]> {
+    this.record('labelEvents', [projectPath, iid]);
+    return structuredClone(this.events[`${projectPath}#${iid}`] ?? []);
+  }
+
+  async createNote(projectPath: string, iid: number, body: string): Promise<GitLabNote> {
+    this.record('createNote', [projectPath, iid, body]);
+    this.notes.push({ projectPath, iid, body });
+    return { id: this.notes.length, body };
   }
 }
 
