@@ -6,12 +6,23 @@ const preactJsx = { jsx: 'automatic', jsxImportSource: 'preact' } as const;
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ esbuild: preactJsx }),
+  hooks: {
+    // Content scripts use the browser's own promise-based API (Chrome MV3 and Firefox both have
+    // one): webextension-polyfill's 10 kB stays in the background worker and extension pages.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
+      const alias = config.resolve?.alias;
+      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((entry) => entry.find !== 'wxt/browser');
+      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+    },
+  },
+  zip: { excludeSources: ['demo-output/**', 'bench-output/**', 'test-results/**'] },
   manifest: ({ browser }) => ({
     name: 'Emergency Retro for GitLab',
     description:
       "Run GitLab Support's customer emergency retrospectives from inside the GitLab issue page.",
     // Why each permission: see README "Permissions".
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: ['https://gitlab.com/*'],
     ...(browser === 'firefox' && {
       // A fixed id keeps storage across reinstalls; 128 is the first Firefox with all MV3 APIs used here.

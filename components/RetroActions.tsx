@@ -4,6 +4,7 @@ import type { IssueSummary, PanelData } from '@/lib/messaging';
 import { dueDateOneWeekFrom, formatCalendarDate } from '@/lib/retro/due-date';
 import { managerOf } from '@/lib/retro/roster-lookup';
 import { planRetroActions } from '@/lib/retro/retro-actions';
+import { hasLabel } from '@/lib/retro/labels';
 import type { PanelClient } from './panel-client';
 import { ErrorNotice } from './ErrorNotice';
 import { ManagerFinder } from './ManagerFinder';
@@ -23,7 +24,7 @@ function defaultEngineer({ issue, roster }: PanelData): string {
 function storedSummary(issue: IssueSummary): string {
   const due = issue.dueDate ? formatCalendarDate(issue.dueDate) : 'no due date';
   const who = issue.assignees.map((user) => `@${user.username}`).join(', ') || 'nobody';
-  return `GitLab now has labels ${issue.labels.join(', ') || 'none'}; due ${due}; assigned to ${who}.`;
+  return `GitLab now has labels ${issue.labels.join(', ') || 'none'}; due ${due}; assigned to ${who}. Reload the page to see it in GitLab's sidebar.`;
 }
 
 /** Step 5 of the handbook in one click: preview, apply, report what GitLab stored, undo. */
@@ -71,6 +72,7 @@ export function RetroActions({ data, client, onChange }: Props) {
       <label class="field">
         <span>Responding support engineer</span>
         <input value={engineer} list="retro-engineers" autocomplete="off" onInput={(event) => setEngineer(event.currentTarget.value)} />
+        <small class="hint">The issue's assignee by default; change it if someone else responded.</small>
         <datalist id="retro-engineers">
           {issue.assignees.map((user) => <option key={user.id} value={user.username} />)}
         </datalist>
@@ -93,6 +95,9 @@ export function RetroActions({ data, client, onChange }: Props) {
           </ul>
         </div>
       ))}
+      {!hasLabel(issue.labels, labels.retro) && (
+        <p class="hint" data-testid="retro-label-hint">This issue has no <code>{labels.retro}</code> label yet, so GitLab's Retros board does not list it.</p>
+      )}
       {!data.canWrite && <p class="hint">Your token is read-only (no api scope): create a token with the api scope in the options to apply.</p>}
       <div class="row">
         <button type="button" class="primary" disabled={busy || !manager || plan.alreadyApplied || !data.canWrite} onClick={() => run('apply')}>

@@ -5,7 +5,7 @@ import { formatCalendarDate } from '@/lib/retro/due-date';
 
 /** The retro state as GitLab has it. Every GitLab value is rendered as text. */
 export function RetroStatus({ issue, labels }: { issue: IssueSummary; labels: LabelNames }) {
-  const yesNo = (name: string) => (hasLabel(issue.labels, name) ? 'label applied' : 'label not applied');
+  const yesNo = (name: string) => (hasLabel(issue.labels, name) ? '✓ applied' : 'not applied');
   return (
     <dl class="status">
       <dt><code>{labels.retro}</code></dt>
@@ -16,7 +16,7 @@ export function RetroStatus({ issue, labels }: { issue: IssueSummary; labels: La
       <dd data-testid="status-due-date">{issue.dueDate ? formatCalendarDate(issue.dueDate) : 'none'}</dd>
       <dt>Assignees</dt>
       <dd data-testid="status-assignees">
-        {issue.assignees.length ? issue.assignees.map((user) => `@${user.username}`).join(', ') : 'none'}
+        {issue.assignees.length ? issue.assignees.map((user, index) => <span class="name" key={user.id}>@{user.username}{index < issue.assignees.length - 1 ? ',' : ''}</span>) : 'none'}
       </dd>
     </dl>
   );

@@ -40,6 +40,15 @@ export const RequestSchema = v.variant('type', [
     /** Omitted: keep the stored token. Empty string: forget it. */
     token: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(512))),
   }),
+  v.strictObject({ type: v.literal('myretros:cached') }),
+  v.strictObject({ type: v.literal('myretros:refresh') }),
+  v.strictObject({
+    type: v.literal('myretros:more'),
+    label: v.picklist(['retro', 'retroActions']),
+    page: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(1000)),
+  }),
+  v.strictObject({ type: v.literal('review:cached') }),
+  v.strictObject({ type: v.literal('review:refresh') }),
   v.strictObject({ type: v.literal('timeline:load-ui') }),
   v.strictObject({ type: v.literal('draft:load'), ref: IssueRefSchema, kind: DraftKindSchema }),
   v.strictObject({ type: v.literal('draft:save'), ref: IssueRefSchema, baseRevision: v.pipe(v.number(), v.integer(), v.minValue(0)), draft: DraftSchema }),

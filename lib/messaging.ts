@@ -9,6 +9,8 @@ import type { Request, SettingsInput } from './messaging-schema';
 import type { AppliedRecord } from './retro/retro-actions';
 import type { LabelNames } from './retro/labels';
 import type { Roster } from './retro/roster-lookup';
+import type { RetroItem } from './retro/retro-item';
+import type { FollowUpSeries } from './retro/trends';
 import type { DraftSaveResult, DraftView } from './drafts';
 import type { TimelineCandidate } from './retro/timeline-harvest';
 import type { TranscriptResult } from './retro/transcript/parse-transcript';
@@ -65,6 +67,46 @@ export interface SettingsView {
   tokenError: ApiError | null;
 }
 
+/** Which label query a "show more" continues. */
+export type RetroLabelKey = 'retro' | 'retroActions';
+
+export interface MyRetrosCache {
+  /** Origin of the instance the items came from. */
+  instance: string;
+  items: RetroItem[];
+  /** Next page of each label query; null once all are shown. */
+  next: Record<RetroLabelKey, number | null>;
+  fetchedAt: string;
+}
+
+export interface MyRetrosView {
+  /** False while no token is saved: nothing is requested then. */
+  configured: boolean;
+  cache: MyRetrosCache | null;
+  labels: LabelNames;
+}
+
+export interface ReviewData {
+  retroActions: RetroItem[];
+  suggested: RetroItem[];
+  /** `YYYY-MM`, oldest first; the series below follow this order. */
+  months: string[];
+  retrosPerMonth: number[];
+  followUps: FollowUpSeries;
+  fetchedAt: string;
+  /** Some list stopped at the page cap: the counts are lower bounds. */
+  truncated: boolean;
+  /** GitLab requests the last refresh took. */
+  requests: number;
+}
+
+export interface ReviewView {
+  configured: boolean;
+  data: ReviewData | null;
+  labels: LabelNames;
+  emergencyProjects: string[];
+}
+
 export interface ResponseMap {
   'page:visit': { emergency: boolean };
   'retro:load': PanelData;
@@ -75,6 +117,11 @@ export interface ResponseMap {
   'options:open': null;
   'settings:load': SettingsView;
   'settings:save': SettingsView;
+  'myretros:cached': MyRetrosView;
+  'myretros:refresh': MyRetrosView;
+  'myretros:more': MyRetrosView;
+  'review:cached': ReviewView;
+  'review:refresh': ReviewView;
   'timeline:load-ui': null;
   'draft:load': DraftView;
   'draft:save': DraftSaveResult;

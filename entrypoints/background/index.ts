@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createGateway } from '@/lib/gitlab/gateway';
 import { createRouter, originOf } from './router';
 import type { BackgroundDeps } from './context';
+import { startToolbarAndMenu } from './toolbar-and-menu';
 
 /** Built by WXT from entrypoints/retro-panel.content; injected only into emergency issue tabs. */
 const PANEL_SCRIPT = '/content-scripts/retro-panel.js';
@@ -30,6 +31,11 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: originOf(browser.runtime.getURL('/'))!,
   });
+  const afterReply = startToolbarAndMenu(deps);
   // Registered synchronously at start-up so the first message after an idle stop is not lost.
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.runtime.onMessage.addListener((message, sender) =>
+    route(message, sender).then((reply) => {
+      afterReply(message, reply);
+      return reply;
+    }));
 });

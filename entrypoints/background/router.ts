@@ -12,6 +12,8 @@ import type { BackgroundDeps } from './context';
 import { applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers';
 import { addRosterPair, loadSettings, saveSettings } from './settings-handlers';
 import { searchUsers } from './user-handlers';
+import { cachedMyRetros, moreMyRetros, refreshMyRetros } from './my-retros-handlers';
+import { cachedReview, refreshReview } from './review-handlers';
 import { loadIssueDraft, saveIssueDraft } from './draft-handlers';
 import { parseTimelineTranscript, publishTimeline, timelineCandidates } from './timeline-handlers';
 
@@ -70,6 +72,16 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return loadSettings();
     case 'settings:save':
       return saveSettings(deps, request);
+    case 'myretros:cached':
+      return cachedMyRetros();
+    case 'myretros:refresh':
+      return refreshMyRetros(deps);
+    case 'myretros:more':
+      return moreMyRetros(deps, request);
+    case 'review:cached':
+      return cachedReview();
+    case 'review:refresh':
+      return refreshReview(deps);
     case 'timeline:load-ui':
       // Our own script into the tab that asked (the sender check above already required a GitLab tab).
       if (sender.tab?.id !== undefined) await deps.injectTimeline(sender.tab.id, sender.frameId ?? 0);

@@ -12,7 +12,10 @@ export function keepMounted(ctx: ContentScriptContext, host: HTMLElement): () =>
     const anchor = findPanelAnchor(document);
     const parent = anchor?.element ?? document.body;
     host.dataset.layout = anchor?.layout ?? 'floating';
-    if (host.parentElement !== parent) parent.prepend(host);
+    if (host.parentElement !== parent) {
+      if (anchor?.after) anchor.after.after(host);
+      else parent.prepend(host);
+    }
   };
   const observer = new MutationObserver(() => {
     if (scheduled) return;

@@ -5,7 +5,7 @@
 import { IssueLabelEvents, IssueNotes, Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
 import { sendOnce, singleShotRequester } from './requester';
 import { GitLabRequestError, notJsonError } from './errors';
-import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabTokenInfo, GitLabUser } from './types';
+import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabPage, GitLabTokenInfo, GitLabUser } from './types';
 import { graphqlData } from './graphql';
 import { pageOf, type Page } from './page';
 import type { IssueUpdate } from '../retro/retro-actions';
@@ -17,13 +17,31 @@ export interface GitLabGateway {
   searchUsers(query: string): Promise<GitLabUser[]>;
   currentUser(): Promise<GitLabUser>;
   tokenInfo(): Promise<GitLabTokenInfo>;
+  /** One page of `GET /issues` (no projectPath) or `GET /projects/:id/issues`. */
+  listIssues(query: IssueQuery, page: number, perPage: number): Promise<GitLabPage<GitLabIssue>>;
+  labelEvents(projectPath: string, iid: number): Promise<GitLabLabelEvent[]>;
+  /** Sent once; never retried (case C10). `internal`: visible to project members only. */
+  createNote(projectPath: string, iid: number, body: string, internal?: boolean): Promise<GitLabNote>;
   /** One page of an issue's notes (comments and system notes); GitLab allows at most 100 per page. */
   listNotes(projectPath: string, iid: number, options: { page: number; perPage: number; sort: 'asc' | 'desc' }): Promise<Page<GitLabNote>>;
+  /** Every label event needs paging for the timeline import; `labelEvents` reads the first 100. */
   listLabelEvents(projectPath: string, iid: number, options: { page: number; perPage: number }): Promise<Page<GitLabLabelEvent>>;
-  createNote(projectPath: string, iid: number, body: string, internal: boolean): Promise<GitLabNote>;
   editNote(projectPath: string, iid: number, noteId: number, body: string): Promise<GitLabNote>;
   /** POST /api/graphql, sent once like every other request; GraphQL `errors` become a rejected error. */
   graphql<T>(query: string, variables: Record<string, unknown>): Promise<T>;
+}
+
+export interface IssueQuery {
+  /** Omitted: across the instance (`GET /issues`), where `scope` matters. */
+  projectPath?: string;
+  /** `GET /issues` defaults to created_by_me (case C12): always say which. */
+  scope?: 'assigned_to_me' | 'all';
+  /** Comma-separated labels, all required. */
+  labels: string;
+  notLabels?: string;
+  state: 'opened' | 'all';
+  /** ISO instant. */
+  createdAfter?: string;
 }
 
 export interface GatewayConfig {
@@ -48,8 +66,8 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
   const issues = new Issues(options);
   const users = new Users(options);
   const tokens = new PersonalAccessTokens(options);
-  const notes = new IssueNotes(options);
   const labelEvents = new IssueLabelEvents(options);
+  const notes = new IssueNotes(options);
   return {
     async getIssue(projectPath, iid) {
       return expectObject<GitLabIssue>(await issues.show(iid, { projectId: projectPath }), 'iid');
@@ -78,6 +96,27 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
     async tokenInfo() {
       return expectObject<GitLabTokenInfo>(await tokens.show(), 'scopes');
     },
+    async listIssues(query, page, perPage) {
+      const { projectPath, notLabels, ...rest } = query;
+      const params = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+      const reply = (await issues.all({
+        ...(projectPath ? { projectId: projectPath } : {}),
+        ...params,
+        ...(notLabels ? { not: { labels: notLabels } } : {}),
+        page,
+        perPage,
+        maxPages: 1,
+        showExpanded: true,
+      } as never)) as unknown as { data: unknown; paginationInfo?: { next: number | null; total: number } };
+      return {
+        items: expectArray<GitLabIssue>(reply?.data),
+        nextPage: reply.paginationInfo?.next ?? null,
+        total: Number.isFinite(reply.paginationInfo?.total) ? reply.paginationInfo!.total : null,
+      };
+    },
+    async labelEvents(projectPath, iid) {
+      return expectArray<GitLabLabelEvent>(await labelEvents.all(projectPath, iid, { perPage: 100, maxPages: 1 }));
+    },
     async listNotes(projectPath, iid, { page, perPage, sort }) {
       const reply = await notes.all(projectPath, iid, { page, perPage, sort, orderBy: 'created_at', showExpanded: true });
       return pageOf<GitLabNote>(expectArray(reply.data), reply.paginationInfo);
@@ -86,7 +125,7 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
       const reply = await labelEvents.all(projectPath, iid, { page, perPage, showExpanded: true });
       return pageOf<GitLabLabelEvent>(expectArray(reply.data), reply.paginationInfo);
     },
-    async createNote(projectPath, iid, body, internal) {
+    async createNote(projectPath, iid, body, internal = false) {
       return expectObject<GitLabNote>(await notes.create(projectPath, iid, body, internal ? { internal } : {}), 'id');
     },
     async editNote(projectPath, iid, noteId, body) {

@@ -4,7 +4,9 @@
  */
 
 /** Classic issue and incident pages (`shared/issuable/_sidebar.html.haml`): the right sidebar's content column. */
-const CLASSIC_SIDEBAR = 'aside.js-right-sidebar .issuable-sidebar, aside.js-issuable-sidebar';
+const CLASSIC_SIDEBAR = 'aside.js-right-sidebar .issuable-sidebar';
+/** Older or trimmed sidebars without the inner column. */
+const CLASSIC_SIDEBAR_OUTER = 'aside.js-issuable-sidebar';
 /** Work-item view (`work_item_detail.vue`): the tag changed between aside and section, so match the testid only. */
 const WORK_ITEM_SIDEBAR = '[data-testid="work-item-overview-right-sidebar"]';
 
@@ -13,14 +15,19 @@ export type PageLayout = 'classic' | 'work-item' | 'floating';
 export interface PanelAnchor {
   layout: PageLayout;
   element: Element;
+  /** The panel goes right after this child (GitLab's own sidebar header), else first. */
+  after: Element | null;
 }
+
+/** Classic sidebar header with GitLab's collapse toggle: it stays on top. */
+const CLASSIC_HEADER = ':scope > .issuable-sidebar-header';
 
 /** Where the panel goes: the sidebar of either layout, else `null` (the caller floats it). */
 export function findPanelAnchor(doc: Document): PanelAnchor | null {
   const workItem = doc.querySelector(WORK_ITEM_SIDEBAR);
-  if (workItem) return { layout: 'work-item', element: workItem };
-  const classic = doc.querySelector(CLASSIC_SIDEBAR);
-  if (classic) return { layout: 'classic', element: classic };
+  if (workItem) return { layout: 'work-item', element: workItem, after: null };
+  const classic = doc.querySelector(CLASSIC_SIDEBAR) ?? doc.querySelector(CLASSIC_SIDEBAR_OUTER);
+  if (classic) return { layout: 'classic', element: classic, after: classic.querySelector(CLASSIC_HEADER) };
   return null;
 }
 

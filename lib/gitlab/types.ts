@@ -19,6 +19,8 @@ export interface GitLabIssue {
   web_url: string;
   issue_type?: string;
   updated_at?: string;
+  created_at?: string;
+  references?: { short?: string; full?: string };
 }
 
 export interface GitLabTokenInfo {
@@ -29,22 +31,32 @@ export interface GitLabTokenInfo {
   revoked: boolean;
 }
 
-/** Entities::Note (api/list-issue-notes.json): what the timeline import and the publisher read. */
+/** `GET /projects/:id/issues/:iid/resource_label_events`: label changes are kept here, not in notes. */
+export interface GitLabLabelEvent {
+  id: number;
+  created_at: string;
+  action: 'add' | 'remove';
+  label: { id: number; name: string } | null;
+  user?: GitLabUser | null;
+}
+
+/**
+ * Entities::Note (api/list-issue-notes.json). `POST …/notes` answers the whole note; code that
+ * only creates notes reads `id` and `body`, the timeline import and publisher read the rest.
+ */
 export interface GitLabNote {
   id: number;
   body: string;
-  system: boolean;
-  created_at: string;
+  system?: boolean;
+  created_at?: string;
   updated_at?: string;
   internal?: boolean;
   author?: GitLabUser | null;
 }
 
-/** A resource label event (api/list-issue-resource-label-events.json). */
-export interface GitLabLabelEvent {
-  id: number;
-  created_at: string;
-  action: 'add' | 'remove' | string;
-  label?: { id?: number; name?: string } | null;
-  user?: GitLabUser | null;
+/** One page of a list endpoint, with GitLab's `x-next-page` (null on the last page). */
+export interface GitLabPage<T> {
+  items: T[];
+  nextPage: number | null;
+  total: number | null;
 }

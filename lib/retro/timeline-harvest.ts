@@ -8,8 +8,9 @@ import { TIMELINE_MARKER } from './timeline-markdown';
 export interface HarvestNote {
   id: number;
   body: string;
-  system: boolean;
-  created_at: string;
+  system?: boolean;
+  /** Notes without a valid time are left out. */
+  created_at?: string;
   author?: { username?: string; name?: string } | null;
   internal?: boolean;
 }
@@ -70,7 +71,7 @@ export function harvestCandidates(
     const text = note.system ? `@${author} ${plain}` : plain;
     out.push({
       source,
-      at: note.created_at,
+      at: note.created_at ?? '',
       author,
       kind: note.system ? 'system' : 'comment',
       excerpt: cut(plain, EXCERPT),

@@ -13,6 +13,8 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 
 /** Debian's Chromium, or a failure that says how to install it: never a silent skip. */
 export function findChromium(): string {
+  const chosen = process.env.CHROMIUM_PATH;
+  if (chosen && !existsSync(chosen)) throw new Error(`CHROMIUM_PATH is set to ${chosen}, which does not exist.`);
   const found = CANDIDATES.find((path): path is string => !!path && existsSync(path));
   if (found) return found;
   throw new Error('Chromium is missing. Install it with: sudo apt-get install -y chromium (or set CHROMIUM_PATH).');

@@ -40,8 +40,13 @@ async function tour(sandbox: Sandbox): Promise<void> {
     await page.goto(ISSUE);
     const panel = retroPanel(page);
     await panel.getByTestId('preview').waitFor();
-    console.log(`Panel says: ${(await panel.getByTestId('preview').innerText()).replace(/\s+/g, ' ')}`);
+    console.log(`Panel says: ${(await panel.getByTestId('preview').innerText()).replace(/\n+/g, '; ').replace(/:;/, ':')}`);
     await shoot(page, 'panel-light.png');
+    await page.goto(`${ISSUE}?theme=dark`);
+    await panel.getByTestId('preview').waitFor();
+    await shoot(page, 'panel-dark.png');
+    await page.goto(`${ISSUE}?theme=light`);
+    await panel.getByTestId('preview').waitFor();
     console.log('Clicking "Apply retro-actions"…');
     await panel.getByRole('button', { name: 'Apply retro-actions' }).click();
     const outcome = panel.getByTestId('outcome').filter({ hasText: /GitLab now has|already/ });
@@ -49,10 +54,12 @@ async function tour(sandbox: Sandbox): Promise<void> {
     console.log(`Panel says: ${await outcome.innerText()}`);
     await shoot(page, 'panel-applied-light.png');
     await page.screenshot({ path: resolve(OUTPUT, 'issue-light.png') });
+    console.log(`  saved ${resolve(OUTPUT, 'issue-light.png')}`);
     await page.goto(`${ISSUE}?theme=dark`);
     await panel.getByTestId('preview').waitFor();
-    await shoot(page, 'panel-dark.png');
+    await shoot(page, 'panel-applied-dark.png');
     await page.screenshot({ path: resolve(OUTPUT, 'issue-dark.png') });
+    console.log(`  saved ${resolve(OUTPUT, 'issue-dark.png')}`);
     printRequests(sandbox);
   } finally {
     await browser.close();
@@ -74,6 +81,7 @@ async function interactive(sandbox: Sandbox): Promise<void> {
 }
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+console.log(headless ? 'No display (or --headless): running the scripted tour.' : 'Opening Chromium on your display.');
 const sandbox = await startSandbox();
 console.log(`Sandbox GitLab on ${sandbox.url}, reached by Chromium as https://gitlab.com`);
 try {

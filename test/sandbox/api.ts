@@ -2,10 +2,12 @@
 import { currentUserJson, issueJson, projectJson, tokenJson, userBasic, userJson } from './entities.ts';
 import { json, paginate, requestParams, searchParams } from './http.ts';
 import { updateIssue } from './issue-update.ts';
+import { RETRO_ROUTES } from './api-retros.ts';
+import { matchesExtraFilters } from './issue-filters.ts';
 import { findIssue, findProject, findUser, projectIssues } from './lookup.ts';
 import { ymd } from './seed.ts';
 import type { Incoming, Reply, SandboxState, SandboxToken } from './types.ts';
-import { createNote, editNote, listLabelEvents, listNotes } from './notes-api.ts';
+import { editNote, listNotes } from './notes-api.ts';
 import { handleGraphql } from './graphql.ts';
 
 interface Ctx {
@@ -103,16 +105,16 @@ const ROUTES: Route[] = [
       .filter((i) => state === 'all' || i.state === state)
       .filter((i) => labels.every((l) => i.labels.includes(l)))
       .filter((i) => iids === null || iids.includes(i.iid))
+      .filter(matchesExtraFilters(q))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     const { page, headers } = paginate(issues.map((i) => issueJson(ctx.state, project, i)), ctx.req.url);
     return json(200, page, headers);
   } },
   { method: 'GET', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)$/, run: (ctx) => issueRoute(ctx, false) },
   { method: 'PUT', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)$/, write: true, run: (ctx) => issueRoute(ctx, true) },
+  ...RETRO_ROUTES,
   { method: 'GET', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)\/notes$/, run: (ctx) => withIssue(ctx, (issue) => listNotes(ctx.state, issue, ctx.req)) },
-  { method: 'POST', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)\/notes$/, write: true, run: (ctx) => withIssue(ctx, (issue) => createNote(ctx.state, issue, ctx.req, ctx.token)) },
   { method: 'PUT', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)\/notes\/(\d+)$/, write: true, run: (ctx) => withIssue(ctx, (issue) => editNote(ctx.state, issue, Number(ctx.match[3]), ctx.req, ctx.token)) },
-  { method: 'GET', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)\/resource_label_events$/, run: (ctx) => withIssue(ctx, (issue) => listLabelEvents(ctx.state, issue, ctx.req)) },
   { method: 'POST', pattern: /^\/api\/graphql$/, run: (ctx) => handleGraphql(ctx.state, ctx.req, ctx.token) },
 ];
 

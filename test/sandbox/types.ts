@@ -69,17 +69,41 @@ export interface SandboxToken {
   lastUsedAt: string | null;
 }
 
+/** A label added to or removed from an issue (GitLab keeps these instead of system notes). */
+export interface SandboxLabelEvent {
+  id: number;
+  issueId: number;
+  userId: number;
+  label: string;
+  action: 'add' | 'remove';
+  createdAt: string;
+}
+
+export interface SandboxNote {
+  id: number;
+  issueId: number;
+  authorId: number;
+  body: string;
+  createdAt: string;
+  /** A note GitLab wrote itself ("assigned to @sam"); default false. */
+  system?: boolean;
+  /** Visible to project members only; default false. */
+  internal?: boolean;
+  /** Default: createdAt. */
+  updatedAt?: string;
+}
+
 export interface SandboxState {
   users: SandboxUser[];
   projects: SandboxProject[];
   issues: SandboxIssue[];
   groupWorkItems: SandboxGroupWorkItem[];
   tokens: SandboxToken[];
+  labelEvents: SandboxLabelEvent[];
+  notes: SandboxNote[];
   /** Who is "signed in" on the HTML pages (window.gon). */
   sessionUserId: number;
   csrfToken: string;
-  notes: SandboxNote[];
-  labelEvents: SandboxLabelEvent[];
   timelineEvents: SandboxTimelineEvent[];
 }
 
@@ -129,29 +153,6 @@ export interface FaultRule {
   afterApply?: boolean;
   /** How many matching requests the rule hits; default 1. */
   times?: number;
-}
-
-/** A note on an issue: a comment, or a system note GitLab wrote (`system: true`). */
-export interface SandboxNote {
-  id: number;
-  /** Global id of the issue it belongs to. */
-  issueId: number;
-  body: string;
-  authorId: number;
-  system: boolean;
-  internal: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A resource label event: GitLab records label changes here, not as notes. */
-export interface SandboxLabelEvent {
-  id: number;
-  issueId: number;
-  userId: number;
-  label: string;
-  action: 'add' | 'remove';
-  createdAt: string;
 }
 
 /** An incident timeline event (GraphQL only). */

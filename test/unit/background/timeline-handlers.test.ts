@@ -89,8 +89,8 @@ describe('timeline:load-ui', () => {
 
 describe('timeline:candidates', () => {
   it('reads every page of notes and label events, 100 per page, and skips what the draft has', async () => {
-    gitlab.notes = Array.from({ length: 250 }, (_, i) => ({ id: i + 1, body: `note ${i + 1}`, system: i % 2 === 0, created_at: new Date(Date.UTC(2025, 2, 4, 9, i)).toISOString(), author: ME }));
-    gitlab.labelEvents = apiFixture('list-issue-resource-label-events.json');
+    gitlab.issueNotes = Array.from({ length: 250 }, (_, i) => ({ id: i + 1, body: `note ${i + 1}`, system: i % 2 === 0, created_at: new Date(Date.UTC(2025, 2, 4, 9, i)).toISOString(), author: ME }));
+    gitlab.issueLabelEvents = apiFixture('list-issue-resource-label-events.json');
     dataOf(await save(0));
     const candidates = dataOf<TimelineCandidate[]>(await route({ type: 'timeline:candidates', ref: REF }, contentScript()));
     expect(gitlab.callsOf('listNotes').map((c) => (c.args[2] as { page: number; perPage: number }).page)).toEqual([1, 2, 3]);
@@ -119,16 +119,16 @@ describe('timeline:publish', () => {
     dataOf(await save(0));
     const first = dataOf<TimelinePublishResult>(await publish(1));
     expect(first.action).toBe('created');
-    expect(gitlab.notes).toHaveLength(1);
-    expect(gitlab.notes[0]!.body.startsWith(TIMELINE_MARKER)).toBe(true);
-    expect(first.noteUrl).toBe(`${projectIssueFixture().web_url}#note_${gitlab.notes[0]!.id}`);
-    expect(dataOf<DraftView>(await load()).published).toMatchObject({ revision: 1, noteId: gitlab.notes[0]!.id });
+    expect(gitlab.issueNotes).toHaveLength(1);
+    expect(gitlab.issueNotes[0]!.body.startsWith(TIMELINE_MARKER)).toBe(true);
+    expect(first.noteUrl).toBe(`${projectIssueFixture().web_url}#note_${gitlab.issueNotes[0]!.id}`);
+    expect(dataOf<DraftView>(await load()).published).toMatchObject({ revision: 1, noteId: gitlab.issueNotes[0]!.id });
 
     dataOf(await save(1, { ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'Customer confirmed' }] }));
     const second = dataOf<TimelinePublishResult>(await publish(2));
     expect(second.action).toBe('updated');
-    expect(gitlab.notes).toHaveLength(1);
-    expect(gitlab.notes[0]!.body).toContain('Customer confirmed');
+    expect(gitlab.issueNotes).toHaveLength(1);
+    expect(gitlab.issueNotes[0]!.body).toContain('Customer confirmed');
     expect(gitlab.callsOf('createNote')).toHaveLength(1);
   });
 
@@ -141,15 +141,15 @@ describe('timeline:publish', () => {
     expect(gitlab.callsOf('createNote')).toHaveLength(1); // sent once, not retried
     const retry = dataOf<TimelinePublishResult>(await publish(1));
     expect(retry.action).toBe('unchanged');
-    expect(gitlab.notes).toHaveLength(1);
+    expect(gitlab.issueNotes).toHaveLength(1);
     expect(gitlab.callsOf('createNote')).toHaveLength(1);
   });
 
   it("leaves someone else's timeline comment alone and posts its own", async () => {
-    gitlab.notes = [{ id: 1, body: `${TIMELINE_MARKER}\nold`, system: false, created_at: '2025-03-04T00:00:00Z', author: { id: 2, username: 'someone-else', name: 'S' } }];
+    gitlab.issueNotes = [{ id: 1, body: `${TIMELINE_MARKER}\nold`, system: false, created_at: '2025-03-04T00:00:00Z', author: { id: 2, username: 'someone-else', name: 'S' } }];
     dataOf(await save(0));
     expect(dataOf<TimelinePublishResult>(await publish(1)).action).toBe('created');
-    expect(gitlab.notes.map((n) => n.id)).toEqual([1, 9001]);
+    expect(gitlab.issueNotes.map((n) => n.id)).toEqual([1, 9001]);
   });
 
   it('publishes only the saved revision: a stale tab is told to review first, and nothing is sent', async () => {

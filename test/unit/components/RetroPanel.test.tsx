@@ -126,7 +126,7 @@ describe('RetroPanel: what GitLab has, as text', () => {
     // C13: a calendar date stays the 16th whatever the time zone.
     expect(screen.getByTestId('status-due-date').textContent).toBe(formatCalendarDate('2025-03-16'));
     expect(screen.getByTestId('status-due-date').textContent).toMatch(/16/);
-    expect(screen.getByTestId('status-assignees').textContent).toBe('@sam-support, @maria-manager');
+    expect(screen.getByTestId('status-assignees').textContent).toBe('@sam-support,@maria-manager');
   });
 
   it('no due date and nobody assigned read "none"', async () => {

@@ -3,8 +3,8 @@
  * (edits change what the next read returns), records every call, and can be told to fail.
  */
 import { vi } from 'vitest';
-import type { GatewayConfig, GitLabGateway } from '@/lib/gitlab/gateway';
-import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
+import type { GatewayConfig, GitLabGateway, IssueQuery } from '@/lib/gitlab/gateway';
+import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabPage, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
 import type { Page } from '@/lib/gitlab/page';
 import type { IssueUpdate } from '@/lib/retro/retro-actions';
 import type { BackgroundDeps } from '@/entrypoints/background/context';
@@ -41,10 +41,16 @@ export class FakeGitLab implements GitLabGateway {
   readonly calls: GatewayCall[] = [];
   /** Gateways handed out by `deps.createGateway`, with the config they were built from. */
   readonly configs: GatewayConfig[] = [];
+  /** What list queries search: filtered by labels, not-labels and state, then paged. */
+  listed: GitLabIssue[] = [];
+  /** Label events per `projectPath#iid`. */
+  events: Record<string, GitLabLabelEvent[]> = {};
+  readonly notes: { projectPath: string; iid: number; body: string }[] = [];
   private failures = new Map<GatewayMethod, unknown>();
-  /** Comments and system notes of the issue, oldest first. */
-  notes: GitLabNote[] = [];
-  labelEvents: GitLabLabelEvent[] = [];
+  /** Comments and system notes of the issue, oldest first (`notes` above records only what was created). */
+  issueNotes: GitLabNote[] = [];
+  /** Label events of the issue, for the paged `listLabelEvents` (`events` serves `labelEvents`). */
+  issueLabelEvents: GitLabLabelEvent[] = [];
   /** Incident timeline events GraphQL has stored: `{note, occurredAt, tags}`. */
   timelineEvents: { note: string; occurredAt: string; tags: string[] }[] = [];
   private storedThenFail = new Map<GatewayMethod, unknown>();
@@ -146,6 +152,22 @@ export class FakeGitLab implements GitLabGateway {
     return this.tokenInfoValue;
   }
 
+  async listIssues(query: IssueQuery, page: number, perPage: number): Promise<GitLabPage<GitLabIssue>> {
+    this.record('listIssues', [query, page, perPage]);
+    const has = (issue: GitLabIssue, names: string | undefined) => (names ?? '').split(',').filter(Boolean).every((l) => issue.labels.includes(l));
+    const found = this.listed
+      .filter((issue) => has(issue, query.labels))
+      .filter((issue) => !query.notLabels || !has(issue, query.notLabels))
+      .filter((issue) => query.state === 'all' || issue.state === query.state);
+    const items = found.slice((page - 1) * perPage, page * perPage).map((issue) => structuredClone(issue));
+    return { items, nextPage: page * perPage < found.length ? page + 1 : null, total: found.length };
+  }
+
+  async labelEvents(projectPath: string, iid: number): Promise<GitLabLabelEvent[]> {
+    this.record('labelEvents', [projectPath, iid]);
+    return structuredClone(this.events[`${projectPath}#${iid}`] ?? []);
+  }
+
   private page<T>(all: T[], page: number, perPage: number): Page<T> {
     const totalPages = Math.max(1, Math.ceil(all.length / perPage));
     return { items: all.slice((page - 1) * perPage, page * perPage), page, totalPages, nextPage: page < totalPages ? page + 1 : null };
@@ -153,26 +175,29 @@ export class FakeGitLab implements GitLabGateway {
 
   async listNotes(projectPath: string, iid: number, options: { page: number; perPage: number; sort: 'asc' | 'desc' }): Promise<Page<GitLabNote>> {
     this.record('listNotes', [projectPath, iid, options]);
-    const ordered = options.sort === 'asc' ? this.notes : [...this.notes].reverse();
+    const ordered = options.sort === 'asc' ? this.issueNotes : [...this.issueNotes].reverse();
     return structuredClone(this.page(ordered, options.page, Math.min(100, options.perPage)));
   }
 
   async listLabelEvents(projectPath: string, iid: number, options: { page: number; perPage: number }): Promise<Page<GitLabLabelEvent>> {
     this.record('listLabelEvents', [projectPath, iid, options]);
-    return structuredClone(this.page(this.labelEvents, options.page, Math.min(100, options.perPage)));
+    return structuredClone(this.page(this.issueLabelEvents, options.page, Math.min(100, options.perPage)));
   }
 
-  async createNote(projectPath: string, iid: number, body: string, internal: boolean): Promise<GitLabNote> {
-    this.record('createNote', [projectPath, iid, body, internal]);
-    const note: GitLabNote = { id: 9000 + this.notes.length, body, system: false, internal, created_at: new Date().toISOString(), author: this.currentUserValue };
-    this.notes.push(note);
+  /** Recorded with the arguments as given (three or four), so callers that never pass `internal` compare as before. */
+  async createNote(...args: [projectPath: string, iid: number, body: string, internal?: boolean]): Promise<GitLabNote> {
+    this.record('createNote', args);
+    const [projectPath, iid, body, internal = false] = args;
+    this.notes.push({ projectPath, iid, body });
+    const note: GitLabNote = { id: 9000 + this.issueNotes.length, body, system: false, internal, created_at: new Date().toISOString(), author: this.currentUserValue };
+    this.issueNotes.push(note);
     this.afterStore('createNote');
     return structuredClone(note);
   }
 
   async editNote(projectPath: string, iid: number, noteId: number, body: string): Promise<GitLabNote> {
     this.record('editNote', [projectPath, iid, noteId, body]);
-    const note = this.notes.find((n) => n.id === noteId);
+    const note = this.issueNotes.find((n) => n.id === noteId);
     if (!note) throw new Error(`fake GitLab: no note ${noteId}`);
     note.body = body;
     this.afterStore('editNote');
