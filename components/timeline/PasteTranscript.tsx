@@ -22,7 +22,9 @@ export const MAX_MESSAGES = 5000;
 /** "Paste transcript": parsed in the background worker, so a 1 MB paste never blocks the page. */
 export function PasteTranscript({ client, zone, defaultDate, unplaced, onParsed, onPlace, onDismiss }: Props) {
   const [text, setText] = useState('');
-  const [date, setDate] = useState(defaultDate);
+  // Follows the timeline's first day until the user picks one.
+  const [picked, setDate] = useState<string | null>(null);
+  const date = picked ?? defaultDate;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState('');
