@@ -5,6 +5,7 @@ import type { PanelClient } from './panel-client';
 import { ErrorNotice } from './ErrorNotice';
 import { RetroActions } from './RetroActions';
 import { RetroStatus } from './RetroStatus';
+import { TimelineSlot } from './TimelineSlot';
 
 type State = { phase: 'loading' } | { phase: 'error'; error: ApiError } | { phase: 'ready'; data: PanelData };
 
@@ -42,6 +43,9 @@ export function RetroPanel({ client, issueLabel }: { client: PanelClient; issueL
             client={client}
             onChange={(next) => setState((now) => (now.phase === 'ready' ? { phase: 'ready', data: { ...now.data, ...next } } : now))}
           />
+          {client.mountTimeline && (
+            <TimelineSlot mount={client.mountTimeline} isIncident={state.data.issue.issueType === 'incident'} canWrite={state.data.canWrite} />
+          )}
         </>
       )}
     </section>

@@ -11,6 +11,9 @@ import type { LabelNames } from './retro/labels';
 import type { Roster } from './retro/roster-lookup';
 import type { RetroItem } from './retro/retro-item';
 import type { FollowUpSeries } from './retro/trends';
+import type { DraftSaveResult, DraftView } from './drafts';
+import type { TimelineCandidate } from './retro/timeline-harvest';
+import type { TranscriptResult } from './retro/transcript/parse-transcript';
 
 export type { Request, SettingsInput };
 
@@ -119,6 +122,35 @@ export interface ResponseMap {
   'myretros:more': MyRetrosView;
   'review:cached': ReviewView;
   'review:refresh': ReviewView;
+  'timeline:load-ui': null;
+  'draft:load': DraftView;
+  'draft:save': DraftSaveResult;
+  'timeline:candidates': TimelineCandidate[];
+  'timeline:parse': TranscriptResult;
+  'timeline:publish': TimelinePublishResult;
+}
+
+/** What GitLab accepted of the incident timeline events (GraphQL). */
+export interface IncidentEventsReport {
+  created: number;
+  /** Events GitLab already had (same minute, same text): not sent again. */
+  alreadyThere: number;
+  /** GitLab answered but refused these (`errors` in the mutation payload). */
+  refused: { note: string; message: string }[];
+  /** The request that failed and stopped the run, if one did. */
+  stopped: ApiError | null;
+  /** Events not sent because the run stopped. */
+  notSent: number;
+}
+
+export interface TimelinePublishResult {
+  noteId: number;
+  noteUrl: string;
+  action: 'created' | 'updated' | 'unchanged';
+  internal: boolean;
+  /** The draft revision that is now on GitLab. */
+  revision: number;
+  incidentEvents: IncidentEventsReport | { unavailable: string } | null;
 }
 
 export type RequestType = Request['type'];

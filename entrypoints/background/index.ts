@@ -6,12 +6,17 @@ import { startToolbarAndMenu } from './toolbar-and-menu';
 
 /** Built by WXT from entrypoints/retro-panel.content; injected only into emergency issue tabs. */
 const PANEL_SCRIPT = '/content-scripts/retro-panel.js';
+/** Built from entrypoints/retro-timeline.content; injected when a panel shows its Timeline section. */
+const TIMELINE_SCRIPT = '/content-scripts/retro-timeline.js';
 
 const deps: BackgroundDeps = {
   createGateway,
   now: () => new Date(),
   async injectPanel(tabId, frameId) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT] });
+  },
+  async injectTimeline(tabId, frameId) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [TIMELINE_SCRIPT] });
   },
   openOptions: () => browser.runtime.openOptionsPage(),
 };

@@ -31,7 +31,7 @@ function refuse(message: string): never {
   throw new GitLabRequestError({ kind: 'rejected', status: 0, message });
 }
 
-function requireEmergencyProject(settings: Settings, projectPath: string): void {
+export function requireEmergencyProject(settings: Settings, projectPath: string): void {
   if (!isEmergencyProject(projectPath, settings.emergencyProjects)) {
     refuse(`${projectPath} is not one of your emergency projects. Add it in the options to use the retro panel here.`);
   }

@@ -14,6 +14,8 @@ import { addRosterPair, loadSettings, saveSettings } from './settings-handlers';
 import { searchUsers } from './user-handlers';
 import { cachedMyRetros, moreMyRetros, refreshMyRetros } from './my-retros-handlers';
 import { cachedReview, refreshReview } from './review-handlers';
+import { loadIssueDraft, saveIssueDraft } from './draft-handlers';
+import { parseTimelineTranscript, publishTimeline, timelineCandidates } from './timeline-handlers';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -80,6 +82,20 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return cachedReview();
     case 'review:refresh':
       return refreshReview(deps);
+    case 'timeline:load-ui':
+      // Our own script into the tab that asked (the sender check above already required a GitLab tab).
+      if (sender.tab?.id !== undefined) await deps.injectTimeline(sender.tab.id, sender.frameId ?? 0);
+      return null;
+    case 'draft:load':
+      return loadIssueDraft(request);
+    case 'draft:save':
+      return saveIssueDraft(deps, request);
+    case 'timeline:candidates':
+      return timelineCandidates(deps, request);
+    case 'timeline:parse':
+      return parseTimelineTranscript(request);
+    case 'timeline:publish':
+      return publishTimeline(deps, request);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { IssueRef } from '@/lib/gitlab/issue-ref';
 import { sendRequest } from '@/lib/messaging';
 import type { PanelClient } from '@/components/panel-client';
+import { requestTimeline } from '@/lib/timeline-slot';
 
 /** The panel's requests for one issue, sent to the background worker. */
 export function createPanelClient(ref: IssueRef): PanelClient {
@@ -11,5 +12,12 @@ export function createPanelClient(ref: IssueRef): PanelClient {
     searchUsers: (query) => sendRequest({ type: 'users:search', query }),
     addRosterPair: (engineer, manager) => sendRequest({ type: 'roster:add', engineer, manager }),
     openOptions: () => void sendRequest({ type: 'options:open' }),
+    mountTimeline(element, context, onError) {
+      const openOptions = () => void sendRequest({ type: 'options:open' });
+      const slot = requestTimeline({ element, ref, ...context, openOptions });
+      // Not loaded yet in this tab: the background injects the section's script, which fills the slot.
+      if (!slot.loaded) void sendRequest({ type: 'timeline:load-ui' }).then((reply) => reply.ok || onError(reply.error));
+      return slot.unmount;
+    },
   };
 }

@@ -3,9 +3,11 @@
  * Background worker only: it is the one place that sees the token.
  */
 import { IssueLabelEvents, IssueNotes, Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
-import { singleShotRequester } from './requester';
+import { sendOnce, singleShotRequester } from './requester';
 import { GitLabRequestError, notJsonError } from './errors';
 import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabPage, GitLabTokenInfo, GitLabUser } from './types';
+import { graphqlData } from './graphql';
+import { pageOf, type Page } from './page';
 import type { IssueUpdate } from '../retro/retro-actions';
 
 export interface GitLabGateway {
@@ -18,8 +20,15 @@ export interface GitLabGateway {
   /** One page of `GET /issues` (no projectPath) or `GET /projects/:id/issues`. */
   listIssues(query: IssueQuery, page: number, perPage: number): Promise<GitLabPage<GitLabIssue>>;
   labelEvents(projectPath: string, iid: number): Promise<GitLabLabelEvent[]>;
-  /** Sent once; never retried (case C10). */
-  createNote(projectPath: string, iid: number, body: string): Promise<GitLabNote>;
+  /** Sent once; never retried (case C10). `internal`: visible to project members only. */
+  createNote(projectPath: string, iid: number, body: string, internal?: boolean): Promise<GitLabNote>;
+  /** One page of an issue's notes (comments and system notes); GitLab allows at most 100 per page. */
+  listNotes(projectPath: string, iid: number, options: { page: number; perPage: number; sort: 'asc' | 'desc' }): Promise<Page<GitLabNote>>;
+  /** Every label event needs paging for the timeline import; `labelEvents` reads the first 100. */
+  listLabelEvents(projectPath: string, iid: number, options: { page: number; perPage: number }): Promise<Page<GitLabLabelEvent>>;
+  editNote(projectPath: string, iid: number, noteId: number, body: string): Promise<GitLabNote>;
+  /** POST /api/graphql, sent once like every other request; GraphQL `errors` become a rejected error. */
+  graphql<T>(query: string, variables: Record<string, unknown>): Promise<T>;
 }
 
 export interface IssueQuery {
@@ -108,8 +117,28 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
     async labelEvents(projectPath, iid) {
       return expectArray<GitLabLabelEvent>(await labelEvents.all(projectPath, iid, { perPage: 100, maxPages: 1 }));
     },
-    async createNote(projectPath, iid, body) {
-      return expectObject<GitLabNote>(await notes.create(projectPath, iid, body), 'id');
+    async listNotes(projectPath, iid, { page, perPage, sort }) {
+      const reply = await notes.all(projectPath, iid, { page, perPage, sort, orderBy: 'created_at', showExpanded: true });
+      return pageOf<GitLabNote>(expectArray(reply.data), reply.paginationInfo);
+    },
+    async listLabelEvents(projectPath, iid, { page, perPage }) {
+      const reply = await labelEvents.all(projectPath, iid, { page, perPage, showExpanded: true });
+      return pageOf<GitLabLabelEvent>(expectArray(reply.data), reply.paginationInfo);
+    },
+    async createNote(projectPath, iid, body, internal = false) {
+      return expectObject<GitLabNote>(await notes.create(projectPath, iid, body, internal ? { internal } : {}), 'id');
+    },
+    async editNote(projectPath, iid, noteId, body) {
+      return expectObject<GitLabNote>(await notes.edit(projectPath, iid, noteId, { body }), 'id');
+    },
+    async graphql<T>(query: string, variables: Record<string, unknown>) {
+      const reply = (await sendOnce('api/graphql', {
+        prefixUrl: `${options.host}/`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      })) as { body: unknown };
+      return graphqlData<T>(reply.body);
     },
   };
 }

@@ -37,12 +37,21 @@ export interface GitLabLabelEvent {
   created_at: string;
   action: 'add' | 'remove';
   label: { id: number; name: string } | null;
+  user?: GitLabUser | null;
 }
 
-/** `POST /projects/:id/issues/:iid/notes` (201). */
+/**
+ * Entities::Note (api/list-issue-notes.json). `POST …/notes` answers the whole note; code that
+ * only creates notes reads `id` and `body`, the timeline import and publisher read the rest.
+ */
 export interface GitLabNote {
   id: number;
   body: string;
+  system?: boolean;
+  created_at?: string;
+  updated_at?: string;
+  internal?: boolean;
+  author?: GitLabUser | null;
 }
 
 /** One page of a list endpoint, with GitLab's `x-next-page` (null on the last page). */

@@ -6,6 +6,8 @@ import { issueUrl, useSession } from './session';
 const session = useSession();
 const writes = () => session.sandbox.apiRequests().filter((r) => r.method !== 'GET');
 const issue = (iid: number, projectId = 1001) => session.sandbox.state.issues.find((i) => i.iid === iid && i.projectId === projectId)!;
+/** Notes on one issue: the sandbox seeds a discussion on other issues (seed-notes.ts). */
+const notesOn = (iid: number) => session.sandbox.state.notes.filter((n) => n.issueId === issue(iid).id);
 
 describe('context menu "Suggest retro" (through the listener the menu click calls)', () => {
   it('both menu items exist', async () => {
@@ -33,7 +35,7 @@ describe('context menu "Suggest retro" (through the listener the menu click call
     });
     expect(outcome?.ok).toBe(true);
     expect(writes().map((r) => [r.method, r.path.split('/').slice(-2).join('/')])).toEqual([['PUT', 'issues/2'], ['POST', '2/notes']]);
-    expect(session.sandbox.state.notes.map((n) => n.body)).toEqual(['Retro suggested, with this reason:\n\n> Customer blocked for 3 hours\n> /close\n']);
+    expect(notesOn(2).map((n) => n.body)).toEqual(['Retro suggested, with this reason:\n\n> Customer blocked for 3 hours\n> /close\n']);
     expect(issue(2).state).toBe('opened'); // the quoted "/close" ran no quick action
   });
 
@@ -43,7 +45,7 @@ describe('context menu "Suggest retro" (through the listener the menu click call
     expect(outcome).toMatchObject({ ok: false, title: 'Could not suggest a retro' });
     expect(outcome!.message).toContain('not retried');
     expect(writes().filter((r) => r.method === 'POST')).toHaveLength(1);
-    expect(session.sandbox.state.notes).toHaveLength(1); // GitLab stored it once before answering 502
+    expect(notesOn(4)).toHaveLength(1); // GitLab stored it once before answering 502
   });
 
   it('a read-only answer is explained with the error mapping, and nothing else is sent', async () => {

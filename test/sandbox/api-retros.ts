@@ -31,7 +31,7 @@ function noteJson(state: SandboxState, issue: SandboxIssue, note: SandboxNote) {
   return {
     id: note.id, type: null, body: note.body, attachment: null, author: user(state, note.authorId),
     created_at: note.createdAt, updated_at: note.createdAt, system: false, noteable_id: issue.id, noteable_type: 'Issue',
-    project_id: issue.projectId, resolvable: false, confidential: false, internal: false, imported: false,
+    project_id: issue.projectId, resolvable: false, confidential: note.internal ?? false, internal: note.internal ?? false, imported: false,
     imported_from: 'none', noteable_iid: issue.iid, commands_changes: {},
   };
 }
@@ -45,7 +45,8 @@ function createNote(ctx: Ctx): Reply {
   const body = String(params.body);
   if (!body.trim()) return json(400, { message: '400 Bad request - Note {:note=>["can\'t be blank"]}' });
   const now = new Date().toISOString();
-  const note = { id: Math.max(3000, ...ctx.state.notes.map((n) => n.id)) + 1, issueId: found.issue.id, authorId: ctx.token.userId, body, createdAt: now };
+  const internal = params.internal === true || params.internal === 'true';
+  const note = { id: Math.max(3000, ...ctx.state.notes.map((n) => n.id)) + 1, issueId: found.issue.id, authorId: ctx.token.userId, body, createdAt: now, internal };
   ctx.state.notes.push(note);
   Object.assign(found.issue, { userNotesCount: found.issue.userNotesCount + 1, updatedAt: now });
   return json(201, noteJson(ctx.state, found.issue, note));

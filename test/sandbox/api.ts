@@ -7,6 +7,8 @@ import { matchesExtraFilters } from './issue-filters.ts';
 import { findIssue, findProject, findUser, projectIssues } from './lookup.ts';
 import { ymd } from './seed.ts';
 import type { Incoming, Reply, SandboxState, SandboxToken } from './types.ts';
+import { editNote, listNotes } from './notes-api.ts';
+import { handleGraphql } from './graphql.ts';
 
 interface Ctx {
   state: SandboxState;
@@ -59,6 +61,14 @@ function issueRoute(ctx: Ctx, write: boolean): Reply {
   return json(200, issueJson(ctx.state, project, issue));
 }
 
+/** The issue a nested route (`…/issues/:iid/notes`) is about, or GitLab's 404. */
+function withIssue(ctx: Ctx, run: (issue: NonNullable<ReturnType<typeof findIssue>>) => Reply): Reply {
+  const project = projectOr404(ctx);
+  if (!project) return PROJECT_404;
+  const issue = findIssue(ctx.state, project, Number(ctx.match[2]));
+  return issue ? run(issue) : NOT_FOUND;
+}
+
 const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/user$/, run: ({ state, token }) => {
     const user = findUser(state, token.userId);
@@ -103,6 +113,9 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)$/, run: (ctx) => issueRoute(ctx, false) },
   { method: 'PUT', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)$/, write: true, run: (ctx) => issueRoute(ctx, true) },
   ...RETRO_ROUTES,
+  { method: 'GET', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)\/notes$/, run: (ctx) => withIssue(ctx, (issue) => listNotes(ctx.state, issue, ctx.req)) },
+  { method: 'PUT', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)\/notes\/(\d+)$/, write: true, run: (ctx) => withIssue(ctx, (issue) => editNote(ctx.state, issue, Number(ctx.match[3]), ctx.req, ctx.token)) },
+  { method: 'POST', pattern: /^\/api\/graphql$/, run: (ctx) => handleGraphql(ctx.state, ctx.req, ctx.token) },
 ];
 
 /** The token from `PRIVATE-TOKEN`, `Authorization: Bearer` or `?private_token=`, or the 401 to answer. */

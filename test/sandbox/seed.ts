@@ -3,6 +3,7 @@
  * the issues the retro flow touches. Pure data; every call builds a fresh state so tests can't leak.
  */
 import type { SandboxIssue, SandboxState, SandboxToken } from './types.ts';
+import { seedDiscussion } from './seed-notes.ts';
 
 export const API_TOKEN = 'glpat-sandbox-api';
 export const READONLY_TOKEN = 'glpat-sandbox-readonly';
@@ -71,6 +72,7 @@ export function seed(now: Date = new Date()): SandboxState {
     ...t,
   });
 
+  const discussion = seedDiscussion(now);
   return {
     users: [
       { id: sam, username: 'sam-support', name: 'Sam Support', email: 'sam@example.com', jobTitle: 'Support Engineer', createdAt: ago(900) },
@@ -125,13 +127,15 @@ export function seed(now: Date = new Date()): SandboxState {
       token({ id: 9005, token: EXPIRED_TOKEN, name: 'emergency-retro-expired', expiresAt: inDays(-1), createdAt: ago(366) }),
     ],
     labelEvents: [
+      ...discussion.labelEvents,
       { id: 901, issueId: issueId(PROJECT_IDS.emergencies, 5), userId: sam, label: 'retro', action: 'add', createdAt: ago(6) },
       { id: 902, issueId: issueId(PROJECT_IDS.emergencies, 5), userId: sam, label: 'retro-actions', action: 'add', createdAt: ago(3) },
       { id: 903, issueId: issueId(PROJECT_IDS.emergencies, 8), userId: USER_IDS.lee, label: 'retro', action: 'add', createdAt: ago(16) },
       { id: 904, issueId: issueId(PROJECT_IDS.emergencies, 8), userId: USER_IDS.lee, label: 'retro-actions', action: 'add', createdAt: ago(9) },
     ],
-    notes: [],
+    notes: discussion.notes,
     sessionUserId: maria,
     csrfToken: 'sandbox-csrf-token-Zm9vYmFy==',
+    timelineEvents: discussion.timelineEvents,
   };
 }

@@ -85,6 +85,12 @@ export interface SandboxNote {
   authorId: number;
   body: string;
   createdAt: string;
+  /** A note GitLab wrote itself ("assigned to @sam"); default false. */
+  system?: boolean;
+  /** Visible to project members only; default false. */
+  internal?: boolean;
+  /** Default: createdAt. */
+  updatedAt?: string;
 }
 
 export interface SandboxState {
@@ -98,6 +104,7 @@ export interface SandboxState {
   /** Who is "signed in" on the HTML pages (window.gon). */
   sessionUserId: number;
   csrfToken: string;
+  timelineEvents: SandboxTimelineEvent[];
 }
 
 /** One HTTP request as the sandbox saw it. */
@@ -146,4 +153,15 @@ export interface FaultRule {
   afterApply?: boolean;
   /** How many matching requests the rule hits; default 1. */
   times?: number;
+}
+
+/** An incident timeline event (GraphQL only). */
+export interface SandboxTimelineEvent {
+  id: number;
+  issueId: number;
+  authorId: number;
+  note: string;
+  occurredAt: string;
+  tags: string[];
+  createdAt: string;
 }
