@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // gitbeaker and the token stay in the background worker.
-    files: ['components/**', 'entrypoints/retro-*/**', 'entrypoints/retro-*.ts', 'entrypoints/options/**'],
+    files: ['components/**', 'entrypoints/retro-*/**', 'entrypoints/retro-*.ts', 'entrypoints/options/**', 'entrypoints/popup/**', 'entrypoints/review/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['@gitbeaker/*', '@/lib/gitlab/gateway', '@/lib/gitlab/requester', '@/lib/settings', '@/lib/messaging-schema'] }],
     },

@@ -22,7 +22,7 @@ export default defineConfig({
     description:
       "Run GitLab Support's customer emergency retrospectives from inside the GitLab issue page.",
     // Why each permission: see README "Permissions".
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: ['https://gitlab.com/*'],
     ...(browser === 'firefox' && {
       // A fixed id keeps storage across reinstalls; 128 is the first Firefox with all MV3 APIs used here.

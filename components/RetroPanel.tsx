@@ -11,6 +11,7 @@ import { LeadSuggestions } from './LeadSuggestions';
 import { retroChecklist } from '@/lib/retro/checklist';
 import { managerOf } from '@/lib/retro/roster-lookup';
 import type { Finding } from '@/lib/retro/findings';
+import { TimelineSlot } from './TimelineSlot';
 
 type State = { phase: 'loading' } | { phase: 'error'; error: ApiError } | { phase: 'ready'; data: PanelData };
 
@@ -56,6 +57,9 @@ export function RetroPanel({ client, issueLabel }: { client: PanelClient; issueL
             <summary><h3>Findings</h3></summary>
             <FindingsSection findings={findings} client={client.followUps} canWrite={state.data.canWrite} onChange={setFindings} onOpenOptions={client.openOptions} />
           </details>
+          {client.mountTimeline && (
+            <TimelineSlot mount={client.mountTimeline} isIncident={state.data.issue.issueType === 'incident'} canWrite={state.data.canWrite} />
+          )}
         </>
       )}
     </section>

@@ -1,6 +1,7 @@
 import type { ApplyResult, IssueSummary, PanelData, ResponseMap, Result, UserSummary } from '@/lib/messaging';
 import type { Finding } from '@/lib/retro/findings';
 import type { Roster } from '@/lib/retro/roster-lookup';
+import type { ApiError } from '@/lib/gitlab/errors';
 
 /** What the retro panel can ask for, bound to one issue. The entrypoint implements it with messaging. */
 export interface PanelClient {
@@ -12,6 +13,11 @@ export interface PanelClient {
   openOptions(): void;
   followUps: FollowUpClient;
   suggestLeads(): Promise<Result<ResponseMap['retro:leads']>>;
+  /**
+   * Loads the Timeline section (its own script, see lib/timeline-slot.ts) into `element`;
+   * returns the unmount. Without it the section is not shown.
+   */
+  mountTimeline?(element: HTMLElement, context: { isIncident: boolean; canWrite: boolean }, onError: (error: ApiError) => void): () => void;
 }
 
 export type CreatedType = 'bug' | 'feature' | 'kb-article' | 'handbook';

@@ -3,12 +3,16 @@
  * Background-only at run time (valibot stays out of the content scripts); others import types.
  */
 import * as v from 'valibot';
+import { DraftKindSchema, DraftSchema } from './draft-schema';
+import { isValidZone } from './retro/zoned-time';
 
 const IssueRefSchema = v.strictObject({
   projectPath: v.pipe(v.string(), v.maxLength(512), v.regex(/^[\w.-]+(?:\/[\w.-]+)+$/, 'a project path like group/project')),
   iid: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2 ** 31)),
   view: v.picklist(['issues', 'work_items', 'incident']),
 });
+
+const ZoneSchema = v.pipe(v.string(), v.maxLength(64), v.check(isValidZone, 'an IANA time zone like Europe/Berlin'));
 
 const UsernameSchema = v.pipe(v.string(), v.trim(), v.regex(/^@?[A-Za-z0-9_.-]{1,255}$/, 'a GitLab username'));
 
@@ -55,6 +59,33 @@ export const RequestSchema = v.variant('type', [
     /** Omitted: keep the stored token. Empty string: forget it. */
     token: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(512))),
   }),
+  v.strictObject({ type: v.literal('myretros:cached') }),
+  v.strictObject({ type: v.literal('myretros:refresh') }),
+  v.strictObject({
+    type: v.literal('myretros:more'),
+    label: v.picklist(['retro', 'retroActions']),
+    page: v.pipe(v.number(), v.integer(), v.minValue(2), v.maxValue(1000)),
+  }),
+  v.strictObject({ type: v.literal('review:cached') }),
+  v.strictObject({ type: v.literal('review:refresh') }),
+  v.strictObject({ type: v.literal('timeline:load-ui') }),
+  v.strictObject({ type: v.literal('draft:load'), ref: IssueRefSchema, kind: DraftKindSchema }),
+  v.strictObject({ type: v.literal('draft:save'), ref: IssueRefSchema, baseRevision: v.pipe(v.number(), v.integer(), v.minValue(0)), draft: DraftSchema }),
+  v.strictObject({ type: v.literal('timeline:candidates'), ref: IssueRefSchema }),
+  v.strictObject({
+    type: v.literal('timeline:parse'),
+    text: v.pipe(v.string(), v.maxLength(2_000_000, 'a transcript under 2 MB')),
+    date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2025-03-04')),
+    zone: ZoneSchema,
+  }),
+  v.strictObject({
+    type: v.literal('timeline:publish'),
+    ref: IssueRefSchema,
+    revision: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    internal: v.boolean(),
+    incidentEvents: v.boolean(),
+    zone: ZoneSchema,
+  }),
 ]);
 
 /** Message types a content script on a GitLab page may send; everything else needs an extension page. */
@@ -70,6 +101,12 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<string> = new Set([
   'followup:create',
   'followup:checkin',
   'retro:leads',
+  'timeline:load-ui',
+  'draft:load',
+  'draft:save',
+  'timeline:candidates',
+  'timeline:parse',
+  'timeline:publish',
 ]);
 
 export type Request = v.InferOutput<typeof RequestSchema>;

@@ -10,6 +10,11 @@ import type { AppliedRecord } from './retro/retro-actions';
 import type { LabelNames } from './retro/labels';
 import type { FollowUpLink } from './retro/findings';
 import type { Roster } from './retro/roster-lookup';
+import type { RetroItem } from './retro/retro-item';
+import type { FollowUpSeries } from './retro/trends';
+import type { DraftSaveResult, DraftView } from './drafts';
+import type { TimelineCandidate } from './retro/timeline-harvest';
+import type { TranscriptResult } from './retro/transcript/parse-transcript';
 
 export type { Request, SettingsInput };
 
@@ -63,6 +68,46 @@ export interface SettingsView {
   tokenError: ApiError | null;
 }
 
+/** Which label query a "show more" continues. */
+export type RetroLabelKey = 'retro' | 'retroActions';
+
+export interface MyRetrosCache {
+  /** Origin of the instance the items came from. */
+  instance: string;
+  items: RetroItem[];
+  /** Next page of each label query; null once all are shown. */
+  next: Record<RetroLabelKey, number | null>;
+  fetchedAt: string;
+}
+
+export interface MyRetrosView {
+  /** False while no token is saved: nothing is requested then. */
+  configured: boolean;
+  cache: MyRetrosCache | null;
+  labels: LabelNames;
+}
+
+export interface ReviewData {
+  retroActions: RetroItem[];
+  suggested: RetroItem[];
+  /** `YYYY-MM`, oldest first; the series below follow this order. */
+  months: string[];
+  retrosPerMonth: number[];
+  followUps: FollowUpSeries;
+  fetchedAt: string;
+  /** Some list stopped at the page cap: the counts are lower bounds. */
+  truncated: boolean;
+  /** GitLab requests the last refresh took. */
+  requests: number;
+}
+
+export interface ReviewView {
+  configured: boolean;
+  data: ReviewData | null;
+  labels: LabelNames;
+  emergencyProjects: string[];
+}
+
 export interface ResponseMap {
   'page:visit': { emergency: boolean };
   'retro:load': PanelData;
@@ -77,6 +122,17 @@ export interface ResponseMap {
   'followup:create': { followUp: FollowUpLink; linked: boolean };
   'followup:checkin': { followUp: FollowUpLink };
   'retro:leads': { suggestions: string[]; participants: string[] };
+  'myretros:cached': MyRetrosView;
+  'myretros:refresh': MyRetrosView;
+  'myretros:more': MyRetrosView;
+  'review:cached': ReviewView;
+  'review:refresh': ReviewView;
+  'timeline:load-ui': null;
+  'draft:load': DraftView;
+  'draft:save': DraftSaveResult;
+  'timeline:candidates': TimelineCandidate[];
+  'timeline:parse': TranscriptResult;
+  'timeline:publish': TimelinePublishResult;
 }
 
 export interface SimilarIssue {
@@ -84,6 +140,30 @@ export interface SimilarIssue {
   title: string;
   webUrl: string;
   score: number;
+}
+
+
+/** What GitLab accepted of the incident timeline events (GraphQL). */
+export interface IncidentEventsReport {
+  created: number;
+  /** Events GitLab already had (same minute, same text): not sent again. */
+  alreadyThere: number;
+  /** GitLab answered but refused these (`errors` in the mutation payload). */
+  refused: { note: string; message: string }[];
+  /** The request that failed and stopped the run, if one did. */
+  stopped: ApiError | null;
+  /** Events not sent because the run stopped. */
+  notSent: number;
+}
+
+export interface TimelinePublishResult {
+  noteId: number;
+  noteUrl: string;
+  action: 'created' | 'updated' | 'unchanged';
+  internal: boolean;
+  /** The draft revision that is now on GitLab. */
+  revision: number;
+  incidentEvents: IncidentEventsReport | { unavailable: string } | null;
 }
 
 export type RequestType = Request['type'];

@@ -9,6 +9,8 @@ export interface BackgroundDeps {
   now(): Date;
   /** Loads the retro panel into a tab (scripting API). */
   injectPanel(tabId: number, frameId: number): Promise<void>;
+  /** Loads the Timeline section's script into a tab that shows a retro panel. */
+  injectTimeline(tabId: number, frameId: number): Promise<void>;
   openOptions(): Promise<void>;
 }
 

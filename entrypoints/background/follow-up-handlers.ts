@@ -92,7 +92,7 @@ export async function checkInOnIssue(deps: BackgroundDeps, { ref, finding, targe
   if (known && !('pending' in known)) return { followUp: known };
   const [emergency, targetIssue] = await Promise.all([emergencyOf(gateway, ref), gateway.getIssue(targetRef.projectPath, targetRef.iid)]);
   const marker = followUpMarker(emergency.reference, finding.id);
-  const landed = known ? (await gateway.recentNotes(targetRef.projectPath, targetRef.iid, 100)).some((note) => note.body.includes(marker)) : false;
+  const landed = known ? (await gateway.listNotes(targetRef.projectPath, targetRef.iid, { page: 1, perPage: 100, sort: 'desc' })).items.some((note) => note.body.includes(marker)) : false;
   if (!landed) {
     await remember(key, finding.id, { pending: true });
     await gateway.createNote(targetRef.projectPath, targetRef.iid, checkInComment(asFinding(finding), emergency));

@@ -2,15 +2,21 @@ import { browser } from 'wxt/browser';
 import { createGateway } from '@/lib/gitlab/gateway';
 import { createRouter, originOf } from './router';
 import type { BackgroundDeps } from './context';
+import { startToolbarAndMenu } from './toolbar-and-menu';
 
 /** Built by WXT from entrypoints/retro-panel.content; injected only into emergency issue tabs. */
 const PANEL_SCRIPT = '/content-scripts/retro-panel.js';
+/** Built from entrypoints/retro-timeline.content; injected when a panel shows its Timeline section. */
+const TIMELINE_SCRIPT = '/content-scripts/retro-timeline.js';
 
 const deps: BackgroundDeps = {
   createGateway,
   now: () => new Date(),
   async injectPanel(tabId, frameId) {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT] });
+  },
+  async injectTimeline(tabId, frameId) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [TIMELINE_SCRIPT] });
   },
   openOptions: () => browser.runtime.openOptionsPage(),
 };
@@ -25,6 +31,11 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: originOf(browser.runtime.getURL('/'))!,
   });
+  const afterReply = startToolbarAndMenu(deps);
   // Registered synchronously at start-up so the first message after an idle stop is not lost.
-  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  browser.runtime.onMessage.addListener((message, sender) =>
+    route(message, sender).then((reply) => {
+      afterReply(message, reply);
+      return reply;
+    }));
 });

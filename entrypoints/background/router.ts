@@ -13,6 +13,10 @@ import { applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers
 import { addRosterPair, loadSettings, saveSettings } from './settings-handlers';
 import { searchUsers } from './user-handlers';
 import { checkInOnIssue, createFollowUp, findSimilar, suggestLeads } from './follow-up-handlers';
+import { cachedMyRetros, moreMyRetros, refreshMyRetros } from './my-retros-handlers';
+import { cachedReview, refreshReview } from './review-handlers';
+import { loadIssueDraft, saveIssueDraft } from './draft-handlers';
+import { parseTimelineTranscript, publishTimeline, timelineCandidates } from './timeline-handlers';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -77,6 +81,30 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return checkInOnIssue(deps, request);
     case 'retro:leads':
       return suggestLeads(deps, request);
+    case 'myretros:cached':
+      return cachedMyRetros();
+    case 'myretros:refresh':
+      return refreshMyRetros(deps);
+    case 'myretros:more':
+      return moreMyRetros(deps, request);
+    case 'review:cached':
+      return cachedReview();
+    case 'review:refresh':
+      return refreshReview(deps);
+    case 'timeline:load-ui':
+      // Our own script into the tab that asked (the sender check above already required a GitLab tab).
+      if (sender.tab?.id !== undefined) await deps.injectTimeline(sender.tab.id, sender.frameId ?? 0);
+      return null;
+    case 'draft:load':
+      return loadIssueDraft(request);
+    case 'draft:save':
+      return saveIssueDraft(deps, request);
+    case 'timeline:candidates':
+      return timelineCandidates(deps, request);
+    case 'timeline:parse':
+      return parseTimelineTranscript(request);
+    case 'timeline:publish':
+      return publishTimeline(deps, request);
   }
 }
 

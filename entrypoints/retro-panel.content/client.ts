@@ -1,6 +1,7 @@
 import type { IssueRef } from '@/lib/gitlab/issue-ref';
 import { sendRequest } from '@/lib/messaging';
 import type { PanelClient } from '@/components/panel-client';
+import { requestTimeline } from '@/lib/timeline-slot';
 
 /** The panel's requests for one issue, sent to the background worker. */
 export function createPanelClient(ref: IssueRef): PanelClient {
@@ -17,5 +18,12 @@ export function createPanelClient(ref: IssueRef): PanelClient {
       checkIn: (finding, target) => sendRequest({ type: 'followup:checkin', ref, finding, target }),
     },
     suggestLeads: () => sendRequest({ type: 'retro:leads', ref }),
+    mountTimeline(element, context, onError) {
+      const openOptions = () => void sendRequest({ type: 'options:open' });
+      const slot = requestTimeline({ element, ref, ...context, openOptions });
+      // Not loaded yet in this tab: the background injects the section's script, which fills the slot.
+      if (!slot.loaded) void sendRequest({ type: 'timeline:load-ui' }).then((reply) => reply.ok || onError(reply.error));
+      return slot.unmount;
+    },
   };
 }

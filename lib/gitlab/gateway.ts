@@ -2,10 +2,12 @@
  * The GitLab calls the product makes, on top of gitbeaker with the single-shot requester.
  * Background worker only: it is the one place that sees the token.
  */
-import { IssueLinks, IssueNotes, Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
-import { singleShotRequester } from './requester';
+import { IssueLabelEvents, IssueLinks, IssueNotes, Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
+import { sendOnce, singleShotRequester } from './requester';
 import { GitLabRequestError, notJsonError } from './errors';
-import type { GitLabIssue, GitLabNote, GitLabTokenInfo, GitLabUser } from './types';
+import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabPage, GitLabTokenInfo, GitLabUser } from './types';
+import { graphqlData } from './graphql';
+import { pageOf, type Page } from './page';
 import type { IssueUpdate } from '../retro/retro-actions';
 
 export interface GitLabGateway {
@@ -20,9 +22,18 @@ export interface GitLabGateway {
   searchIssues(projectPath: string, search: string, options?: { in?: 'title' | 'description'; state?: 'opened' | 'all' }): Promise<GitLabIssue[]>;
   linkIssues(from: IssuePointer, to: IssuePointer): Promise<void>;
   issueParticipants(projectPath: string, iid: number): Promise<GitLabUser[]>;
-  /** The newest `perPage` notes of an issue, newest first. */
-  recentNotes(projectPath: string, iid: number, perPage: number): Promise<GitLabNote[]>;
-  createNote(projectPath: string, iid: number, body: string): Promise<GitLabNote>;
+  /** One page of `GET /issues` (no projectPath) or `GET /projects/:id/issues`. */
+  listIssues(query: IssueQuery, page: number, perPage: number): Promise<GitLabPage<GitLabIssue>>;
+  labelEvents(projectPath: string, iid: number): Promise<GitLabLabelEvent[]>;
+  /** Sent once; never retried (case C10). `internal`: visible to project members only. */
+  createNote(projectPath: string, iid: number, body: string, internal?: boolean): Promise<GitLabNote>;
+  /** One page of an issue's notes (comments and system notes); GitLab allows at most 100 per page. */
+  listNotes(projectPath: string, iid: number, options: { page: number; perPage: number; sort: 'asc' | 'desc' }): Promise<Page<GitLabNote>>;
+  /** Every label event needs paging for the timeline import; `labelEvents` reads the first 100. */
+  listLabelEvents(projectPath: string, iid: number, options: { page: number; perPage: number }): Promise<Page<GitLabLabelEvent>>;
+  editNote(projectPath: string, iid: number, noteId: number, body: string): Promise<GitLabNote>;
+  /** POST /api/graphql, sent once like every other request; GraphQL `errors` become a rejected error. */
+  graphql<T>(query: string, variables: Record<string, unknown>): Promise<T>;
 }
 
 export interface NewIssue {
@@ -34,6 +45,19 @@ export interface NewIssue {
 export interface IssuePointer {
   projectPath: string;
   iid: number;
+}
+
+export interface IssueQuery {
+  /** Omitted: across the instance (`GET /issues`), where `scope` matters. */
+  projectPath?: string;
+  /** `GET /issues` defaults to created_by_me (case C12): always say which. */
+  scope?: 'assigned_to_me' | 'all';
+  /** Comma-separated labels, all required. */
+  labels: string;
+  notLabels?: string;
+  state: 'opened' | 'all';
+  /** ISO instant. */
+  createdAfter?: string;
 }
 
 export interface GatewayConfig {
@@ -59,6 +83,7 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
   const users = new Users(options);
   const tokens = new PersonalAccessTokens(options);
   const links = new IssueLinks(options);
+  const labelEvents = new IssueLabelEvents(options);
   const notes = new IssueNotes(options);
   return {
     async getIssue(projectPath, iid) {
@@ -101,11 +126,49 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
     async issueParticipants(projectPath, iid) {
       return expectArray<GitLabUser>(await issues.allParticipants(projectPath, iid));
     },
-    async recentNotes(projectPath, iid, perPage) {
-      return expectArray<GitLabNote>(await notes.all(projectPath, iid, { sort: 'desc', orderBy: 'created_at', perPage, maxPages: 1 }));
+    async listIssues(query, page, perPage) {
+      const { projectPath, notLabels, ...rest } = query;
+      const params = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+      const reply = (await issues.all({
+        ...(projectPath ? { projectId: projectPath } : {}),
+        ...params,
+        ...(notLabels ? { not: { labels: notLabels } } : {}),
+        page,
+        perPage,
+        maxPages: 1,
+        showExpanded: true,
+      } as never)) as unknown as { data: unknown; paginationInfo?: { next: number | null; total: number } };
+      return {
+        items: expectArray<GitLabIssue>(reply?.data),
+        nextPage: reply.paginationInfo?.next ?? null,
+        total: Number.isFinite(reply.paginationInfo?.total) ? reply.paginationInfo!.total : null,
+      };
     },
-    async createNote(projectPath, iid, body) {
-      return expectObject<GitLabNote>(await notes.create(projectPath, iid, body), 'id');
+    async labelEvents(projectPath, iid) {
+      return expectArray<GitLabLabelEvent>(await labelEvents.all(projectPath, iid, { perPage: 100, maxPages: 1 }));
+    },
+    async listNotes(projectPath, iid, { page, perPage, sort }) {
+      const reply = await notes.all(projectPath, iid, { page, perPage, sort, orderBy: 'created_at', showExpanded: true });
+      return pageOf<GitLabNote>(expectArray(reply.data), reply.paginationInfo);
+    },
+    async listLabelEvents(projectPath, iid, { page, perPage }) {
+      const reply = await labelEvents.all(projectPath, iid, { page, perPage, showExpanded: true });
+      return pageOf<GitLabLabelEvent>(expectArray(reply.data), reply.paginationInfo);
+    },
+    async createNote(projectPath, iid, body, internal = false) {
+      return expectObject<GitLabNote>(await notes.create(projectPath, iid, body, internal ? { internal } : {}), 'id');
+    },
+    async editNote(projectPath, iid, noteId, body) {
+      return expectObject<GitLabNote>(await notes.edit(projectPath, iid, noteId, { body }), 'id');
+    },
+    async graphql<T>(query: string, variables: Record<string, unknown>) {
+      const reply = (await sendOnce('api/graphql', {
+        prefixUrl: `${options.host}/`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      })) as { body: unknown };
+      return graphqlData<T>(reply.body);
     },
   };
 }

@@ -1,6 +1,6 @@
 /** One sandbox GitLab and one Chromium with the extension, shared by the tests of a file. */
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startSandbox, type Sandbox } from '../sandbox/server';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
 import { API_TOKEN } from '../sandbox/seed';
 import { launchBrowser, type LaunchedBrowser } from '../browser/launch';
 import { configureExtension } from '../browser/configure';
@@ -13,10 +13,10 @@ export interface Session {
 }
 
 /** `configured: false` leaves the extension without a token, as just installed. */
-export function useSession({ configured = true } = {}): Session {
+export function useSession({ configured = true, sandbox = {} as SandboxOptions } = {}): Session {
   const session = {} as Session;
   beforeAll(async () => {
-    session.sandbox = await startSandbox();
+    session.sandbox = await startSandbox(sandbox);
     session.browser = await launchBrowser({ sandboxPort: session.sandbox.port });
     if (configured) {
       await configureExtension(session.browser.context, session.browser.extensionId!, { token: API_TOKEN, roster: ROSTER });

@@ -2,10 +2,14 @@
 import { currentUserJson, issueJson, projectJson, tokenJson, userBasic, userJson } from './entities.ts';
 import { json, paginate, requestParams, searchParams } from './http.ts';
 import { updateIssue } from './issue-update.ts';
+import { RETRO_ROUTES } from './api-retros.ts';
+import { matchesExtraFilters } from './issue-filters.ts';
 import { findIssue, findProject, findUser, projectIssues } from './lookup.ts';
 import { ymd } from './seed.ts';
 import { FOLLOW_UP_ROUTES } from './api-follow-ups.ts';
 import type { Incoming, Reply, SandboxState, SandboxToken } from './types.ts';
+import { editNote, listNotes } from './notes-api.ts';
+import { handleGraphql } from './graphql.ts';
 
 export interface Ctx {
   state: SandboxState;
@@ -58,6 +62,14 @@ function issueRoute(ctx: Ctx, write: boolean): Reply {
   return json(200, issueJson(ctx.state, project, issue));
 }
 
+/** The issue a nested route (`…/issues/:iid/notes`) is about, or GitLab's 404. */
+function withIssue(ctx: Ctx, run: (issue: NonNullable<ReturnType<typeof findIssue>>) => Reply): Reply {
+  const project = projectOr404(ctx);
+  if (!project) return PROJECT_404;
+  const issue = findIssue(ctx.state, project, Number(ctx.match[2]));
+  return issue ? run(issue) : NOT_FOUND;
+}
+
 const ROUTES: Route[] = [
   ...FOLLOW_UP_ROUTES,
   { method: 'GET', pattern: /^\/user$/, run: ({ state, token }) => {
@@ -100,12 +112,17 @@ const ROUTES: Route[] = [
       // GitLab's search: every word must appear (substring, any case) in the chosen fields.
       .filter((i) => search === null || search.split(/\s+/).every((word) =>
         (within.includes('title') && i.title.toLowerCase().includes(word)) || (within.includes('description') && i.description.toLowerCase().includes(word))))
+      .filter(matchesExtraFilters(q))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     const { page, headers } = paginate(issues.map((i) => issueJson(ctx.state, project, i)), ctx.req.url);
     return json(200, page, headers);
   } },
   { method: 'GET', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)$/, run: (ctx) => issueRoute(ctx, false) },
   { method: 'PUT', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)$/, write: true, run: (ctx) => issueRoute(ctx, true) },
+  ...RETRO_ROUTES,
+  { method: 'GET', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)\/notes$/, run: (ctx) => withIssue(ctx, (issue) => listNotes(ctx.state, issue, ctx.req)) },
+  { method: 'PUT', pattern: /^\/projects\/([^/]+)\/issues\/(\d+)\/notes\/(\d+)$/, write: true, run: (ctx) => withIssue(ctx, (issue) => editNote(ctx.state, issue, Number(ctx.match[3]), ctx.req, ctx.token)) },
+  { method: 'POST', pattern: /^\/api\/graphql$/, run: (ctx) => handleGraphql(ctx.state, ctx.req, ctx.token) },
 ];
 
 /** The token from `PRIVATE-TOKEN`, `Authorization: Bearer` or `?private_token=`, or the 401 to answer. */

@@ -4,6 +4,7 @@
  */
 import { json, type Params } from './http.ts';
 import type { Reply, SandboxIssue, SandboxProject, SandboxState } from './types.ts';
+import { recordLabelChanges } from './label-events.ts';
 
 const UPDATABLE = ['add_labels', 'remove_labels', 'labels', 'due_date', 'assignee_ids', 'assignee_id', 'title', 'description', 'state_event'];
 
@@ -64,6 +65,7 @@ export function updateIssue(state: SandboxState, project: SandboxProject, issue:
     // Strictly later than before, even when two writes land in the same millisecond.
     const now = Math.max(Date.now(), new Date(issue.updatedAt).getTime() + 1);
     next.updatedAt = new Date(now).toISOString();
+    recordLabelChanges(state, issue, issue.labels, next.labels, actorId, next.updatedAt);
     Object.assign(issue, next);
   }
   return null;

@@ -3,6 +3,7 @@
  * the issues the retro flow touches. Pure data; every call builds a fresh state so tests can't leak.
  */
 import type { SandboxIssue, SandboxState, SandboxToken } from './types.ts';
+import { seedDiscussion } from './seed-notes.ts';
 
 export const API_TOKEN = 'glpat-sandbox-api';
 export const READONLY_TOKEN = 'glpat-sandbox-readonly';
@@ -71,6 +72,7 @@ export function seed(now: Date = new Date()): SandboxState {
     ...t,
   });
 
+  const discussion = seedDiscussion(now);
   return {
     users: [
       { id: sam, username: 'sam-support', name: 'Sam Support', email: 'sam@example.com', jobTitle: 'Support Engineer', createdAt: ago(900) },
@@ -98,6 +100,21 @@ export function seed(now: Date = new Date()): SandboxState {
       issue({ iid: 7, projectId: PROJECT_IDS.gitlab, title: 'Geo: replication queue never drains on large repositories',
         labels: ['bug', 'group::geo'], assigneeIds: [sam], authorId: USER_IDS.lee,
         description: 'Found while working a customer emergency.' }),
+      // Retros for the popup, badge and review page. Maria (the API token's user) is assigned #5, #8 and #9,
+      // all created by others (case C12); she created #10 but is not assigned to it.
+      issue({ iid: 8, title: 'Customer emergency: LFS objects missing after migration', labels: ['retro', 'retro-actions'],
+        assigneeIds: [maria], authorId: USER_IDS.lee, dueDate: inDays(-2), createdAt: ago(40), updatedAt: ago(9),
+        description: 'Retro held; follow-ups still open.' }),
+      issue({ iid: 9, title: 'Customer emergency: merge trains stuck', labels: ['retro'], assigneeIds: [maria],
+        authorId: USER_IDS.lina, createdAt: ago(6), updatedAt: ago(1), description: 'Suggested for a retro.' }),
+      issue({ iid: 10, title: 'Customer emergency: search index corrupted', labels: ['retro'], assigneeIds: [USER_IDS.lee],
+        authorId: maria, createdAt: ago(5), updatedAt: ago(2), description: 'Suggested by Maria, led by Lee.' }),
+      issue({ iid: 11, title: 'Customer emergency: pages deploy failing', labels: ['retro', 'retro-actions'], assigneeIds: [maria],
+        state: 'closed', closedAt: ago(3), closedById: maria, dueDate: inDays(-20), createdAt: ago(60), updatedAt: ago(3) }),
+      issue({ iid: 12, projectId: PROJECT_IDS.gitlab, title: 'LFS: migration drops objects over 2 GB', labels: ['customer-retro', 'type::bug'],
+        authorId: USER_IDS.lee, createdAt: ago(20), updatedAt: ago(20), description: 'Follow-up of an emergency retro.' }),
+      issue({ iid: 13, projectId: PROJECT_IDS.gitlab, title: 'Warn before a migration skips large LFS objects', labels: ['customer-retro', 'type::feature'],
+        authorId: maria, createdAt: ago(18), updatedAt: ago(18), description: 'Follow-up of an emergency retro.' }),
     ],
     groupWorkItems: [
       { groupPath: 'gitlab-com/support', groupId: 300, iid: 12, title: 'Support readiness: emergency retro process', workItemType: 'Epic' },
@@ -110,7 +127,16 @@ export function seed(now: Date = new Date()): SandboxState {
       token({ id: 9005, token: EXPIRED_TOKEN, name: 'emergency-retro-expired', expiresAt: inDays(-1), createdAt: ago(366) }),
     ],
     issueLinks: [],
+    labelEvents: [
+      ...discussion.labelEvents,
+      { id: 901, issueId: issueId(PROJECT_IDS.emergencies, 5), userId: sam, label: 'retro', action: 'add', createdAt: ago(6) },
+      { id: 902, issueId: issueId(PROJECT_IDS.emergencies, 5), userId: sam, label: 'retro-actions', action: 'add', createdAt: ago(3) },
+      { id: 903, issueId: issueId(PROJECT_IDS.emergencies, 8), userId: USER_IDS.lee, label: 'retro', action: 'add', createdAt: ago(16) },
+      { id: 904, issueId: issueId(PROJECT_IDS.emergencies, 8), userId: USER_IDS.lee, label: 'retro-actions', action: 'add', createdAt: ago(9) },
+    ],
+    notes: discussion.notes,
     sessionUserId: maria,
     csrfToken: 'sandbox-csrf-token-Zm9vYmFy==',
+    timelineEvents: discussion.timelineEvents,
   };
 }

@@ -12,6 +12,7 @@ import { FaultQueue, faultAction, sleep, type FaultAction } from './faults.ts';
 import { json } from './http.ts';
 import { handlePage } from './pages.ts';
 import { seed } from './seed.ts';
+import { addLargeRetros } from './seed-large.ts';
 import { sandboxCertificate } from './tls.ts';
 import type { FaultRule, Incoming, RecordedRequest, Reply, SandboxState } from './types.ts';
 
@@ -24,6 +25,8 @@ export interface SandboxOptions {
   host?: string;
   /** Pages also load a generated script of this many kB, like GitLab's bundles (app-weight.ts). */
   appScriptKb?: number;
+  /** Adds this many generated retros (and follow-ups) to the seed, for the review page and the bench. */
+  largeRetros?: number;
 }
 
 export interface Sandbox {
@@ -59,7 +62,12 @@ function send(res: ServerResponse, reply: Reply, method: string, record?: Record
 const isApi = (url: URL): boolean => url.pathname.startsWith('/api/');
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  const state = seed();
+  const seeded = () => {
+    const fresh = seed();
+    if (opts.largeRetros) addLargeRetros(fresh, opts.largeRetros);
+    return fresh;
+  };
+  const state = seeded();
   const requests: RecordedRequest[] = [];
   const faults = new FaultQueue();
 
@@ -102,7 +110,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     fail: (rule: FaultRule) => faults.add(rule),
     pendingFaults: () => faults.pending,
     reset: () => {
-      Object.assign(state, seed());
+      Object.assign(state, seeded());
       requests.length = 0;
       faults.clear();
     },

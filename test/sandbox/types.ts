@@ -69,6 +69,30 @@ export interface SandboxToken {
   lastUsedAt: string | null;
 }
 
+/** A label added to or removed from an issue (GitLab keeps these instead of system notes). */
+export interface SandboxLabelEvent {
+  id: number;
+  issueId: number;
+  userId: number;
+  label: string;
+  action: 'add' | 'remove';
+  createdAt: string;
+}
+
+export interface SandboxNote {
+  id: number;
+  issueId: number;
+  authorId: number;
+  body: string;
+  createdAt: string;
+  /** A note GitLab wrote itself ("assigned to @sam"); default false. */
+  system?: boolean;
+  /** Visible to project members only; default false. */
+  internal?: boolean;
+  /** Default: createdAt. */
+  updatedAt?: string;
+}
+
 export interface SandboxState {
   users: SandboxUser[];
   projects: SandboxProject[];
@@ -77,9 +101,12 @@ export interface SandboxState {
   tokens: SandboxToken[];
   /** Related-issue links, one entry per link (GitLab shows them from both sides). */
   issueLinks: SandboxIssueLink[];
+  labelEvents: SandboxLabelEvent[];
+  notes: SandboxNote[];
   /** Who is "signed in" on the HTML pages (window.gon). */
   sessionUserId: number;
   csrfToken: string;
+  timelineEvents: SandboxTimelineEvent[];
 }
 
 /** One HTTP request as the sandbox saw it. */
@@ -135,5 +162,16 @@ export interface SandboxIssueLink {
   source: { projectId: number; iid: number };
   target: { projectId: number; iid: number };
   linkType: 'relates_to' | 'blocks' | 'is_blocked_by';
+  createdAt: string;
+}
+
+/** An incident timeline event (GraphQL only). */
+export interface SandboxTimelineEvent {
+  id: number;
+  issueId: number;
+  authorId: number;
+  note: string;
+  occurredAt: string;
+  tags: string[];
   createdAt: string;
 }

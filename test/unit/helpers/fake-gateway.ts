@@ -3,8 +3,9 @@
  * (edits change what the next read returns), records every call, and can be told to fail.
  */
 import { vi } from 'vitest';
-import type { GatewayConfig, GitLabGateway, IssuePointer, NewIssue } from '@/lib/gitlab/gateway';
-import type { GitLabIssue, GitLabNote, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
+import type { GatewayConfig, GitLabGateway, IssuePointer, IssueQuery, NewIssue } from '@/lib/gitlab/gateway';
+import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabPage, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
+import type { Page } from '@/lib/gitlab/page';
 import type { IssueUpdate } from '@/lib/retro/retro-actions';
 import type { BackgroundDeps } from '@/entrypoints/background/context';
 import { currentUserFixture, projectIssueFixture } from './gitlab-fixtures';
@@ -40,14 +41,25 @@ export class FakeGitLab implements GitLabGateway {
   readonly calls: GatewayCall[] = [];
   /** Gateways handed out by `deps.createGateway`, with the config they were built from. */
   readonly configs: GatewayConfig[] = [];
+  /** What list queries search: filtered by labels, not-labels and state, then paged. */
+  listed: GitLabIssue[] = [];
+  /** Label events per `projectPath#iid`. */
+  events: Record<string, GitLabLabelEvent[]> = {};
+  readonly notes: { projectPath: string; iid: number; body: string }[] = [];
   private failures = new Map<GatewayMethod, unknown>();
   /** Issues of other projects (follow-up targets), with their descriptions. */
   readonly otherIssues: { projectPath: string; issue: GitLabIssue & { description: string } }[] = [];
-  readonly notes = new Map<string, GitLabNote[]>();
   readonly links: [IssuePointer, IssuePointer][] = [];
   participants: GitLabUser[] = [];
   /** `createIssue` stores the issue, then throws this (GitLab answering 502 after saving). */
   failAfterCreate: unknown = null;
+  /** Comments and system notes of the issue, oldest first (`notes` above records only what was created). */
+  issueNotes: GitLabNote[] = [];
+  /** Label events of the issue, for the paged `listLabelEvents` (`events` serves `labelEvents`). */
+  issueLabelEvents: GitLabLabelEvent[] = [];
+  /** Incident timeline events GraphQL has stored: `{note, occurredAt, tags}`. */
+  timelineEvents: { note: string; occurredAt: string; tags: string[] }[] = [];
+  private storedThenFail = new Map<GatewayMethod, unknown>();
 
   constructor(options: FakeGitLabOptions = {}) {
     const issue = options.issue ?? projectIssueFixture();
@@ -68,7 +80,21 @@ export class FakeGitLab implements GitLabGateway {
 
   succeed(method: GatewayMethod): this {
     this.failures.delete(method);
+    this.storedThenFail.delete(method);
     return this;
+  }
+
+  /** The next call of `method` stores its change, then throws `error` (GitLab's "stored, then 502"). */
+  failAfterStore(method: GatewayMethod, error: unknown): this {
+    this.storedThenFail.set(method, error);
+    return this;
+  }
+
+  private afterStore(method: GatewayMethod): void {
+    if (!this.storedThenFail.has(method)) return;
+    const error = this.storedThenFail.get(method);
+    this.storedThenFail.delete(method);
+    throw error;
   }
 
   callsOf(method: GatewayMethod): GatewayCall[] {
@@ -164,17 +190,69 @@ export class FakeGitLab implements GitLabGateway {
     return this.participants;
   }
 
-  async recentNotes(projectPath: string, iid: number, perPage: number): Promise<GitLabNote[]> {
-    this.record('recentNotes', [projectPath, iid, perPage]);
-    return [...(this.notes.get(`${projectPath}#${iid}`) ?? [])].reverse().slice(0, perPage);
+  async listIssues(query: IssueQuery, page: number, perPage: number): Promise<GitLabPage<GitLabIssue>> {
+    this.record('listIssues', [query, page, perPage]);
+    const has = (issue: GitLabIssue, names: string | undefined) => (names ?? '').split(',').filter(Boolean).every((l) => issue.labels.includes(l));
+    const found = this.listed
+      .filter((issue) => has(issue, query.labels))
+      .filter((issue) => !query.notLabels || !has(issue, query.notLabels))
+      .filter((issue) => query.state === 'all' || issue.state === query.state);
+    const items = found.slice((page - 1) * perPage, page * perPage).map((issue) => structuredClone(issue));
+    return { items, nextPage: page * perPage < found.length ? page + 1 : null, total: found.length };
   }
 
-  async createNote(projectPath: string, iid: number, body: string): Promise<GitLabNote> {
-    this.record('createNote', [projectPath, iid, body]);
-    const list = this.notes.get(`${projectPath}#${iid}`) ?? [];
-    const note: GitLabNote = { id: 500 + list.length, body, system: false, created_at: new Date().toISOString(), author: this.currentUserValue };
-    this.notes.set(`${projectPath}#${iid}`, [...list, note]);
-    return note;
+  async labelEvents(projectPath: string, iid: number): Promise<GitLabLabelEvent[]> {
+    this.record('labelEvents', [projectPath, iid]);
+    return structuredClone(this.events[`${projectPath}#${iid}`] ?? []);
+  }
+
+  private page<T>(all: T[], page: number, perPage: number): Page<T> {
+    const totalPages = Math.max(1, Math.ceil(all.length / perPage));
+    return { items: all.slice((page - 1) * perPage, page * perPage), page, totalPages, nextPage: page < totalPages ? page + 1 : null };
+  }
+
+  async listNotes(projectPath: string, iid: number, options: { page: number; perPage: number; sort: 'asc' | 'desc' }): Promise<Page<GitLabNote>> {
+    this.record('listNotes', [projectPath, iid, options]);
+    const ordered = options.sort === 'asc' ? this.issueNotes : [...this.issueNotes].reverse();
+    return structuredClone(this.page(ordered, options.page, Math.min(100, options.perPage)));
+  }
+
+  async listLabelEvents(projectPath: string, iid: number, options: { page: number; perPage: number }): Promise<Page<GitLabLabelEvent>> {
+    this.record('listLabelEvents', [projectPath, iid, options]);
+    return structuredClone(this.page(this.issueLabelEvents, options.page, Math.min(100, options.perPage)));
+  }
+
+  /** Recorded with the arguments as given (three or four), so callers that never pass `internal` compare as before. */
+  async createNote(...args: [projectPath: string, iid: number, body: string, internal?: boolean]): Promise<GitLabNote> {
+    this.record('createNote', args);
+    const [projectPath, iid, body, internal = false] = args;
+    this.notes.push({ projectPath, iid, body });
+    const note: GitLabNote = { id: 9000 + this.issueNotes.length, body, system: false, internal, created_at: new Date().toISOString(), author: this.currentUserValue };
+    this.issueNotes.push(note);
+    this.afterStore('createNote');
+    return structuredClone(note);
+  }
+
+  async editNote(projectPath: string, iid: number, noteId: number, body: string): Promise<GitLabNote> {
+    this.record('editNote', [projectPath, iid, noteId, body]);
+    const note = this.issueNotes.find((n) => n.id === noteId);
+    if (!note) throw new Error(`fake GitLab: no note ${noteId}`);
+    note.body = body;
+    this.afterStore('editNote');
+    return structuredClone(note);
+  }
+
+  /** Answers the two timeline-event operations the product sends, by what the query asks for. */
+  async graphql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
+    this.record('graphql', [query, variables]);
+    if (query.includes('timelineEventCreate')) {
+      const input = variables.input as { note: string; occurredAt: string; timelineEventTagNames?: string[] };
+      const event = { note: input.note, occurredAt: input.occurredAt, tags: input.timelineEventTagNames ?? [] };
+      this.timelineEvents.push(event);
+      this.afterStore('graphql');
+      return { timelineEventCreate: { timelineEvent: { id: `gid://gitlab/IncidentManagement::TimelineEvent/${this.timelineEvents.length}`, ...event }, errors: [] } } as T;
+    }
+    return { project: { incidentManagementTimelineEvents: { nodes: structuredClone(this.timelineEvents) } } } as T;
   }
 }
 
@@ -183,6 +261,7 @@ export interface FakeDeps extends BackgroundDeps {
   /** Moves the fake clock. */
   setNow(date: Date): void;
   injectPanel: ReturnType<typeof vi.fn<BackgroundDeps['injectPanel']>>;
+  injectTimeline: ReturnType<typeof vi.fn<BackgroundDeps['injectTimeline']>>;
   openOptions: ReturnType<typeof vi.fn<BackgroundDeps['openOptions']>>;
 }
 
@@ -199,6 +278,7 @@ export function fakeDeps(gitlab: FakeGitLab, now: Date): FakeDeps {
     },
     now: () => new Date(clock),
     injectPanel: vi.fn<BackgroundDeps['injectPanel']>(async () => undefined),
+    injectTimeline: vi.fn<BackgroundDeps['injectTimeline']>(async () => undefined),
     openOptions: vi.fn<BackgroundDeps['openOptions']>(async () => undefined),
   };
 }

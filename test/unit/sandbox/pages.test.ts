@@ -95,7 +95,7 @@ describe('other pages', () => {
   it('issue list links every issue with data-sandbox-spa', async () => {
     const { doc } = await page(`${P}/-/issues`);
     const links = [...doc.querySelectorAll('main a.issue-title-text[data-sandbox-spa]')].map((a) => a.getAttribute('href'));
-    expect(links).toEqual([5, 4, 3, 2, 1].map((iid) => `${P}/-/${iid === 2 ? 'work_items' : 'issues'}/${iid}`));
+    expect(links).toEqual([11, 10, 9, 8, 5, 4, 3, 2, 1].map((iid) => `${P}/-/${iid === 2 ? 'work_items' : 'issues'}/${iid}`));
     expect(doc.querySelector('script')?.textContent).toBeTruthy();
   });
 

@@ -1,0 +1,142 @@
+/**
+ * A section's draft, saved as the user types: debounced, flushed when the page is hidden or the
+ * section goes away, and never over another tab's newer save (that becomes a conflict to resolve).
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { ApiError } from '@/lib/gitlab/errors';
+import type { DraftData, DraftKind, DraftView, PublishedMark } from '@/lib/drafts';
+import type { DraftClient } from './draft-client';
+
+export const SAVE_DELAY_MS = 800;
+
+export type SaveStatus = 'idle' | 'unsaved' | 'saving' | 'saved' | 'error' | 'conflict';
+
+export interface DraftState<K extends DraftKind> {
+  loading: boolean;
+  loadError: ApiError | null;
+  data: DraftData<K>;
+  revision: number;
+  savedAt: string | null;
+  published: PublishedMark | null;
+  status: SaveStatus;
+  saveError: ApiError | null;
+  /** Another tab's newer version, while the user decides. */
+  conflict: DraftView<K> | null;
+  update(change: (data: DraftData<K>) => DraftData<K>): void;
+  /** Saves now; resolves to the revision that holds the current data, or null if it could not be saved. */
+  flush(): Promise<number | null>;
+  resolveConflict(keep: 'mine' | 'theirs'): void;
+  setPublished(mark: PublishedMark): void;
+  reload(): void;
+}
+
+export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empty: () => DraftData<K>): DraftState<K> {
+  const [loading, setLoading] = useState(true);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [data, setData] = useState<DraftData<K>>(empty);
+  const [status, setStatus] = useState<SaveStatus>('idle');
+  const [saveError, setSaveError] = useState<ApiError | null>(null);
+  const [conflict, setConflict] = useState<DraftView<K> | null>(null);
+  const [meta, setMeta] = useState<{ revision: number; savedAt: string | null; published: PublishedMark | null }>({ revision: 0, savedAt: null, published: null });
+  // Latest values for timers and unload handlers, which outlive the render that made them.
+  const live = useRef({ data, revision: 0, dirty: false, saving: null as Promise<number | null> | null, timer: 0 as ReturnType<typeof setTimeout> | 0, blocked: false });
+
+  const save = useCallback(async (): Promise<number | null> => {
+    const state = live.current;
+    if (state.saving) await state.saving;
+    if (state.blocked) return null;
+    if (!state.dirty) return state.revision;
+    state.dirty = false;
+    setStatus('saving');
+    const sent = state.data;
+    state.saving = client.saveDraft({ kind, data: sent } as never, state.revision).then((reply) => {
+      state.saving = null;
+      if (!reply.ok) {
+        state.dirty = true;
+        setSaveError(reply.error);
+        setStatus('error');
+        return null;
+      }
+      if (reply.data.status === 'conflict') {
+        state.blocked = true;
+        state.dirty = true;
+        setConflict(reply.data.current as DraftView<K>);
+        setStatus('conflict');
+        return null;
+      }
+      state.revision = reply.data.revision;
+      setMeta((m) => ({ ...m, revision: reply.data.status === 'saved' ? reply.data.revision : m.revision, savedAt: reply.data.status === 'saved' ? reply.data.savedAt : m.savedAt }));
+      setSaveError(null);
+      setStatus(state.dirty ? 'unsaved' : 'saved');
+      return state.dirty ? null : state.revision;
+    });
+    return state.saving;
+  }, [client, kind]);
+
+  const flush = useCallback(async () => {
+    clearTimeout(live.current.timer);
+    const revision = await save();
+    // Typed while the save was on its way: save that too.
+    return live.current.dirty && !live.current.blocked ? save() : revision;
+  }, [save]);
+
+  const load = useCallback(() => {
+    setLoading(true);
+    setLoadError(null);
+    void client.loadDraft(kind).then((reply) => {
+      setLoading(false);
+      if (!reply.ok) return setLoadError(reply.error);
+      const view = reply.data;
+      const loaded = view.data ?? empty();
+      live.current = { ...live.current, data: loaded, revision: view.revision, dirty: false, blocked: false };
+      setData(loaded);
+      setMeta({ revision: view.revision, savedAt: view.savedAt, published: view.published });
+      setStatus(view.revision ? 'saved' : 'idle');
+    });
+    // `empty` only makes a fresh value; it is left out of the dependencies on purpose.
+  }, [client, kind]);
+
+  useEffect(load, [load]);
+  useEffect(() => {
+    const off = client.onPageHide(() => void flush());
+    return () => {
+      off();
+      void flush();
+    };
+  }, [client, flush]);
+
+  const update = useCallback((change: (d: DraftData<K>) => DraftData<K>) => {
+    const state = live.current;
+    state.data = change(state.data);
+    state.dirty = true;
+    setData(state.data);
+    if (state.blocked) return;
+    setStatus('unsaved');
+    clearTimeout(state.timer);
+    state.timer = setTimeout(() => void save(), SAVE_DELAY_MS);
+  }, [save]);
+
+  const resolveConflict = useCallback((keep: 'mine' | 'theirs') => {
+    const state = live.current;
+    if (!conflict) return;
+    state.blocked = false;
+    state.revision = conflict.revision;
+    setConflict(null);
+    setMeta({ revision: conflict.revision, savedAt: conflict.savedAt, published: conflict.published });
+    if (keep === 'theirs') {
+      state.data = conflict.data ?? empty();
+      state.dirty = false;
+      setData(state.data);
+      setStatus('saved');
+    } else {
+      state.dirty = true;
+      void save();
+    }
+  }, [conflict, empty, save]);
+
+  return {
+    loading, loadError, data, status, saveError, conflict, update, flush, resolveConflict, reload: load,
+    revision: meta.revision, savedAt: meta.savedAt, published: meta.published,
+    setPublished: (mark) => setMeta((m) => ({ ...m, published: mark })),
+  };
+}

@@ -1,0 +1,68 @@
+import { TIMELINE_TAGS } from '@/lib/retro/timeline-entry';
+import { zonedToUtcMs } from '@/lib/retro/zoned-time';
+import type { EntryFormDraft } from '@/lib/timeline-draft';
+
+interface Props {
+  form: EntryFormDraft;
+  zone: string;
+  onChange(form: EntryFormDraft): void;
+  onSubmit(entry: { at: string; text: string; link?: string; tag?: string }): void;
+  onCancel(): void;
+}
+
+/** The instant the form names, or why it names none. */
+export function formInstant(form: EntryFormDraft, zone: string): { at: string } | { problem: string } {
+  const time = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(form.time);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(form.date) || !time) return { problem: 'Enter a date and a time.' };
+  return { at: new Date(zonedToUtcMs(form.date, Number(time[1]), Number(time[2]), Number(time[3] ?? 0), zone)).toISOString() };
+}
+
+/** Add or edit one entry: date and time in the reader's zone, UTC shown as it will be stored. */
+export function EntryForm({ form, zone, onChange, onSubmit, onCancel }: Props) {
+  const instant = formInstant(form, zone);
+  const link = form.link.trim();
+  const problem = 'problem' in instant ? instant.problem : !form.text.trim() ? 'Describe what happened.' : link && !/^https?:\/\/\S+$/i.test(link) ? 'Links must start with https:// or http://.' : '';
+  const set = (field: keyof EntryFormDraft) => (event: { currentTarget: { value: string } }) => onChange({ ...form, [field]: event.currentTarget.value });
+  const submit = (event: Event) => {
+    event.preventDefault();
+    if (problem || 'problem' in instant) return;
+    onSubmit({ at: instant.at, text: form.text.trim(), ...(link ? { link } : {}), ...(form.tag ? { tag: form.tag } : {}) });
+  };
+  return (
+    <form class="entry-form" onSubmit={submit} aria-label={form.id ? 'Edit entry' : 'Add entry'}>
+      <div class="fields">
+        <label class="field">
+          <span>Date</span>
+          <input type="date" value={form.date} onInput={set('date')} required />
+        </label>
+        <label class="field">
+          <span>Time ({zone})</span>
+          <input type="time" value={form.time} onInput={set('time')} required />
+        </label>
+      </div>
+      <p class="muted" data-testid="entry-utc">{'at' in instant ? `Stored as ${instant.at.slice(0, 16).replace('T', ' ')} UTC` : ''}</p>
+      <label class="field">
+        <span>What happened</span>
+        <textarea rows={2} value={form.text} onInput={set('text')} required />
+      </label>
+      <div class="fields">
+        <label class="field">
+          <span>Link (optional)</span>
+          <input type="url" value={form.link} onInput={set('link')} placeholder="https://" />
+        </label>
+        <label class="field">
+          <span>Tag (optional)</span>
+          <select value={form.tag} onChange={set('tag')}>
+            <option value="">none</option>
+            {TIMELINE_TAGS.map((tag) => <option key={tag} value={tag}>{tag}</option>)}
+          </select>
+        </label>
+      </div>
+      {problem && (form.text || form.time) && <p class="hint" data-testid="entry-problem">{problem}</p>}
+      <div class="row">
+        <button type="submit" class="primary" disabled={!!problem}>{form.id ? 'Save entry' : 'Add entry'}</button>
+        {form.id && <button type="button" onClick={onCancel}>Cancel</button>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+import type { TimelineEntry } from '@/lib/retro/timeline-entry';
+import { localAndUtc } from './time-format';
+
+interface Props {
+  entries: TimelineEntry[];
+  zone: string;
+  editingId: string | null;
+  onEdit(entry: TimelineEntry): void;
+  onDelete(entry: TimelineEntry): void;
+}
+
+const safeHref = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
+
+/** The entries in time order; every value is text, links only http(s). */
+export function EntryList({ entries, zone, editingId, onEdit, onDelete }: Props) {
+  if (!entries.length) return <p class="muted" data-testid="timeline-empty">No entries yet: add one, import from the issue, or paste a chat transcript.</p>;
+  return (
+    <ol class="entries" data-testid="timeline-entries">
+      {entries.map((entry) => {
+        const { local, utc } = localAndUtc(entry.at, zone);
+        return (
+          <li key={entry.id} class={editingId === entry.id ? 'editing' : undefined} data-testid="timeline-entry">
+            <div class="entry-time"><time dateTime={entry.at}>{local}</time> <span class="muted">{utc}</span></div>
+            {entry.tag && <span class="tag">{entry.tag}</span>}
+            <p class="entry-text">{entry.text}</p>
+            {safeHref(entry.link) && <a href={safeHref(entry.link)} target="_blank" rel="noopener noreferrer">{entry.link}</a>}
+            <div class="row">
+              <button type="button" aria-label={`Edit entry at ${local}`} onClick={() => onEdit(entry)}>Edit</button>
+              <button type="button" aria-label={`Delete entry at ${local}`} onClick={() => onDelete(entry)}>Delete</button>
+            </div>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import type { ApiError } from '@/lib/gitlab/errors';
+import type { ParsedMessage } from '@/lib/retro/transcript/parse-transcript';
+import type { UnplacedDraftLine } from '@/lib/timeline-draft';
+import { ErrorNotice } from '../ErrorNotice';
+import type { TimelineClient } from './timeline-client';
+
+interface Props {
+  client: TimelineClient;
+  zone: string;
+  defaultDate: string;
+  unplaced: UnplacedDraftLine[];
+  onParsed(messages: ParsedMessage[], unplaced: UnplacedDraftLine[]): void;
+  /** A line the user gave a time: becomes an entry at that local date and time. */
+  onPlace(line: UnplacedDraftLine, date: string, time: string): void;
+  onDismiss(line: UnplacedDraftLine): void;
+}
+
+/** Each timeline draft holds at most this many entries (see lib/draft-schema.ts). */
+export const MAX_MESSAGES = 5000;
+
+/** "Paste transcript": parsed in the background worker, so a 1 MB paste never blocks the page. */
+export function PasteTranscript({ client, zone, defaultDate, unplaced, onParsed, onPlace, onDismiss }: Props) {
+  const [text, setText] = useState('');
+  // Follows the timeline's first day until the user picks one.
+  const [picked, setDate] = useState<string | null>(null);
+  const date = picked ?? defaultDate;
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [outcome, setOutcome] = useState('');
+  const [times, setTimes] = useState<Record<number, string>>({});
+
+  const read = async () => {
+    setBusy(true);
+    setError(null);
+    const reply = await client.parseTranscript(text, date, zone);
+    setBusy(false);
+    if (!reply.ok) return setError(reply.error);
+    const { messages, unplaced: lines } = reply.data;
+    if (messages.length > MAX_MESSAGES) return setOutcome(`That is ${messages.length} messages; a timeline holds ${MAX_MESSAGES}. Paste the part around the emergency.`);
+    onParsed(messages, lines);
+    setText('');
+    setOutcome(`Added ${messages.length} ${messages.length === 1 ? 'entry' : 'entries'}.${lines.length ? ` ${lines.length} ${lines.length === 1 ? 'line needs' : 'lines need'} a time: see below.` : ''}`);
+  };
+
+  return (
+    <div class="paste" data-testid="timeline-paste">
+      <label class="field">
+        <span>Chat transcript (Slack, Zoom, or lines starting with a time)</span>
+        <textarea rows={4} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      </label>
+      <div class="row">
+        <label class="field">
+          <span>Day of the first message</span>
+          <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+        </label>
+        <button type="button" disabled={busy || !text.trim() || !date} onClick={read}>Read transcript</button>
+      </div>
+      <p role="status" class="outcome" data-testid="paste-outcome">{busy ? 'Reading the transcript…' : outcome}</p>
+      {error && <ErrorNotice error={error} onRetry={read} />}
+      {unplaced.length > 0 && (
+        <fieldset class="unplaced" data-testid="unplaced-lines">
+          <legend>{unplaced.length} {unplaced.length === 1 ? 'line' : 'lines'} without a time</legend>
+          <ul class="results">
+            {unplaced.map((line) => (
+              <li key={`${line.line}:${line.text}`}>
+                <p class="entry-text">Line {line.line}: {line.text} <span class="muted">({line.reason})</span></p>
+                <div class="row">
+                  <input type="time" aria-label={`Time for line ${line.line}`} value={times[line.line] ?? ''} onInput={(e) => setTimes({ ...times, [line.line]: e.currentTarget.value })} />
+                  <button type="button" disabled={!times[line.line]} onClick={() => onPlace(line, date, times[line.line]!)}>Add at this time</button>
+                  <button type="button" onClick={() => onDismiss(line)}>Dismiss</button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+    </div>
+  );
+}

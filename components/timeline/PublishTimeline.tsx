@@ -1,0 +1,73 @@
+import { useState } from 'preact/hooks';
+import type { ApiError } from '@/lib/gitlab/errors';
+import type { TimelinePublishResult } from '@/lib/messaging';
+import type { PublishedMark } from '@/lib/drafts';
+import { ErrorNotice } from '../ErrorNotice';
+
+interface Props {
+  isIncident: boolean;
+  canWrite: boolean;
+  entryCount: number;
+  /** False while the draft is in conflict or could not be saved. */
+  ready: boolean;
+  published: PublishedMark | null;
+  changedSincePublished: boolean;
+  onPublish(options: { internal: boolean; incidentEvents: boolean }): Promise<{ ok: true; data: TimelinePublishResult } | { ok: false; error: ApiError }>;
+  onOpenOptions?: () => void;
+}
+
+function eventsReport(events: TimelinePublishResult['incidentEvents']): string {
+  if (!events) return '';
+  if ('unavailable' in events) return events.unavailable;
+  const parts = [`GitLab accepted ${events.created} incident timeline ${events.created === 1 ? 'event' : 'events'}`];
+  if (events.alreadyThere) parts.push(`${events.alreadyThere} ${events.alreadyThere === 1 ? 'was' : 'were'} already there`);
+  if (events.refused.length) parts.push(`refused ${events.refused.length}: ${events.refused.map((r) => `"${r.note.slice(0, 40)}" (${r.message})`).join('; ')}`);
+  if (events.stopped) parts.push(`stopped with ${events.notSent} not sent: ${events.stopped.message}`);
+  return `${parts.join('; ')}.`;
+}
+
+/** "Post timeline": one comment, updated in place; optionally incident timeline events. */
+export function PublishTimeline({ isIncident, canWrite, entryCount, ready, published, changedSincePublished, onPublish, onOpenOptions }: Props) {
+  const [internal, setInternal] = useState(false);
+  const [incidentEvents, setIncidentEvents] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [result, setResult] = useState<TimelinePublishResult | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    const reply = await onPublish({ internal, incidentEvents: isIncident && incidentEvents });
+    setBusy(false);
+    if (reply.ok) setResult(reply.data);
+    else setError(reply.error);
+  };
+  const verb = result ? { created: 'Posted the timeline as a new comment', updated: 'Updated the timeline comment', unchanged: 'The timeline comment was already up to date' }[result.action] : '';
+
+  return (
+    <div class="publish" data-testid="timeline-publish">
+      <label class="check"><input type="checkbox" checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} /> Internal note (visible to project members only; applies when the comment is first posted)</label>
+      <label class="check">
+        <input type="checkbox" checked={isIncident && incidentEvents} disabled={!isIncident} onChange={(e) => setIncidentEvents(e.currentTarget.checked)} aria-describedby="incident-events-why" />{' '}
+        Also write GitLab incident timeline events
+      </label>
+      <p class="hint" id="incident-events-why">
+        {isIncident ? 'Each entry becomes an event on the incident’s Timeline tab (text cut to GitLab’s 280 characters; only GitLab’s own tags are sent).' : 'Unavailable: GitLab keeps incident timeline events only on issues of type incident.'}
+      </p>
+      {!canWrite && <p class="hint">Your token is read-only (no api scope): create a token with the api scope in the options to post.</p>}
+      <div class="row">
+        <button type="button" class="primary" disabled={busy || !ready || !canWrite || !entryCount} onClick={run}>{published ? 'Update timeline comment' : 'Post timeline'}</button>
+        {published && (
+          <span class="muted" data-testid="published-state">
+            {changedSincePublished ? 'Changed since last posted. ' : 'Posted. '}
+            <a href={published.noteUrl} target="_blank" rel="noopener noreferrer">View comment</a>
+          </span>
+        )}
+      </div>
+      <p role="status" class="outcome" data-testid="publish-outcome">
+        {busy ? 'Posting to GitLab…' : result ? `${verb}${result.internal ? ' (internal)' : ''}. ${eventsReport(result.incidentEvents)}` : ''}
+      </p>
+      {error && <ErrorNotice error={{ ...error, message: `${error.message} Your timeline is kept as a draft.` }} onRetry={run} onOpenOptions={onOpenOptions} />}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useState } from 'preact/hooks';
+import { emptyTimelineDraft, type EntryFormDraft, type TimelineDraftData } from '@/lib/timeline-draft';
+import { knownSources, newEntryId, removeEntry, sortEntries, upsertEntry, type TimelineEntry } from '@/lib/retro/timeline-entry';
+import { toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
+import { useDraft } from '../drafts/use-draft';
+import { DraftStatus } from '../drafts/DraftStatus';
+import { ErrorNotice } from '../ErrorNotice';
+import type { TimelineClient } from './timeline-client';
+import { browserZone, todayIn } from './time-format';
+import { EntryList } from './EntryList';
+import { EntryForm } from './EntryForm';
+import { ImportFromIssue } from './ImportFromIssue';
+import { PasteTranscript } from './PasteTranscript';
+import { PublishTimeline } from './PublishTimeline';
+
+interface Props {
+  client: TimelineClient;
+  isIncident: boolean;
+  canWrite: boolean;
+  zone?: string;
+  onOpenOptions?: () => void;
+}
+
+const entryCount = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+const blankForm = (date: string): EntryFormDraft => ({ id: '', date, time: '', text: '', link: '', tag: '' });
+
+/** The Timeline section: build the emergency timeline from the issue and chat, then post it. */
+export function TimelineSection({ client, isIncident, canWrite, zone = browserZone(), onOpenOptions }: Props) {
+  const draft = useDraft(client, 'timeline', emptyTimelineDraft);
+  const [showForm, setShowForm] = useState(false);
+  const { entries, unplaced } = draft.data;
+  const firstDay = entries[0] ? toZoned(entries[0].at, zone).date : todayIn(zone);
+  const form = draft.data.form ?? blankForm(firstDay);
+  const change = (next: Partial<TimelineDraftData>) => draft.update((d) => ({ ...d, ...next }));
+  const addEntries = (added: TimelineEntry[]) => draft.update((d) => ({ ...d, entries: sortEntries([...d.entries, ...added]) }));
+
+  const submit = (entry: { at: string; text: string; link?: string; tag?: string }) => {
+    // An edited entry keeps where it came from, so a later import still skips its source.
+    const source = entries.find((e) => e.id === form.id)?.source;
+    draft.update((d) => ({ ...d, form: null, entries: upsertEntry(d.entries, { id: form.id || newEntryId(), ...entry, ...(source ? { source } : {}) }) }));
+    setShowForm(false);
+  };
+  const edit = (entry: TimelineEntry) => {
+    const local = toZoned(entry.at, zone);
+    change({ form: { id: entry.id, date: local.date, time: local.time, text: entry.text, link: entry.link ?? '', tag: entry.tag ?? '' } });
+    setShowForm(true);
+  };
+  const publish = async (options: { internal: boolean; incidentEvents: boolean }) => {
+    const revision = await draft.flush();
+    if (revision === null) return { ok: false as const, error: { kind: 'rejected' as const, status: 0, message: 'The draft could not be saved first, so nothing was posted.' } };
+    const reply = await client.publish({ ...options, revision, zone });
+    if (reply.ok) draft.setPublished({ revision: reply.data.revision, noteId: reply.data.noteId, noteUrl: reply.data.noteUrl, at: new Date().toISOString() });
+    return reply;
+  };
+
+  if (draft.loading) return <section class="timeline" aria-label="Timeline"><h3>Timeline</h3><p role="status" class="muted">Loading the timeline draft…</p></section>;
+  if (draft.loadError) return <section class="timeline" aria-label="Timeline"><h3>Timeline</h3><ErrorNotice error={draft.loadError} onRetry={draft.reload} /></section>;
+  return (
+    <section class="timeline" aria-label="Timeline" data-testid="timeline">
+      <h3>Timeline <span class="muted">({entries.length}, times in {zone} with UTC)</span></h3>
+      <DraftStatus status={draft.status} savedAt={draft.savedAt} error={draft.saveError} onRetry={() => void draft.flush()} onResolve={draft.resolveConflict}
+        conflictSummary={draft.conflict ? entryCount(draft.conflict.data?.entries.length ?? 0) : null} />
+      <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={(e) => change({ entries: removeEntry(entries, e.id) })} />
+      {showForm || draft.data.form ? (
+        <EntryForm form={form} zone={zone} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={() => { change({ form: null }); setShowForm(false); }} />
+      ) : (
+        <button type="button" onClick={() => setShowForm(true)}>Add entry</button>
+      )}
+      <details>
+        <summary>Import from issue</summary>
+        <ImportFromIssue client={client} zone={zone} known={knownSources(entries)} onOpenOptions={onOpenOptions}
+          onAdd={(picked) => addEntries(picked.map((c) => ({ id: newEntryId(), at: c.at, text: c.text, source: c.source, ...(c.link ? { link: c.link } : {}) })))} />
+      </details>
+      <details>
+        <summary>Paste transcript</summary>
+        <PasteTranscript client={client} zone={zone} defaultDate={firstDay} unplaced={unplaced}
+          onParsed={(messages, lines) => draft.update((d) => ({
+            ...d,
+            entries: sortEntries([...d.entries, ...messages.map((m) => ({ id: newEntryId(), at: new Date(m.at).toISOString(), text: m.author ? `${m.author}: ${m.text}` : m.text }))]),
+            unplaced: [...d.unplaced, ...lines],
+          }))}
+          onPlace={(line, date, time) => {
+            const [h, mi] = time.split(':').map(Number);
+            const entry = { id: newEntryId(), at: new Date(zonedToUtcMs(date, h!, mi!, 0, zone)).toISOString(), text: line.text };
+            draft.update((d) => ({ ...d, entries: upsertEntry(d.entries, entry), unplaced: d.unplaced.filter((l) => l !== line) }));
+          }}
+          onDismiss={(line) => draft.update((d) => ({ ...d, unplaced: d.unplaced.filter((l) => l !== line) }))} />
+      </details>
+      <PublishTimeline isIncident={isIncident} canWrite={canWrite} entryCount={entries.length} ready={draft.status !== 'conflict'}
+        published={draft.published} changedSincePublished={!!draft.published && draft.published.revision !== draft.revision} onPublish={publish} onOpenOptions={onOpenOptions} />
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Per-issue drafts in extension storage, one key per draft (`local:draft:<kind>:<issue key>`), with
+ * a revision so that two tabs on the same issue find a clash instead of overwriting each other.
+ */
+import { storage } from 'wxt/utils/storage';
+import type { Draft, DraftKind, DraftSaveResult, DraftView, PublishedMark } from '@/lib/drafts';
+
+interface StoredDraft {
+  revision: number;
+  savedAt: string;
+  data: unknown;
+  published: PublishedMark | null;
+}
+
+const keyOf = (kind: DraftKind, issueKey: string) => `local:draft:${kind}:${issueKey}` as const;
+
+// Read-check-write must not interleave: the worker handles two tabs' saves concurrently.
+const queues = new Map<string, Promise<unknown>>();
+function serialized<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(work, work);
+  queues.set(key, run.catch(() => undefined));
+  return run;
+}
+
+function view<K extends DraftKind>(kind: K, stored: StoredDraft | null): DraftView<K> {
+  return {
+    kind,
+    revision: stored?.revision ?? 0,
+    savedAt: stored?.savedAt ?? null,
+    data: (stored?.data ?? null) as DraftView<K>['data'],
+    published: stored?.published ?? null,
+  };
+}
+
+export async function loadDraft<K extends DraftKind>(kind: K, issueKey: string): Promise<DraftView<K>> {
+  return view(kind, await storage.getItem<StoredDraft>(keyOf(kind, issueKey)));
+}
+
+/** Saves when `baseRevision` is the stored one; otherwise returns what is stored, untouched. */
+export function saveDraft(issueKey: string, draft: Draft, baseRevision: number, now: Date): Promise<DraftSaveResult> {
+  const key = keyOf(draft.kind, issueKey);
+  return serialized(key, async () => {
+    const stored = await storage.getItem<StoredDraft>(key);
+    if ((stored?.revision ?? 0) !== baseRevision) return { status: 'conflict', current: view(draft.kind, stored) };
+    const next: StoredDraft = { revision: baseRevision + 1, savedAt: now.toISOString(), data: draft.data, published: stored?.published ?? null };
+    await storage.setItem(key, next);
+    return { status: 'saved', revision: next.revision, savedAt: next.savedAt };
+  });
+}
+
+/**
+ * After GitLab confirmed a publish: the draft stays (it is what the next edit starts from) but
+ * records what was published. Nothing is marked unless the published revision is still current.
+ */
+export function markPublished(kind: DraftKind, issueKey: string, mark: PublishedMark): Promise<boolean> {
+  const key = keyOf(kind, issueKey);
+  return serialized(key, async () => {
+    const stored = await storage.getItem<StoredDraft>(key);
+    if (!stored || stored.revision !== mark.revision) return false;
+    await storage.setItem(key, { ...stored, published: mark });
+    return true;
+  });
+}
+
+/** Removes a draft; only ever called after GitLab confirmed the content it held. */
+export function removeDraft(kind: DraftKind, issueKey: string, revision: number): Promise<boolean> {
+  const key = keyOf(kind, issueKey);
+  return serialized(key, async () => {
+    const stored = await storage.getItem<StoredDraft>(key);
+    if (!stored || stored.revision !== revision) return false;
+    await storage.removeItem(key);
+    return true;
+  });
+}

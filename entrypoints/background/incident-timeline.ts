@@ -1,0 +1,47 @@
+/**
+ * Writes timeline entries as GitLab incident timeline events (GraphQL only, incidents only).
+ * Reads the events GitLab has first, so publishing twice adds nothing; each create is sent once,
+ * and the first failure stops the run (no blind retries, case C10) and is reported.
+ */
+import type { GitLabGateway } from '@/lib/gitlab/gateway';
+import { asApiError } from '@/lib/gitlab/errors';
+import { planIncidentEvents, type ExistingIncidentEvent } from '@/lib/retro/incident-events';
+import type { TimelineEntry } from '@/lib/retro/timeline-entry';
+import type { IncidentEventsReport } from '@/lib/messaging';
+
+const LIST = `query GetTimelineEvents($fullPath: ID!, $incidentId: IssueID!) {
+  project(fullPath: $fullPath) { incidentManagementTimelineEvents(incidentId: $incidentId) { nodes { note occurredAt } } }
+}`;
+
+const CREATE = `mutation CreateTimelineEvent($input: TimelineEventCreateInput!) {
+  timelineEventCreate(input: $input) { timelineEvent { id occurredAt } errors }
+}`;
+
+interface ListReply {
+  project: { incidentManagementTimelineEvents: { nodes: ExistingIncidentEvent[] } | null } | null;
+}
+
+interface CreateReply {
+  timelineEventCreate: { timelineEvent: { id: string } | null; errors: string[] } | null;
+}
+
+export async function publishIncidentEvents(gateway: GitLabGateway, projectPath: string, issueId: number, entries: readonly TimelineEntry[]): Promise<IncidentEventsReport> {
+  const incidentId = `gid://gitlab/Issue/${issueId}`;
+  const listed = await gateway.graphql<ListReply>(LIST, { fullPath: projectPath, incidentId });
+  const plan = planIncidentEvents(entries, listed.project?.incidentManagementTimelineEvents?.nodes ?? []);
+  const report: IncidentEventsReport = { created: 0, alreadyThere: plan.alreadyThere, refused: [], stopped: null, notSent: 0 };
+  for (const [index, event] of plan.create.entries()) {
+    try {
+      const { entryId: _id, ...input } = event;
+      const reply = await gateway.graphql<CreateReply>(CREATE, { input: { incidentId, ...input } });
+      const errors = reply.timelineEventCreate?.errors ?? [];
+      if (errors.length || !reply.timelineEventCreate?.timelineEvent) report.refused.push({ note: event.note, message: errors.join('; ') || 'GitLab stored nothing' });
+      else report.created += 1;
+    } catch (thrown) {
+      report.stopped = asApiError(thrown);
+      report.notSent = plan.create.length - index;
+      break;
+    }
+  }
+  return report;
+}

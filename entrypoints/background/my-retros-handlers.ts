@@ -1,0 +1,83 @@
+/**
+ * The popup's data: my open retros, one paged query per label (case C12: assigned_to_me), so the
+ * number of requests does not grow with the number of projects. Results are cached for the next open.
+ */
+import type { MyRetrosCache, MyRetrosView, RequestOf, RetroLabelKey } from '@/lib/messaging';
+import type { GitLabGateway } from '@/lib/gitlab/gateway';
+import type { GitLabIssue } from '@/lib/gitlab/types';
+import { labelAppliedAt, retroItemOf } from '@/lib/gitlab/retro-item-of';
+import { hasLabel } from '@/lib/retro/labels';
+import { mergeByKey } from '@/lib/retro/my-retros';
+import type { RetroItem } from '@/lib/retro/retro-item';
+import { settingsItem, tokenItem, type Settings } from '@/lib/settings';
+import { myRetrosItem, retroActionsAppliedItem } from '@/lib/retro-cache';
+import { connect, type BackgroundDeps } from './context';
+
+export const MY_RETROS_PER_PAGE = 20;
+const LABEL_KEYS: RetroLabelKey[] = ['retro', 'retroActions'];
+
+const originOf = (gitlabUrl: string) => new URL(gitlabUrl).origin;
+
+/** The cache as the popup may show it: only for the instance configured now, only with a token. */
+export async function cachedMyRetros(): Promise<MyRetrosView> {
+  const [settings, token, cache] = await Promise.all([settingsItem.getValue(), tokenItem.getValue(), myRetrosItem.getValue()]);
+  const usable = token !== '' && cache?.instance === originOf(settings.gitlabUrl) ? cache : null;
+  return { configured: token !== '', cache: usable, labels: settings.labels };
+}
+
+function labelPage(gateway: GitLabGateway, settings: Settings, key: RetroLabelKey, page: number) {
+  return gateway.listIssues({ scope: 'assigned_to_me', labels: settings.labels[key], state: 'opened' }, page, MY_RETROS_PER_PAGE);
+}
+
+/**
+ * Adds "when was retro-actions applied" from label events. Those never change once written, so
+ * each issue costs one request the first time it is shown and none after (at most one page's worth).
+ */
+async function withAppliedDates(gateway: GitLabGateway, settings: Settings, issues: GitLabIssue[]): Promise<RetroItem[]> {
+  const label = settings.labels.retroActions;
+  const known = await retroActionsAppliedItem.getValue();
+  const items = issues.map((issue) => retroItemOf(issue, settings.gitlabUrl));
+  const cacheKey = (item: RetroItem) => `${originOf(settings.gitlabUrl)}/${item.key.toLowerCase()}`;
+  const missing = items.filter((item) => hasLabel(item.labels, label) && !known[cacheKey(item)]);
+  const found: Record<string, string> = {};
+  await Promise.all(missing.map(async (item) => {
+    const at = labelAppliedAt(await gateway.labelEvents(item.projectPath, item.iid), label);
+    if (at) found[cacheKey(item)] = at;
+  }));
+  if (Object.keys(found).length) await retroActionsAppliedItem.setValue({ ...known, ...found });
+  const all = { ...known, ...found };
+  return items.map((item) => (hasLabel(item.labels, label) ? { ...item, retroActionsAppliedAt: all[cacheKey(item)] ?? null } : item));
+}
+
+async function store(settings: Settings, cache: Omit<MyRetrosCache, 'instance'>): Promise<MyRetrosView> {
+  const full = { ...cache, instance: originOf(settings.gitlabUrl) };
+  await myRetrosItem.setValue(full);
+  return { configured: true, cache: full, labels: settings.labels };
+}
+
+/** First page of each label query, in parallel; replaces the cache. */
+export async function refreshMyRetros(deps: BackgroundDeps): Promise<MyRetrosView> {
+  const { settings, gateway } = await connect(deps);
+  const pages = await Promise.all(LABEL_KEYS.map((key) => labelPage(gateway, settings, key, 1)));
+  // An issue with both labels comes back from both queries: list it once.
+  const issues = [...new Map(pages.flatMap((page) => page.items).map((issue) => [issue.id, issue])).values()];
+  const items = await withAppliedDates(gateway, settings, issues);
+  return store(settings, {
+    items,
+    next: { retro: pages[0]!.nextPage, retroActions: pages[1]!.nextPage },
+    fetchedAt: deps.now().toISOString(),
+  });
+}
+
+/** "Show more": the next page of one label query, added to what the popup shows. */
+export async function moreMyRetros(deps: BackgroundDeps, { label, page }: RequestOf<'myretros:more'>): Promise<MyRetrosView> {
+  const { settings, gateway } = await connect(deps);
+  const result = await labelPage(gateway, settings, label, page);
+  const added = await withAppliedDates(gateway, settings, result.items);
+  const cache = (await cachedMyRetros()).cache;
+  return store(settings, {
+    items: mergeByKey(cache?.items ?? [], added),
+    next: { ...(cache?.next ?? { retro: null, retroActions: null }), [label]: result.nextPage },
+    fetchedAt: cache?.fetchedAt ?? deps.now().toISOString(),
+  });
+}

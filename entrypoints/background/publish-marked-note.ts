@@ -1,0 +1,50 @@
+/**
+ * "One comment per purpose, updated in place": a note is found by the hidden marker in its body.
+ * Before creating, the issue is searched for it (newest first), so a retry after GitLab stored
+ * the note and then answered 502 updates that note instead of adding a second one (case C10).
+ */
+import type { GitLabGateway } from '@/lib/gitlab/gateway';
+import type { GitLabNote } from '@/lib/gitlab/types';
+import { GitLabRequestError } from '@/lib/gitlab/errors';
+
+/** GitLab's limit on a note body (lib/api/notes.rb). */
+export const NOTE_MAX_CHARS = 1_000_000;
+
+export interface MarkedNoteTarget {
+  projectPath: string;
+  iid: number;
+  marker: string;
+  /** Only our own note can be edited: someone else's marked note is left alone. */
+  authorUsername: string;
+}
+
+export interface MarkedNoteResult {
+  note: GitLabNote;
+  action: 'created' | 'updated' | 'unchanged';
+}
+
+const isOurs = (note: GitLabNote, target: MarkedNoteTarget) =>
+  !note.system && typeof note.body === 'string' && note.body.includes(target.marker) &&
+  note.author?.username?.toLowerCase() === target.authorUsername.toLowerCase();
+
+/** Newest first, page by page, stopping at the first match: a retro comment is usually recent. */
+export async function findMarkedNote(gateway: GitLabGateway, target: MarkedNoteTarget): Promise<GitLabNote | null> {
+  for (let page: number | null = 1; page !== null; ) {
+    const result = await gateway.listNotes(target.projectPath, target.iid, { page, perPage: 100, sort: 'desc' });
+    const found = result.items.find((note) => isOurs(note, target));
+    if (found) return found;
+    page = result.nextPage ?? (result.totalPages !== null && page < result.totalPages ? page + 1 : null);
+  }
+  return null;
+}
+
+export async function publishMarkedNote(gateway: GitLabGateway, target: MarkedNoteTarget, body: string, internal: boolean): Promise<MarkedNoteResult> {
+  if (!body.includes(target.marker)) throw new Error('a marked note must contain its marker');
+  if (body.length > NOTE_MAX_CHARS) {
+    throw new GitLabRequestError({ kind: 'rejected', status: 0, message: `The comment would be ${body.length.toLocaleString('en')} characters; GitLab allows ${NOTE_MAX_CHARS.toLocaleString('en')}. Shorten some entries and try again.` });
+  }
+  const existing = await findMarkedNote(gateway, target);
+  if (!existing) return { note: await gateway.createNote(target.projectPath, target.iid, body, internal), action: 'created' };
+  if (existing.body === body) return { note: existing, action: 'unchanged' };
+  return { note: await gateway.editNote(target.projectPath, target.iid, existing.id, body), action: 'updated' };
+}

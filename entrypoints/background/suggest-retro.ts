@@ -1,0 +1,58 @@
+/**
+ * "Suggest retro" from the context menu: add the `retro` label in one request and, when text was
+ * selected, post it as the reason in one comment. Each write is sent once (case C10): a failure is
+ * reported, never repeated.
+ */
+import { asApiError } from '@/lib/gitlab/errors';
+import { parseIssueUrl } from '@/lib/gitlab/issue-url';
+import { connect, type BackgroundDeps } from './context';
+
+export interface SuggestOutcome {
+  ok: boolean;
+  title: string;
+  message: string;
+}
+
+/** GitLab's notes are limited to 1,000,000 characters; a reason is a sentence or two. */
+const MAX_REASON = 5000;
+
+/**
+ * The selection as a Markdown quote. Every line starts with "> ", so a selected line like
+ * "/close" is quoted text, never a quick action.
+ */
+export function reasonNote(selection: string): string {
+  const text = selection.trim().slice(0, MAX_REASON);
+  const quoted = text.split(/\r?\n/).map((line) => `> ${line}`).join('\n');
+  return `Retro suggested, with this reason:\n\n${quoted}\n`;
+}
+
+export async function suggestRetro(deps: BackgroundDeps, url: string, selection?: string): Promise<SuggestOutcome> {
+  const failed = (message: string): SuggestOutcome => ({ ok: false, title: 'Could not suggest a retro', message });
+  let connection;
+  try {
+    connection = await connect(deps);
+  } catch (error) {
+    return failed(asApiError(error).message);
+  }
+  const { settings, gateway } = connection;
+  const parsed = parseIssueUrl(url, settings.gitlabUrl);
+  if (parsed?.kind !== 'project-issue') {
+    return failed('Suggest retro works on issues of a project on your GitLab instance; this is not one.');
+  }
+  const { projectPath, iid } = parsed.ref;
+  const name = `${projectPath}#${iid}`;
+  try {
+    await gateway.editIssue(projectPath, iid, { add_labels: settings.labels.retro });
+  } catch (error) {
+    return failed(`${name}: ${asApiError(error).message}`);
+  }
+  if (!selection?.trim()) {
+    return { ok: true, title: 'Retro suggested', message: `Added the ${settings.labels.retro} label to ${name}.` };
+  }
+  try {
+    await gateway.createNote(projectPath, iid, reasonNote(selection));
+  } catch (error) {
+    return failed(`Added the ${settings.labels.retro} label to ${name}, but the comment with your reason was not posted (it is not retried): ${asApiError(error).message}`);
+  }
+  return { ok: true, title: 'Retro suggested', message: `Added the ${settings.labels.retro} label to ${name} and posted your reason as a comment.` };
+}

@@ -1,0 +1,69 @@
+/** The timeline section's GitLab work: import candidates, transcript parsing, publishing. */
+import type { RequestOf, TimelinePublishResult } from '@/lib/messaging';
+import { GitLabRequestError } from '@/lib/gitlab/errors';
+import { allPages } from '@/lib/gitlab/page';
+import { issueKey, tokenStatusItem } from '@/lib/settings';
+import { harvestCandidates, type TimelineCandidate } from '@/lib/retro/timeline-harvest';
+import { knownSources } from '@/lib/retro/timeline-entry';
+import { renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
+import { parseTranscript, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
+import { emptyTimelineDraft } from '@/lib/timeline-draft';
+import { connect, type BackgroundDeps } from './context';
+import { loadDraft, markPublished } from './draft-store';
+import { publishIncidentEvents } from './incident-timeline';
+import { publishMarkedNote } from './publish-marked-note';
+import { requireEmergencyProject } from './retro-handlers';
+
+const PER_PAGE = 100; // GitLab's maximum
+
+/** All notes and label events (every page), as candidates; what the saved draft has already is skipped. */
+export async function timelineCandidates(deps: BackgroundDeps, { ref }: RequestOf<'timeline:candidates'>): Promise<TimelineCandidate[]> {
+  const { settings, gateway } = await connect(deps);
+  requireEmergencyProject(settings, ref.projectPath);
+  const [notes, events, draft] = await Promise.all([
+    allPages((page) => gateway.listNotes(ref.projectPath, ref.iid, { page, perPage: PER_PAGE, sort: 'asc' })),
+    allPages((page) => gateway.listLabelEvents(ref.projectPath, ref.iid, { page, perPage: PER_PAGE })),
+    loadDraft('timeline', issueKey(settings.gitlabUrl, ref.projectPath, ref.iid)),
+  ]);
+  const issueUrl = `${settings.gitlabUrl.replace(/\/+$/, '')}/${ref.projectPath}/-/issues/${ref.iid}`;
+  return harvestCandidates(notes, events, issueUrl, knownSources(draft.data?.entries ?? []));
+}
+
+/** In the worker, not the page: a 1 MB paste never blocks GitLab's tab. */
+export function parseTimelineTranscript({ text, date, zone }: RequestOf<'timeline:parse'>): TranscriptResult {
+  return parseTranscript(text, { date, zone });
+}
+
+function refuse(message: string): never {
+  throw new GitLabRequestError({ kind: 'rejected', status: 0, message });
+}
+
+/**
+ * Publishes the saved draft at `revision` (never what a stale tab holds): one marked comment,
+ * created or updated; then, when asked and the issue is an incident, GitLab timeline events.
+ */
+export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'timeline:publish'>): Promise<TimelinePublishResult> {
+  const { ref, revision, internal, incidentEvents, zone } = request;
+  const { settings, gateway } = await connect(deps);
+  requireEmergencyProject(settings, ref.projectPath);
+  const key = issueKey(settings.gitlabUrl, ref.projectPath, ref.iid);
+  const draft = await loadDraft('timeline', key);
+  if (draft.revision !== revision) refuse('The timeline was changed in another tab since this one loaded it. Review the newer version, then post again.');
+  const { entries } = draft.data ?? emptyTimelineDraft();
+  if (!entries.length) refuse('The timeline is empty: add entries before posting it.');
+
+  const issue = await gateway.getIssue(ref.projectPath, ref.iid);
+  const authorUsername = (await tokenStatusItem.getValue())?.username ?? (await gateway.currentUser()).username;
+  const body = renderTimelineMarkdown(entries, zone);
+  const { note, action } = await publishMarkedNote(gateway, { projectPath: ref.projectPath, iid: ref.iid, marker: TIMELINE_MARKER, authorUsername }, body, internal);
+  const noteUrl = `${String(issue.web_url ?? '')}#note_${note.id}`;
+  await markPublished('timeline', key, { revision, noteId: note.id, noteUrl, at: deps.now().toISOString() });
+
+  const isIncident = String(issue.issue_type ?? '') === 'incident';
+  const events = !incidentEvents
+    ? null
+    : isIncident
+      ? await publishIncidentEvents(gateway, ref.projectPath, issue.id, entries)
+      : { unavailable: 'GitLab keeps incident timeline events only on incident issues; this is a plain issue.' };
+  return { noteId: note.id, noteUrl, action, internal: note.internal === true, revision, incidentEvents: events };
+}

@@ -1,0 +1,22 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { sendRequest } from '@/lib/messaging';
+import { ReviewPage } from '@/components/ReviewPage';
+
+function download(filename: string, csv: string): void {
+  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+render(
+  <ReviewPage
+    loadCached={() => sendRequest({ type: 'review:cached' })}
+    refresh={() => sendRequest({ type: 'review:refresh' })}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+    download={download}
+    now={() => new Date()}
+  />,
+  document.getElementById('app')!,
+);

@@ -1,0 +1,33 @@
+/**
+ * Per-issue drafts as the surfaces see them (plain JSON across messaging). The store itself lives
+ * in the background (entrypoints/background/draft-store.ts); content scripts never read storage.
+ */
+import type { TimelineDraft } from './timeline-draft';
+
+/** Every kind of draft; issue 4 adds its findings here. */
+export type Draft = TimelineDraft;
+export type DraftKind = Draft['kind'];
+export type DraftData<K extends DraftKind> = Extract<Draft, { kind: K }>['data'];
+
+/** What GitLab confirmed for this draft's last publish. */
+export interface PublishedMark {
+  /** The draft revision that was published. */
+  revision: number;
+  noteId: number;
+  noteUrl: string;
+  at: string;
+}
+
+export interface DraftView<K extends DraftKind = DraftKind> {
+  kind: K;
+  /** 0: nothing saved yet. Every save bumps it; a save must name the revision it started from. */
+  revision: number;
+  savedAt: string | null;
+  data: DraftData<K> | null;
+  published: PublishedMark | null;
+}
+
+/** A save either lands, or finds that another tab saved first: then the panel lets the user choose. */
+export type DraftSaveResult<K extends DraftKind = DraftKind> =
+  | { status: 'saved'; revision: number; savedAt: string }
+  | { status: 'conflict'; current: DraftView<K> };

@@ -1,0 +1,23 @@
+/**
+ * The leaders' staleness rule: a retro with open actions is stale when it is past due, or when
+ * nothing happened on it for 7 days since `retro-actions` was applied.
+ */
+import { daysSince, isOverdue } from './my-retros';
+import type { RetroItem } from './retro-item';
+
+export const STALE_AFTER_DAYS = 7;
+
+export type StaleReason = 'overdue' | 'no-update';
+
+/**
+ * GitLab bumps `updated_at` when a label is added, so the later of the two instants is the last
+ * activity since `retro-actions` was applied (the label-event date alone would ignore comments).
+ */
+export function staleReason(item: Pick<RetroItem, 'dueDate' | 'updatedAt' | 'retroActionsAppliedAt'>, now: Date): StaleReason | null {
+  if (isOverdue(item, now)) return 'overdue';
+  const last = [item.updatedAt, item.retroActionsAppliedAt].filter((s): s is string => !!s).sort().at(-1) ?? null;
+  const idle = daysSince(last, now);
+  return idle !== null && idle >= STALE_AFTER_DAYS ? 'no-update' : null;
+}
+
+export const isStale = (item: Parameters<typeof staleReason>[0], now: Date): boolean => staleReason(item, now) !== null;

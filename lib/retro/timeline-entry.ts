@@ -1,0 +1,48 @@
+/** A timeline entry and the operations the editor needs: always kept sorted by time. */
+
+/** GitLab's own incident timeline tags (GraphQL `timelineEventTagNames` accepts exactly these). */
+export const GITLAB_TAGS = ['Start time', 'Impact detected', 'Response initiated', 'Impact mitigated', 'Cause identified', 'End time'] as const;
+/** Support's own milestones: shown in the comment, never sent to GitLab as incident tags. */
+export const SUPPORT_TAGS = ['Customer contacted', 'Escalated', 'Workaround provided', 'Customer confirmed'] as const;
+export const TIMELINE_TAGS: readonly string[] = [...GITLAB_TAGS, ...SUPPORT_TAGS];
+
+export type TimelineTag = (typeof GITLAB_TAGS)[number] | (typeof SUPPORT_TAGS)[number];
+
+export interface TimelineEntry {
+  id: string;
+  /** ISO 8601 in UTC (`…Z`): one instant, shown in each reader's zone. */
+  at: string;
+  text: string;
+  link?: string;
+  tag?: string;
+  /** Where it came from (`note:12`, `label-event:3`), so an import never adds the same thing twice. */
+  source?: string;
+}
+
+export const isGitLabTag = (tag: string | undefined): boolean => (GITLAB_TAGS as readonly string[]).includes(tag ?? '');
+
+/** Stable order: by instant, then by id so equal times never swap places between renders. */
+export function sortEntries(entries: readonly TimelineEntry[]): TimelineEntry[] {
+  return [...entries].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+}
+
+/** Adds or replaces (same id) and re-sorts. */
+export function upsertEntry(entries: readonly TimelineEntry[], entry: TimelineEntry): TimelineEntry[] {
+  return sortEntries([...entries.filter((e) => e.id !== entry.id), entry]);
+}
+
+export function removeEntry(entries: readonly TimelineEntry[], id: string): TimelineEntry[] {
+  return entries.filter((e) => e.id !== id);
+}
+
+/** Sources already in the timeline: import skips these. */
+export function knownSources(entries: readonly TimelineEntry[]): Set<string> {
+  return new Set(entries.map((e) => e.source).filter((s): s is string => !!s));
+}
+
+let counter = 0;
+/** Unique enough inside one draft: time plus a counter plus randomness (no crypto needed for ids). */
+export function newEntryId(now = Date.now()): string {
+  counter = (counter + 1) % 1e6;
+  return `e${now.toString(36)}${counter.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}

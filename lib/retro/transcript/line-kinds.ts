@@ -1,0 +1,84 @@
+/**
+ * What one transcript line is, by its shape alone: a dated or timed message, a Slack header
+ * (name and time, message on the next lines), a bare time, a day divider, or plain text.
+ */
+export interface Clock { h: number; mi: number; s: number }
+
+export type LineKind =
+  | { kind: 'dated'; date: string; clock: Clock; offsetMin: number | null; text: string }
+  | { kind: 'timed'; clock: Clock; author?: string; text: string }
+  | { kind: 'header'; clock: Clock; author: string }
+  | { kind: 'time-only'; clock: Clock }
+  | { kind: 'day'; month: number; day: number; year: number | null }
+  | { kind: 'bad-time'; reason: string }
+  | { kind: 'text'; text: string };
+
+// h:mm[:ss] with an optional am/pm ("10:32 PM", "10:32pm", "10:32 p.m.").
+const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp])\.?[Mm]\.?)?`;
+const ISO = new RegExp(String.raw`^\[?(\d{4}-\d{2}-\d{2})[T ]${CLOCK}\s?(Z|UTC|[+-]\d{2}:?\d{2})?\]?(?:\s*[-–|:]\s*|\s+|$)(.*)$`);
+const ZOOM = new RegExp(String.raw`^${CLOCK}\s+From\s+(.+?)(?:\s+to\s+.+?)?\s*:\s?(.*)$`);
+const TIMED = new RegExp(String.raw`^\[?${CLOCK}\]?(?:\s*[-–|]\s*|\s+)(.+)$`);
+// Slack copies put two spaces (or a tab, or brackets) between the name and the time.
+const HEADER = new RegExp(String.raw`^(\D.{0,78}?)(?:\s{2,}|\t|\s\[)${CLOCK}\]?$`);
+const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?$`);
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAY = /^(?:[a-z]+day,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i;
+
+/** Groups h, mi, s, ampm starting at `at`; null when out of range (25:00, 13 pm). */
+function clockOf(m: RegExpExecArray, at: number): Clock | null {
+  let h = Number(m[at]);
+  const mi = Number(m[at + 1]);
+  const s = m[at + 2] ? Number(m[at + 2]) : 0;
+  const ampm = m[at + 3]?.toLowerCase();
+  if (ampm) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (ampm === 'p' ? 12 : 0);
+  }
+  return h < 24 && mi < 60 && s < 60 ? { h, mi, s } : null;
+}
+
+function offsetMinutes(zone: string | undefined): number | null {
+  if (!zone) return null;
+  if (zone === 'Z' || zone === 'UTC') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+}
+
+const BAD: LineKind = { kind: 'bad-time', reason: 'the time is not a valid time of day' };
+
+export function classifyLine(line: string): LineKind {
+  const first = line.charCodeAt(0);
+  const startsWithDigit = (first >= 48 && first <= 57) || first === 91; // digit or "["
+  if (startsWithDigit) {
+    let m = ISO.exec(line);
+    if (m) {
+      const clock = clockOf(m, 2);
+      return clock ? { kind: 'dated', date: m[1]!, clock, offsetMin: offsetMinutes(m[6]), text: m[7] ?? '' } : BAD;
+    }
+    m = line.includes(' From ') ? ZOOM.exec(line) : null;
+    if (m) {
+      const clock = clockOf(m, 1);
+      return clock ? { kind: 'timed', clock, author: m[5]!.trim(), text: m[6] ?? '' } : BAD;
+    }
+    m = TIME_ONLY.exec(line);
+    if (m) return (c => (c ? { kind: 'time-only', clock: c } : BAD))(clockOf(m, 1));
+    m = TIMED.exec(line);
+    if (m) return (c => (c ? { kind: 'timed', clock: c, text: m![5]! } : BAD))(clockOf(m, 1));
+    return { kind: 'text', text: line };
+  }
+  // Headers end in a clock ("…10:32", "…AM", "…p.m.", "…]"): test the last character before the costly pattern.
+  const last = line.charCodeAt(line.length - 1);
+  const mayBeHeader = (last >= 48 && last <= 57) || last === 77 || last === 109 || last === 46 || last === 93;
+  const header = mayBeHeader ? HEADER.exec(line) : null;
+  if (header) {
+    const clock = clockOf(header, 2);
+    return clock ? { kind: 'header', clock, author: header[1]!.trim() } : BAD;
+  }
+  const day = line.length <= 40 ? DAY.exec(line) : null;
+  const month = day ? MONTHS.indexOf(day[1]!.slice(0, 3).toLowerCase()) : -1;
+  if (day && month >= 0 && Number(day[2]) >= 1 && Number(day[2]) <= 31) {
+    return { kind: 'day', month: month + 1, day: Number(day[2]), year: day[3] ? Number(day[3]) : null };
+  }
+  return { kind: 'text', text: line };
+}

@@ -1,0 +1,61 @@
+/**
+ * Screenshots of the Timeline section in light and dark themes (demo-output/timeline-*.png):
+ * imports the seeded issue's discussion, adds a tagged entry and a transcript, then posts.
+ * Run after a build: `npx tsx test/demo/timeline-shots.ts`.
+ */
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startSandbox } from '../sandbox/server';
+import { API_TOKEN, EMERGENCIES_PATH } from '../sandbox/seed';
+import { launchBrowser } from '../browser/launch';
+import type { Locator } from 'playwright-core';
+import { configureExtension, retroPanel } from '../browser/configure';
+
+const OUTPUT = resolve(import.meta.dirname, '../../demo-output');
+const ISSUE = `https://gitlab.com/${EMERGENCIES_PATH}/-/issues/1`;
+const TRANSCRIPT = 'notes from the bridge\nSam Support  2:05 PM\nCustomer confirmed the workaround 🎉\nLee Lead  2:09 PM\nFiling a follow-up for the Geo docs';
+
+mkdirSync(OUTPUT, { recursive: true });
+
+/** The panel sits in GitLab's narrow sidebar: one tall picture, plus 700 px slices that are easy to look at. */
+async function shoot(panel: Locator, name: string): Promise<void> {
+  await panel.screenshot({ path: resolve(OUTPUT, `${name}.png`) });
+  const box = (await panel.boundingBox())!;
+  const scrollY = await panel.page().evaluate(() => window.scrollY);
+  for (let top = 0, part = 1; top < box.height; top += 700, part += 1) {
+    const clip = { x: box.x, y: box.y + scrollY + top, width: box.width, height: Math.min(700, box.height - top) };
+    await panel.page().screenshot({ path: resolve(OUTPUT, `${name}-part${part}.png`), fullPage: true, clip });
+  }
+}
+const sandbox = await startSandbox();
+const browser = await launchBrowser({ sandboxPort: sandbox.port });
+try {
+  await configureExtension(browser.context, browser.extensionId!, { token: API_TOKEN, roster: 'sam-support: maria-manager' });
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 2200 });
+  await page.goto(ISSUE);
+  const section = retroPanel(page).getByRole('region', { name: 'Timeline' });
+  await section.locator('summary', { hasText: 'Import from issue' }).click();
+  await section.getByRole('button', { name: 'Import from issue' }).click();
+  await section.getByRole('button', { name: 'Select all' }).click();
+  await section.getByRole('button', { name: /^Add \d+ selected$/ }).click();
+  await section.getByRole('button', { name: /^Edit entry at/ }).nth(1).click();
+  await section.getByLabel('Tag (optional)').selectOption('Response initiated');
+  await section.getByRole('button', { name: 'Save entry' }).click();
+  await section.locator('summary', { hasText: 'Paste transcript' }).click();
+  await section.getByLabel(/^Chat transcript/).fill(TRANSCRIPT);
+  await section.getByRole('button', { name: 'Read transcript' }).click();
+  await section.getByTestId('unplaced-lines').waitFor();
+  await section.getByRole('button', { name: 'Post timeline' }).click();
+  await section.getByTestId('publish-outcome').filter({ hasText: 'Posted' }).waitFor();
+  await shoot(retroPanel(page), 'timeline-light');
+  await page.goto(`${ISSUE}?theme=dark`);
+  await section.getByTestId('timeline-entries').waitFor();
+  await section.locator('summary', { hasText: 'Paste transcript' }).click();
+  await section.getByRole('button', { name: 'Add entry' }).click();
+  await shoot(retroPanel(page), 'timeline-dark');
+  console.log(`Saved ${OUTPUT}/timeline-light.png and timeline-dark.png`);
+} finally {
+  await browser.close();
+  await sandbox.close();
+}

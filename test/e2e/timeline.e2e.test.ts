@@ -1,0 +1,146 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { retroPanel } from '../browser/configure';
+import { EMERGENCIES_PATH } from '../sandbox/seed';
+import { issueUrl, useSession } from './session';
+
+const session = useSession();
+
+interface LocalArea {
+  get(keys: null): Promise<Record<string, unknown>>;
+  remove(keys: string[]): Promise<void>;
+}
+
+// Drafts live in the extension's storage, which outlives the sandbox reset: start each test without any.
+beforeEach(async () => {
+  await session.browser.worker!.evaluate(async () => {
+    const local = (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local;
+    const stored = await local.get(null);
+    await local.remove(Object.keys(stored).filter((key) => key.startsWith('draft:')));
+  });
+});
+const MARKER = '<!-- emergency-retro:timeline -->';
+const NOTES_PATH = `/api/v4/projects/${encodeURIComponent(EMERGENCIES_PATH)}/issues/1/notes`;
+
+const timeline = (page: Page) => retroPanel(page).getByRole('region', { name: 'Timeline' });
+const markedNotes = () => session.sandbox.state.notes.filter((n) => n.body.includes(MARKER));
+const requests = (method: string, path: string) => session.sandbox.apiRequests().filter((r) => r.method === method && r.path.split('?')[0] === path);
+
+async function openTimeline(path = 'issues/1') {
+  const page = await session.browser.context.newPage();
+  await page.goto(issueUrl(EMERGENCIES_PATH, path));
+  await timeline(page).getByTestId('timeline-empty').or(timeline(page).getByTestId('timeline-entries')).waitFor();
+  return page;
+}
+
+async function addEntry(page: Page, date: string, time: string, text: string, tag = '') {
+  const section = timeline(page);
+  if (!(await section.getByLabel('What happened').isVisible())) await section.getByRole('button', { name: 'Add entry' }).click();
+  await section.getByLabel('Date').fill(date);
+  await section.getByLabel(/^Time/).fill(time);
+  await section.getByLabel('What happened').fill(text);
+  if (tag) await section.getByLabel('Tag (optional)').selectOption(tag);
+  await section.getByRole('button', { name: 'Add entry' }).click();
+}
+
+describe('the Timeline section', () => {
+  it('imports comments, system notes and label events, edits, publishes, and publishes again into the same comment', async () => {
+    const page = await openTimeline();
+    const section = timeline(page);
+    await section.locator('summary', { hasText: 'Import from issue' }).click();
+    await section.getByRole('button', { name: 'Import from issue' }).click();
+    const candidates = section.getByTestId('import-candidates').getByRole('checkbox');
+    await expect.poll(() => candidates.count()).toBe(7); // 6 notes (4 comments, 2 system) + 1 label event
+    await expect.poll(() => section.getByTestId('import-candidates').textContent()).toMatch(/@lee-lead · system note: ?assigned to @sam-support/);
+    await section.getByRole('button', { name: 'Select all' }).click();
+    await section.getByRole('button', { name: 'Add 7 selected' }).click();
+    await expect.poll(() => section.getByTestId('timeline-entry').count()).toBe(7);
+    // Imported once: a second import offers nothing new.
+    await section.getByRole('button', { name: 'Reload from issue' }).click();
+    await section.getByTestId('import-empty').waitFor();
+
+    await section.getByRole('button', { name: /^Edit entry at/ }).first().click();
+    await section.getByLabel('What happened').fill('Customer emergency label added');
+    await section.getByLabel('Tag (optional)').selectOption('Start time');
+    await section.getByRole('button', { name: 'Save entry' }).click();
+    await addEntry(page, '2030-01-01', '09:00', 'Retro held | follow-ups filed', 'End time');
+    await expect.poll(() => section.getByTestId('timeline-entry').count()).toBe(8);
+    await expect.poll(() => section.getByTestId('timeline-entry').last().textContent()).toContain('Retro held | follow-ups filed');
+
+    await section.getByRole('button', { name: 'Post timeline' }).click();
+    await section.getByTestId('publish-outcome').filter({ hasText: 'Posted the timeline as a new comment' }).waitFor();
+    expect(markedNotes()).toHaveLength(1);
+    const body = markedNotes()[0]!.body;
+    expect(body).toContain('| Customer emergency label added | Start time |');
+    expect(body).toContain('Retro held \\| follow-ups filed');
+    expect(body.split('\n').filter((line) => line.startsWith('| 20'))).toHaveLength(8);
+
+    await section.getByRole('button', { name: /^Delete entry at/ }).first().click();
+    await section.getByRole('button', { name: 'Update timeline comment' }).click();
+    await section.getByTestId('publish-outcome').filter({ hasText: 'Updated the timeline comment' }).waitFor();
+    expect(markedNotes()).toHaveLength(1);
+    expect(markedNotes()[0]!.body.split('\n').filter((line) => line.startsWith('| 20'))).toHaveLength(7);
+    expect(requests('POST', NOTES_PATH)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('keeps the draft, including a half-typed entry, across a reload', async () => {
+    const page = await openTimeline();
+    await addEntry(page, '2025-03-04', '10:32', 'Customer reports 500s', 'Impact detected');
+    await timeline(page).getByRole('button', { name: 'Add entry' }).click();
+    await timeline(page).getByLabel('What happened').fill('Half-typed when the page reloads');
+    // No wait for the debounce: the page-hide flush must save it.
+    await page.reload();
+    await timeline(page).getByTestId('timeline-entries').waitFor();
+    expect(await timeline(page).getByTestId('timeline-entry').textContent()).toContain('Customer reports 500s');
+    await expect.poll(() => timeline(page).getByLabel('What happened').inputValue()).toBe('Half-typed when the page reloads');
+    await page.close();
+  });
+
+  it('after GitLab stored the comment and answered 502, says so, keeps the draft, and the retry leaves exactly one comment (C10)', async () => {
+    const page = await openTimeline();
+    await addEntry(page, '2025-03-04', '10:32', 'Customer reports 500s');
+    session.sandbox.fail({ method: 'POST', path: NOTES_PATH, status: 502, afterApply: true });
+    const section = timeline(page);
+    await section.getByRole('button', { name: 'Post timeline' }).click();
+    const notice = section.getByTestId('timeline-publish').getByRole('alert');
+    await notice.filter({ hasText: 'GitLab answered with an error (502)' }).filter({ hasText: 'kept as a draft' }).waitFor();
+    expect(markedNotes()).toHaveLength(1); // GitLab did store it
+    await notice.getByRole('button', { name: 'Try again' }).click();
+    await section.getByTestId('publish-outcome').filter({ hasText: 'already up to date' }).waitFor();
+    expect(markedNotes()).toHaveLength(1);
+    expect(requests('POST', NOTES_PATH)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('writes incident timeline events on an incident, and explains why it cannot on a plain issue', async () => {
+    const plain = await openTimeline();
+    await expect.poll(() => timeline(plain).getByLabel('Also write GitLab incident timeline events').isDisabled()).toBe(true);
+    expect(await timeline(plain).getByTestId('timeline-publish').textContent()).toContain('only on issues of type incident');
+    await plain.close();
+
+    const page = await openTimeline('issues/incident/3');
+    await addEntry(page, '2025-03-04', '10:32', 'Every page returns 500', 'Impact detected');
+    await timeline(page).getByLabel('Also write GitLab incident timeline events').check();
+    await timeline(page).getByRole('button', { name: 'Post timeline' }).click();
+    await timeline(page).getByTestId('publish-outcome').filter({ hasText: 'GitLab accepted 1 incident timeline event' }).waitFor();
+    expect(session.sandbox.state.timelineEvents).toMatchObject([{ note: 'Every page returns 500', tags: ['Impact detected'], occurredAt: '2025-03-04T10:32:00Z' }]);
+    await page.close();
+  });
+
+  it('two tabs on the same issue: the second save finds the clash and offers a choice instead of overwriting', async () => {
+    const first = await openTimeline();
+    const second = await openTimeline(); // loaded before the first tab saves anything
+    await addEntry(first, '2025-03-04', '10:32', 'Entry from the first tab');
+    await timeline(first).getByTestId('draft-status').filter({ hasText: 'Draft saved' }).waitFor();
+    await addEntry(second, '2025-03-04', '11:00', 'Entry from the second tab');
+    const conflict = timeline(second).getByTestId('draft-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Another tab saved a newer version of this draft (1 entry)');
+    await conflict.getByRole('button', { name: 'Use the other version' }).click();
+    await expect.poll(() => timeline(second).getByTestId('timeline-entries').textContent()).toContain('Entry from the first tab');
+    expect(await timeline(second).getByTestId('timeline-entries').textContent()).not.toContain('Entry from the second tab');
+    await first.close();
+    await second.close();
+  });
+});

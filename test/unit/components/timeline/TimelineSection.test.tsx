@@ -1,0 +1,154 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { TimelineSection } from '@/components/timeline/TimelineSection';
+import type { TimelineClient } from '@/components/timeline/timeline-client';
+import { errorFromResponse } from '@/lib/gitlab/errors';
+import type { Result, TimelinePublishResult } from '@/lib/messaging';
+import type { DraftSaveResult, DraftView } from '@/lib/drafts';
+import type { TimelineDraftData } from '@/lib/timeline-draft';
+
+const ZONE = 'Europe/Berlin';
+const ok = <T,>(data: T): Result<T> => ({ ok: true, data });
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const stored = (data: TimelineDraftData | null, revision = data ? 3 : 0): DraftView<'timeline'> =>
+  ({ kind: 'timeline', revision, savedAt: data ? '2025-03-05T12:00:00.000Z' : null, data, published: null });
+
+const DATA: TimelineDraftData = {
+  entries: [
+    { id: 'a', at: '2025-03-04T09:32:00.000Z', text: 'Customer reports 500s', tag: 'Impact detected' },
+    { id: 'b', at: '2025-03-04T23:30:00.000Z', text: HOSTILE, link: 'https://gitlab.com/x/-/issues/1#note_5' },
+  ],
+  unplaced: [{ line: 4, text: 'someone joined', reason: 'no time on this line' }],
+  form: null,
+};
+
+function fakeClient(view: DraftView<'timeline'> = stored(DATA)) {
+  const hide: (() => void)[] = [];
+  let revision = view.revision;
+  const client = {
+    loadDraft: vi.fn(async () => ok(view)),
+    saveDraft: vi.fn<TimelineClient['saveDraft']>(async (_draft, base) => ok<DraftSaveResult>(base === revision ? { status: 'saved', revision: ++revision, savedAt: '2025-03-05T12:01:00.000Z' } : { status: 'conflict', current: stored(DATA, revision) })),
+    onPageHide: vi.fn((callback: () => void) => {
+      hide.push(callback);
+      return () => undefined;
+    }),
+    candidates: vi.fn<TimelineClient['candidates']>(async () => ok([])),
+    parseTranscript: vi.fn<TimelineClient['parseTranscript']>(async () => ok({ messages: [], unplaced: [] })),
+    publish: vi.fn<TimelineClient['publish']>(async (o) => ok<TimelinePublishResult>({ noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', action: 'created', internal: false, revision: o.revision, incidentEvents: null })),
+    hide: () => hide.forEach((callback) => callback()),
+    bumpOtherTab: () => (revision += 1),
+  };
+  return client;
+}
+
+const renderSection = async (client = fakeClient(), isIncident = false) => {
+  render(<TimelineSection client={client as unknown as TimelineClient} isIncident={isIncident} canWrite zone={ZONE} />);
+  await screen.findByRole('region', { name: 'Timeline' });
+  return client;
+};
+
+afterEach(cleanup);
+
+describe('TimelineSection', () => {
+  it('shows entries in time order with local time and UTC beside, GitLab text as text', async () => {
+    await renderSection();
+    const items = screen.getAllByTestId('timeline-entry');
+    expect(items[0]!.textContent).toContain('2025-03-04 10:32 GMT+1');
+    expect(items[0]!.textContent).toContain('09:32 UTC');
+    expect(items[1]!.textContent).toContain('2025-03-05 00:30 GMT+1');
+    expect(items[1]!.textContent).toContain('23:30 UTC 03-04'); // UTC is still the day before
+    expect(items[1]!.textContent).toContain(HOSTILE);
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('adds an entry from the form (a real <form>, so Enter submits it), then saves the draft on top of the stored revision', async () => {
+    const client = await renderSection();
+    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
+    const form = screen.getByRole('form', { name: 'Add entry' });
+    fireEvent.input(within(form).getByLabelText('Date'), { target: { value: '2025-03-04' } });
+    fireEvent.input(within(form).getByLabelText(/^Time/), { target: { value: '08:15' } });
+    fireEvent.input(within(form).getByLabelText('What happened'), { target: { value: 'Alert fired' } });
+    expect(screen.getByTestId('entry-utc').textContent).toBe('Stored as 2025-03-04 07:15 UTC');
+    fireEvent.submit(form);
+    expect(screen.getAllByTestId('timeline-entry')[0]!.textContent).toContain('Alert fired');
+    await waitFor(() => expect(client.saveDraft).toHaveBeenCalled(), { timeout: 3000 });
+    const [draft, base] = client.saveDraft.mock.calls.at(-1)!;
+    expect(base).toBe(3);
+    expect((draft.data as TimelineDraftData).entries.map((e) => e.text)).toEqual(['Alert fired', 'Customer reports 500s', HOSTILE]);
+    await waitFor(() => expect(screen.getByTestId('draft-status').textContent).toMatch(/^Draft saved/));
+  });
+
+  it('saves at once when the page is hidden, without waiting for the debounce', async () => {
+    const client = await renderSection();
+    fireEvent.click(screen.getAllByRole('button', { name: /^Delete entry at/ })[0]!);
+    client.hide();
+    await waitFor(() => expect(client.saveDraft).toHaveBeenCalledTimes(1), { timeout: 300 });
+  });
+
+  it('when another tab saved first, shows the choice; "Use the other version" takes it, "Keep mine" saves over it', async () => {
+    const client = await renderSection();
+    client.bumpOtherTab();
+    fireEvent.click(screen.getAllByRole('button', { name: /^Delete entry at/ })[0]!);
+    client.hide();
+    const alert = await screen.findByTestId('draft-conflict');
+    expect(alert.textContent).toContain('Another tab saved a newer version of this draft (2 entries)');
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(1);
+    expect((screen.getByRole('button', { name: 'Post timeline' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Keep mine' }));
+    await waitFor(() => expect(client.saveDraft.mock.calls.at(-1)![1]).toBe(4));
+    await waitFor(() => expect(screen.queryByTestId('draft-conflict')).toBeNull());
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(1);
+
+    client.bumpOtherTab();
+    fireEvent.click(screen.getAllByRole('button', { name: /^Delete entry at/ })[0]!);
+    client.hide();
+    fireEvent.click(within(await screen.findByTestId('draft-conflict')).getByRole('button', { name: 'Use the other version' }));
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(2);
+  });
+
+  it('publishes the saved revision, reports the result, and keeps the draft with the error when GitLab fails', async () => {
+    const client = await renderSection();
+    client.publish.mockResolvedValueOnce({ ok: false, error: errorFromResponse(502, { message: '502 Bad Gateway' }) });
+    fireEvent.click(screen.getByRole('button', { name: 'Post timeline' }));
+    const alert = await within(screen.getByTestId('timeline-publish')).findByRole('alert');
+    expect(alert.textContent).toContain('GitLab answered with an error (502)');
+    expect(alert.textContent).toContain('Your timeline is kept as a draft.');
+    expect(client.publish).toHaveBeenCalledWith({ revision: 3, internal: false, incidentEvents: false, zone: ZONE });
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(2);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getByTestId('publish-outcome').textContent).toContain('Posted the timeline as a new comment'));
+    expect(screen.getByTestId('published-state').querySelector('a')!.getAttribute('href')).toBe('https://gitlab.com/x/-/issues/1#note_9');
+  });
+
+  it('offers incident events only on incidents and says why not otherwise', async () => {
+    await renderSection();
+    const box = screen.getByLabelText('Also write GitLab incident timeline events') as HTMLInputElement;
+    expect(box.disabled).toBe(true);
+    expect(screen.getByText(/Unavailable: GitLab keeps incident timeline events only on issues of type incident/)).toBeTruthy();
+  });
+
+  it('lists lines the transcript could not place, and adds one at the time the user gives', async () => {
+    const client = await renderSection();
+    const lines = screen.getByTestId('unplaced-lines');
+    expect(lines.textContent).toContain('Line 4: someone joined');
+    fireEvent.input(within(lines).getByLabelText('Time for line 4'), { target: { value: '11:00' } });
+    fireEvent.click(within(lines).getByRole('button', { name: 'Add at this time' }));
+    expect(screen.queryByTestId('unplaced-lines')).toBeNull();
+    expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Customer reports 500s'), expect.stringContaining('someone joined'), expect.stringContaining(HOSTILE),
+    ]);
+    expect(client.parseTranscript).not.toHaveBeenCalled();
+  });
+
+  it('shows the load error with a retry, and an empty state for a new timeline', async () => {
+    const client = fakeClient(stored(null));
+    client.loadDraft.mockResolvedValueOnce({ ok: false, error: errorFromResponse(500, {}) } as never);
+    render(<TimelineSection client={client as unknown as TimelineClient} isIncident={false} canWrite zone={ZONE} />);
+    const alert = await screen.findByRole('alert');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await screen.findByTestId('timeline-empty');
+    expect((screen.getByRole('button', { name: 'Post timeline' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});

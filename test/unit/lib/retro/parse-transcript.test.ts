@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { parseTranscript } from '@/lib/retro/transcript/parse-transcript';
+
+const UTC = { date: '2025-03-04', zone: 'UTC' };
+const times = (text: string, opts = UTC) => parseTranscript(text, opts).messages.map((m) => [new Date(m.at).toISOString().slice(0, 16), m.author ?? null, m.text]);
+
+describe('transcript formats', () => {
+  it('reads a Slack copy: name and time header, message lines under it, 12-hour clock', () => {
+    const text = [
+      'Sam Support  10:32 AM',
+      'Customer reports 500s on every page',
+      'Opened ticket #512345',
+      'Lee Lead  10:35 AM',
+      'Paging infra :rotating_light:',
+    ].join('\n');
+    expect(times(text)).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'Customer reports 500s on every page\nOpened ticket #512345'],
+      ['2025-03-04T10:35', 'Lee Lead', 'Paging infra :rotating_light:'],
+    ]);
+  });
+
+  it('reads Slack with the name on its own line above the time, (edited) marks, emoji, attachments and blank lines', () => {
+    const text = [
+      'Maria Manager 🌍',
+      '1:05 PM',
+      'Escalated to dev 🙏 (edited)',
+      '',
+      'dump.tar.gz',
+      'Sam Support  [1:10 PM]',
+      'Workaround: restart sidekiq',
+    ].join('\n');
+    expect(times(text)).toEqual([
+      ['2025-03-04T13:05', 'Maria Manager 🌍', 'Escalated to dev 🙏\ndump.tar.gz'],
+      ['2025-03-04T13:10', 'Sam Support', 'Workaround: restart sidekiq'],
+    ]);
+  });
+
+  it('reads Zoom chat, with and without a recipient', () => {
+    const text = '10:32:05 From Sam Support to Everyone: customer is back online\n10:40:10 From Lee Lead : thanks all';
+    expect(times(text)).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'customer is back online'],
+      ['2025-03-04T10:40', 'Lee Lead', 'thanks all'],
+    ]);
+    expect(parseTranscript(text, UTC).messages[0]!.at).toBe(Date.parse('2025-03-04T10:32:05.000Z'));
+  });
+
+  it('reads HH:MM lines, bracketed times and 12-hour times with dots', () => {
+    expect(times('09:05 started upgrade\n[09:17] 500s begin\n9:30 p.m. - rollback done')).toEqual([
+      ['2025-03-04T09:05', null, 'started upgrade'],
+      ['2025-03-04T09:17', null, '500s begin'],
+      ['2025-03-04T21:30', null, 'rollback done'],
+    ]);
+  });
+
+  it('reads YYYY-MM-DD HH:MM and ISO 8601 with Z and with offsets', () => {
+    expect(times('2025-03-05 08:00 retro scheduled\n2025-03-05T09:15:00Z deploy\n2025-03-05T11:15:00+02:00 same instant')).toEqual([
+      ['2025-03-05T08:00', null, 'retro scheduled'],
+      ['2025-03-05T09:15', null, 'deploy'],
+      ['2025-03-05T09:15', null, 'same instant'],
+    ]);
+  });
+
+  it('treats 12 AM as midnight and 12 PM as noon', () => {
+    expect(times('12:10 AM a\n12:10 PM b').map((t) => t[0])).toEqual(['2025-03-04T00:10', '2025-03-04T12:10']);
+  });
+});
+
+describe('dates, zones and rollover', () => {
+  it('rolls over past midnight when times without dates go backwards', () => {
+    expect(times('23:50 still down\n23:58 restart\n00:07 recovered\n00:05 oops, out of order').map((t) => t[0])).toEqual([
+      '2025-03-04T23:50', '2025-03-04T23:58', '2025-03-05T00:07', '2025-03-05T00:05',
+    ]);
+  });
+
+  it('takes the day from a dated line and from Slack day dividers', () => {
+    const text = '2025-03-10 22:00 first\n23:30 second\nTuesday, March 11th\n01:00 AM third';
+    expect(times(text).map((t) => t[0])).toEqual(['2025-03-10T22:00', '2025-03-10T23:30', '2025-03-11T01:00']);
+  });
+
+  it('reads times in the given zone, across a DST change', () => {
+    const opts = { date: '2025-03-09', zone: 'America/New_York' };
+    expect(times('01:30 before the change\n03:30 after the change', opts).map((t) => t[0])).toEqual(['2025-03-09T06:30', '2025-03-09T07:30']);
+  });
+});
+
+describe('lines it cannot place', () => {
+  it('returns them with line numbers and a reason, never drops them', () => {
+    const text = ['Notes from the bridge', '', '10:00 call opened', '', 'someone joined', '25:61 impossible time', 'Lee Lead  10:05 AM'].join('\n');
+    const result = parseTranscript(text, UTC);
+    expect(result.messages.map((m) => m.text)).toEqual(['call opened']);
+    expect(result.unplaced).toEqual([
+      { line: 1, text: 'Notes from the bridge', reason: 'no time on this line' },
+      { line: 5, text: 'someone joined', reason: 'no time on this line' },
+      { line: 6, text: '25:61 impossible time', reason: 'the time is not a valid time of day' },
+      { line: 7, text: 'Lee Lead', reason: 'a name and time with no message under it' },
+    ]);
+  });
+
+  it('accepts Windows line endings and keeps a sentence that merely ends with a time as text', () => {
+    const result = parseTranscript('10:00 start\r\nthe deploy finished at 10:32\r\n', UTC);
+    expect(result.messages).toEqual([{ line: 1, at: Date.parse('2025-03-04T10:00:00.000Z'), text: 'start\nthe deploy finished at 10:32' }]);
+    expect(result.unplaced).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { harvestCandidates, plainText } from '@/lib/retro/timeline-harvest';
+import { TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
+import type { HarvestLabelEvent, HarvestNote } from '@/lib/retro/timeline-harvest';
+import { apiFixture } from '../../helpers/gitlab-fixtures';
+
+const notes = apiFixture<HarvestNote[]>('list-issue-notes.json');
+const labelEvents = apiFixture<HarvestLabelEvent[]>('list-issue-resource-label-events.json');
+
+const URL = 'https://gitlab.com/g/p/-/issues/1';
+
+describe('import candidates from notes and label events', () => {
+  it("turns GitLab's documented notes and label events into candidates sorted by time", () => {
+    const candidates = harvestCandidates(notes, labelEvents, URL, new Set());
+    expect(candidates.map((c) => [c.source, c.at, c.author, c.kind, c.excerpt])).toEqual([
+      ['note:302', '2013-10-02T09:22:45Z', 'pipin', 'system', 'closed'],
+      ['note:305', '2013-10-02T09:56:03Z', 'pipin', 'system', 'Text of the comment'],
+      ['label-event:142', '2018-08-20T13:38:20.077Z', 'root', 'label', 'added label ~"a1"'],
+      ['label-event:143', '2018-08-20T13:38:20.077Z', 'root', 'label', 'removed label ~"p1"'],
+    ]);
+    expect(candidates[0]!.text).toBe('@pipin closed');
+  });
+
+  it('skips what is already in the timeline and our own timeline comment; links comments to their note', () => {
+    const ours = { id: 9, body: `${TIMELINE_MARKER}\n| table |`, system: false, created_at: '2025-01-01T00:00:00Z', author: { username: 'me' } };
+    const comment = { id: 10, body: '**Paged** infra, see [runbook](https://x)', system: false, created_at: '2025-01-01T00:01:00Z', author: { username: 'sam' } };
+    const candidates = harvestCandidates([ours, comment, ...notes], labelEvents, URL, new Set(['note:302', 'label-event:142']));
+    expect(candidates.map((c) => c.source)).toEqual(['note:305', 'label-event:143', 'note:10']);
+    expect(candidates.at(-1)).toMatchObject({ excerpt: 'Paged infra, see runbook', link: `${URL}#note_10` });
+  });
+
+  it('shortens long notes to an excerpt and strips markdown noise', () => {
+    expect(plainText('## Title\n> quote\n```\ncode\n```\n![img](a.png) _it_')).toBe('Title quote [code] [image img] it');
+    const long = harvestCandidates([{ id: 1, body: 'x'.repeat(1000), system: false, created_at: '2025-01-01T00:00:00Z' }], [], URL, new Set());
+    expect(long[0]!.excerpt).toHaveLength(140);
+    expect(long[0]!.text).toHaveLength(500);
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { escapeCell, markdownLink, quietMentions, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
+import type { TimelineEntry } from '@/lib/retro/timeline-entry';
+
+const entry = (id: string, at: string, text: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({ id, at, text, ...extra });
+
+/** Splits a GFM table row into cells the way GitLab does: on pipes not preceded by a backslash. */
+const cells = (row: string) => row.slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+
+describe('timeline markdown (case C18)', () => {
+  const md = renderTimelineMarkdown([
+    entry('b', '2025-03-04T10:05:00Z', 'Fix A | B', { tag: 'Impact mitigated' }),
+    entry('a', '2025-03-04T09:32:00Z', 'line one\nline two', { link: 'https://gitlab.com/x/-/issues/1#note_5' }),
+  ], 'Europe/Berlin');
+  const lines = md.split('\n');
+
+  it('starts with the hidden marker and has a blank line before the table', () => {
+    expect(lines[0]).toBe(TIMELINE_MARKER);
+    const header = lines.findIndex((l) => l.startsWith('| Time (UTC)'));
+    expect(lines[header - 1]).toBe('');
+  });
+
+  it('keeps four columns in every row: pipes escaped, no raw newlines in cells, sorted by time', () => {
+    const rows = lines.filter((l) => l.startsWith('| 2025'));
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(cells(row)).toHaveLength(4);
+    expect(cells(rows[0]!)).toEqual(['2025-03-04 09:32', '2025-03-04 10:32 GMT+1', 'line one<br>line two [link](https://gitlab.com/x/-/issues/1#note_5)', '']);
+    expect(cells(rows[1]!)).toEqual(['2025-03-04 10:05', '2025-03-04 11:05 GMT+1', 'Fix A \\| B', 'Impact mitigated']);
+  });
+
+  it('escapes HTML openers and backslashes, and keeps links from breaking out', () => {
+    expect(escapeCell('<script>alert(1)</script> a\\|b')).toBe('&lt;script>alert(1)&lt;/script> a\\\\\\|b');
+    expect(markdownLink('https://x.test/a (b)|c')).toBe('[link](https://x.test/a%20%28b%29%7Cc)');
+    expect(markdownLink('javascript:alert(1)')).toBe('javascript:alert(1)');
+  });
+
+  it('puts @mentions in code so that posting the timeline notifies nobody again, and leaves e-mail addresses alone', () => {
+    expect(quietMentions('@lee-lead assigned to @sam.support; ping @all, mail ops@example.com')).toBe('`@lee-lead` assigned to `@sam.support`; ping `@all`, mail ops@example.com');
+    expect(renderTimelineMarkdown([entry('a', '2025-03-04T09:32:00Z', '@sam closed')], 'UTC')).toContain('| `@sam` closed |');
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { followUpType, followUpsByType, lastMonths, perMonth, trendStart } from '@/lib/retro/trends';
+
+const NOW = new Date(2025, 2, 15, 12, 0);
+const at = (y: number, m: number, d: number) => new Date(y, m - 1, d, 12).toISOString();
+
+describe('trends', () => {
+  it('the last six months end with this month, across a year boundary', () => {
+    expect(lastMonths(NOW)).toEqual(['2024-10', '2024-11', '2024-12', '2025-01', '2025-02', '2025-03']);
+  });
+
+  it('the trend starts on the first day of the oldest month, local time', () => {
+    expect(trendStart(NOW)).toEqual(new Date(2024, 9, 1));
+  });
+
+  it('counts per month and leaves out anything older or unreadable', () => {
+    const months = lastMonths(NOW);
+    expect(perMonth([at(2025, 3, 1), at(2025, 3, 14), at(2024, 10, 3), at(2024, 9, 30), 'nope'], months)).toEqual([1, 0, 0, 0, 0, 2]);
+  });
+
+  it.each([
+    [['customer-retro', 'type::bug'], 'bug'],
+    [['customer-retro', 'bug', 'group::geo'], 'bug'],
+    [['customer-retro', 'type::feature'], 'feature'],
+    [['customer-retro', 'documentation'], 'documentation'],
+    [['customer-retro', 'handbook'], 'process'],
+    [['customer-retro'], 'other'],
+  ])('%j is a %s follow-up', (labels, type) => {
+    expect(followUpType(labels)).toBe(type);
+  });
+
+  it('follow-ups by type per month', () => {
+    const months = lastMonths(NOW);
+    const series = followUpsByType([
+      { createdAt: at(2025, 3, 2), labels: ['type::bug'] },
+      { createdAt: at(2025, 3, 3), labels: ['type::bug'] },
+      { createdAt: at(2025, 1, 3), labels: ['handbook'] },
+    ], months);
+    expect(series.bug).toEqual([0, 0, 0, 0, 0, 2]);
+    expect(series.process).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(series.other).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+});
