@@ -1,5 +1,6 @@
 import type { ApplyResult, IssueSummary, PanelData, ResponseMap, Result, UserSummary } from '@/lib/messaging';
 import type { Finding } from '@/lib/retro/findings';
+import type { DraftClient } from './drafts/draft-client';
 import type { Roster } from '@/lib/retro/roster-lookup';
 import type { ApiError } from '@/lib/gitlab/errors';
 
@@ -17,7 +18,9 @@ export interface PanelClient {
    * Loads the Timeline section (its own script, see lib/timeline-slot.ts) into `element`;
    * returns the unmount. Without it the section is not shown.
    */
-  mountTimeline?(element: HTMLElement, context: { isIncident: boolean; canWrite: boolean }, onError: (error: ApiError) => void): () => void;
+  mountTimeline?(element: HTMLElement, context: { isIncident: boolean; canWrite: boolean; onEntries?(count: number): void }, onError: (error: ApiError) => void): () => void;
+  drafts: DraftClient;
+  postRetroNotes(zone: string, lead: string | undefined): Promise<Result<ResponseMap['retro:notes']>>;
 }
 
 export type CreatedType = 'bug' | 'feature' | 'kb-article' | 'handbook';

@@ -52,6 +52,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('followup:create'), ref: IssueRefSchema, finding: FindingInputSchema }),
   v.strictObject({ type: v.literal('followup:checkin'), ref: IssueRefSchema, finding: FindingInputSchema, target: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(1_000)) }),
   v.strictObject({ type: v.literal('retro:leads'), ref: IssueRefSchema }),
+  v.strictObject({ type: v.literal('retro:notes'), ref: IssueRefSchema, zone: ZoneSchema, lead: v.optional(UsernameSchema) }),
   v.strictObject({ type: v.literal('settings:load') }),
   v.strictObject({
     type: v.literal('settings:save'),
@@ -101,6 +102,7 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<string> = new Set([
   'followup:create',
   'followup:checkin',
   'retro:leads',
+  'retro:notes',
   'timeline:load-ui',
   'draft:load',
   'draft:save',

@@ -122,6 +122,7 @@ export interface ResponseMap {
   'followup:create': { followUp: FollowUpLink; linked: boolean };
   'followup:checkin': { followUp: FollowUpLink };
   'retro:leads': { suggestions: string[]; participants: string[] };
+  'retro:notes': { noteUrl: string; action: 'created' | 'updated' | 'unchanged' };
   'myretros:cached': MyRetrosView;
   'myretros:refresh': MyRetrosView;
   'myretros:more': MyRetrosView;

@@ -70,6 +70,12 @@ function fakeClient(loadReply: Result<PanelData> | Promise<Result<PanelData>> = 
       checkIn: vi.fn(async () => ok({ followUp: { reference: 'g/p#2', webUrl: 'https://gitlab.com/g/p/-/issues/2', kind: 'check-in' as const } })),
     },
     suggestLeads: vi.fn(async () => ok({ suggestions: [], participants: [] })),
+    drafts: {
+      loadDraft: vi.fn(async () => ok({ kind: 'findings', revision: 0, savedAt: null, data: null, published: null })) as never,
+      saveDraft: vi.fn(async (_draft, base: number) => ok({ status: 'saved' as const, revision: base + 1, savedAt: NOW.toISOString() })),
+      onPageHide: vi.fn(() => () => undefined),
+    },
+    postRetroNotes: vi.fn(async () => ok({ noteUrl: 'https://gitlab.com/x#note_1', action: 'created' as const })),
   };
 }
 
