@@ -23,6 +23,9 @@ export function FollowUpControl({ finding, client, disabled, onDone, onOpenOptio
   const [step, setStep] = useState<Step>({ name: 'idle' });
   const [target, setTarget] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
+  // After a create that failed, trying again goes straight to the create: the background first
+  // looks for the issue that may have landed, which would otherwise show up as "similar" to itself.
+  const [createTried, setCreateTried] = useState(false);
   const payload: FollowUpFinding = { id: finding.id, list: finding.list, text: finding.text, type: finding.type };
 
   const finish = (reply: Awaited<ReturnType<FollowUpClient['checkIn']>>) => {
@@ -40,13 +43,14 @@ export function FollowUpControl({ finding, client, disabled, onDone, onOpenOptio
   const create = async (skipSimilar: boolean) => {
     if (finding.type === 'pm-checkin') return;
     setError(null);
-    if (!skipSimilar) {
+    if (!skipSimilar && !createTried) {
       setStep({ name: 'busy', what: 'Looking for similar open issues…' });
       const similar = await client.similar(finding.type, finding.text.split('\n')[0]!.slice(0, 255));
       if (!similar.ok) return finish(similar);
       if (similar.data.candidates.length) return setStep({ name: 'similar', candidates: similar.data.candidates });
     }
     setStep({ name: 'busy', what: 'Creating the issue…' });
+    setCreateTried(true);
     const reply = await client.create(payload);
     if (reply.ok && !reply.data.linked) setError({ kind: 'rejected', status: 0, message: `Created ${reply.data.followUp.reference}, but GitLab did not link it to the emergency. Link it by hand.` });
     finish(reply);
