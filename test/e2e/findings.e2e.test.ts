@@ -81,6 +81,21 @@ describe('findings and follow-ups', () => {
     await page.close();
   });
 
+  it('the checklist ticks steps live and highlights Apply exactly when open items remain', async () => {
+    const page = await openPanel(2);
+    const checklist = retroPanel(page).getByTestId('checklist');
+    await expect.poll(() => checklist.locator('[data-step="retro-label"]').getAttribute('data-done')).toBe('yes');
+    expect(await retroPanel(page).getByTestId('apply-due').count()).toBe(0);
+    await addFinding(page, 'Open questions', 'Who owns runner token rotation docs?');
+    await expect.poll(() => retroPanel(page).getByTestId('apply-due').count()).toBe(1);
+    expect(await checklist.locator('[data-step="retro-actions"]').getAttribute('data-done')).toBe('no');
+    await retroPanel(page).getByRole('button', { name: 'Apply retro-actions' }).click();
+    await retroPanel(page).getByTestId('outcome').filter({ hasText: 'GitLab now has' }).waitFor();
+    await expect.poll(() => retroPanel(page).getByTestId('apply-due').count()).toBe(0);
+    expect(await checklist.locator('[data-step="retro-actions"]').getAttribute('data-done')).toBe('yes');
+    await page.close();
+  });
+
   it('findings survive a reload; retro notes are posted, then updated in place', async () => {
     const page = await openPanel(2);
     await addFinding(page, 'What went well', 'Sam found the stuck runner token within minutes');
@@ -103,18 +118,4 @@ describe('findings and follow-ups', () => {
     await page.close();
   });
 
-  it('the checklist ticks steps live and highlights Apply exactly when open items remain', async () => {
-    const page = await openPanel(2);
-    const checklist = retroPanel(page).getByTestId('checklist');
-    await expect.poll(() => checklist.locator('[data-step="retro-label"]').getAttribute('data-done')).toBe('yes');
-    expect(await retroPanel(page).getByTestId('apply-due').count()).toBe(0);
-    await addFinding(page, 'Open questions', 'Who owns runner token rotation docs?');
-    await expect.poll(() => retroPanel(page).getByTestId('apply-due').count()).toBe(1);
-    expect(await checklist.locator('[data-step="retro-actions"]').getAttribute('data-done')).toBe('no');
-    await retroPanel(page).getByRole('button', { name: 'Apply retro-actions' }).click();
-    await retroPanel(page).getByTestId('outcome').filter({ hasText: 'GitLab now has' }).waitFor();
-    await expect.poll(() => retroPanel(page).getByTestId('apply-due').count()).toBe(0);
-    expect(await checklist.locator('[data-step="retro-actions"]').getAttribute('data-done')).toBe('yes');
-    await page.close();
-  });
 });
