@@ -3,7 +3,8 @@ import type { ApiError } from '@/lib/gitlab/errors';
 import type { Result, SettingsInput, SettingsView } from '@/lib/messaging';
 import { formatCalendarDate } from '@/lib/retro/due-date';
 import { ErrorNotice } from './ErrorNotice';
-import { checkFields, createTokenUrl, fieldsOf, type FieldErrors, type OptionsFields } from './options-form';
+import { CREATED_FOLLOW_UPS, checkFields, createTokenUrl, fieldsOf, type CreatedFollowUp, type FieldErrors, type OptionsFields } from './options-form';
+import { FOLLOW_UP_TITLES } from '@/lib/retro/findings';
 
 interface Props {
   load(): Promise<Result<SettingsView>>;
@@ -69,10 +70,13 @@ export function OptionsPage({ load, save, draftStore }: Props) {
     setFields(next);
     draftStore.setItem(DRAFT_KEY, JSON.stringify(next));
   };
-  const text = (key: 'gitlabUrl' | 'emergencyProjects' | 'rosterText') => (event: Event) =>
+  const text = (key: 'gitlabUrl' | 'emergencyProjects' | 'rosterText' | 'retroLeads') => (event: Event) =>
     update({ ...fields, [key]: (event.currentTarget as HTMLInputElement).value });
   const label = (key: keyof OptionsFields['labels']) => (event: Event) =>
     update({ ...fields, labels: { ...fields.labels, [key]: (event.currentTarget as HTMLInputElement).value } });
+
+  const followUp = (part: 'projects' | 'labels', type: CreatedFollowUp) => (event: Event) =>
+    update({ ...fields, followUps: { ...fields.followUps, [part]: { ...fields.followUps[part], [type]: (event.currentTarget as HTMLInputElement).value } } });
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -120,6 +124,24 @@ export function OptionsPage({ load, save, draftStore }: Props) {
         <Field label="Retro-actions label" error={errors.retroActions}><input value={fields.labels.retroActions} onInput={label('retroActions')} /></Field>
         <Field label="Customer-retro label" error={errors.customerRetro}><input value={fields.labels.customerRetro} onInput={label('customerRetro')} /></Field>
       </fieldset>
+      <fieldset>
+        <legend>Follow-up issues</legend>
+        <p class="muted">Where each kind of follow-up is created, and an extra label it gets besides <code>{fields.labels.customerRetro}</code>.</p>
+        {CREATED_FOLLOW_UPS.map((type) => (
+          <div class="pair" key={type}>
+            <Field label={`${FOLLOW_UP_TITLES[type]}: project`} error={errors[`project-${type}`]}>
+              <input value={fields.followUps.projects[type]} onInput={followUp('projects', type)} spellcheck={false} />
+            </Field>
+            <Field label={`${FOLLOW_UP_TITLES[type]}: extra label`} error={errors[`label-${type}`]}>
+              <input value={fields.followUps.labels[type]} onInput={followUp('labels', type)} placeholder="none" />
+            </Field>
+          </div>
+        ))}
+      </fieldset>
+      <Field label="Retro leads" error={errors.retroLeads}>
+        <textarea rows={3} value={fields.retroLeads} onInput={text('retroLeads')} spellcheck={false} placeholder="lee-lead" />
+      </Field>
+      <p class="muted">GitLab usernames of people who can lead a retro, one per line. The panel suggests those not involved in the emergency.</p>
       <div class="actions">
         <button type="submit" class="primary" disabled={status.saving}>Save</button>
         <span role="status" data-testid="save-status">{status.message}</span>

@@ -10,6 +10,8 @@ import { ErrorNotice } from './ErrorNotice';
 import { ManagerFinder } from './ManagerFinder';
 
 interface Props {
+  /** Open items remain and retro-actions are not applied: the handbook's step 5 is due. */
+  highlight?: boolean;
   data: PanelData;
   client: PanelClient;
   onChange(next: Partial<PanelData>): void;
@@ -28,7 +30,7 @@ function storedSummary(issue: IssueSummary): string {
 }
 
 /** Step 5 of the handbook in one click: preview, apply, report what GitLab stored, undo. */
-export function RetroActions({ data, client, onChange }: Props) {
+export function RetroActions({ data, client, onChange, highlight = false }: Props) {
   const [engineer, setEngineer] = useState(() => defaultEngineer(data));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -100,7 +102,8 @@ export function RetroActions({ data, client, onChange }: Props) {
       )}
       {!data.canWrite && <p class="hint">Your token is read-only (no api scope): create a token with the api scope in the options to apply.</p>}
       <div class="row">
-        <button type="button" class="primary" disabled={busy || !manager || plan.alreadyApplied || !data.canWrite} onClick={() => run('apply')}>
+        {highlight && <p class="highlight-note" data-testid="apply-due">Open items remain: apply retro-actions so the manager owns them.</p>}
+        <button type="button" class={highlight ? 'primary highlight' : 'primary'} disabled={busy || !manager || plan.alreadyApplied || !data.canWrite} onClick={() => run('apply')}>
           Apply retro-actions
         </button>
         {data.applied && (

@@ -3,9 +3,7 @@ import type { ApiError } from '@/lib/gitlab/errors';
 import type { PanelData } from '@/lib/messaging';
 import type { PanelClient } from './panel-client';
 import { ErrorNotice } from './ErrorNotice';
-import { RetroActions } from './RetroActions';
-import { RetroStatus } from './RetroStatus';
-import { TimelineSlot } from './TimelineSlot';
+import { RetroWorkspace } from './RetroWorkspace';
 
 type State = { phase: 'loading' } | { phase: 'error'; error: ApiError } | { phase: 'ready'; data: PanelData };
 
@@ -36,17 +34,11 @@ export function RetroPanel({ client, issueLabel }: { client: PanelClient; issueL
       {state.phase === 'loading' && <p role="status" class="muted">Loading the retro state from GitLab…</p>}
       {state.phase === 'error' && <ErrorNotice error={state.error} onRetry={load} onOpenOptions={client.openOptions} />}
       {state.phase === 'ready' && (
-        <>
-          <RetroStatus issue={state.data.issue} labels={state.data.labels} />
-          <RetroActions
-            data={state.data}
-            client={client}
-            onChange={(next) => setState((now) => (now.phase === 'ready' ? { phase: 'ready', data: { ...now.data, ...next } } : now))}
-          />
-          {client.mountTimeline && (
-            <TimelineSlot mount={client.mountTimeline} isIncident={state.data.issue.issueType === 'incident'} canWrite={state.data.canWrite} />
-          )}
-        </>
+        <RetroWorkspace
+          data={state.data}
+          client={client}
+          onChange={(next) => setState((now) => (now.phase === 'ready' ? { phase: 'ready', data: { ...now.data, ...next } } : now))}
+        />
       )}
     </section>
   );

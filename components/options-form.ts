@@ -3,14 +3,20 @@ import type { SettingsInput } from '@/lib/messaging';
 import { parseRoster } from '@/lib/retro/roster';
 import { validateLabelName, type LabelNames } from '@/lib/retro/labels';
 
+export type CreatedFollowUp = keyof SettingsInput['followUps']['projects'];
+export const CREATED_FOLLOW_UPS: CreatedFollowUp[] = ['bug', 'feature', 'kb-article', 'handbook'];
+
 export interface OptionsFields {
   gitlabUrl: string;
   emergencyProjects: string;
   rosterText: string;
   labels: LabelNames;
+  followUps: SettingsInput['followUps'];
+  retroLeads: string;
 }
 
-export type FieldErrors = Partial<Record<'gitlabUrl' | 'emergencyProjects' | 'rosterText' | keyof LabelNames, string>>;
+type FieldName = 'gitlabUrl' | 'emergencyProjects' | 'rosterText' | 'retroLeads' | keyof LabelNames | `project-${CreatedFollowUp}` | `label-${CreatedFollowUp}`;
+export type FieldErrors = Partial<Record<FieldName, string>>;
 
 export function fieldsOf(settings: SettingsInput): OptionsFields {
   return {
@@ -18,8 +24,12 @@ export function fieldsOf(settings: SettingsInput): OptionsFields {
     emergencyProjects: settings.emergencyProjects.join('\n'),
     rosterText: settings.rosterText,
     labels: { ...settings.labels },
+    followUps: { projects: { ...settings.followUps.projects }, labels: { ...settings.followUps.labels } },
+    retroLeads: settings.retroLeads.join('\n'),
   };
 }
+
+const USERNAME = /^@?[A-Za-z0-9_.-]{1,255}$/;
 
 const SUPPORTED_ORIGIN = 'https://gitlab.com';
 const PROJECT_PATH = /^[\w.-]+(?:\/[\w.-]+)+$/;
@@ -45,6 +55,17 @@ export function checkFields(fields: OptionsFields): { errors: FieldErrors; setti
     const problem = validateLabelName(fields.labels[key]);
     if (problem) errors[key] = problem;
   }
+  const projectsOf = { ...fields.followUps.projects };
+  const labelsOf = { ...fields.followUps.labels };
+  for (const type of CREATED_FOLLOW_UPS) {
+    projectsOf[type] = projectsOf[type].trim().replace(/^\/+|\/+$/g, '');
+    labelsOf[type] = labelsOf[type].trim();
+    if (!PROJECT_PATH.test(projectsOf[type])) errors[`project-${type}`] = 'Write the project path, like group/project.';
+    if (labelsOf[type].includes(',')) errors[`label-${type}`] = 'One label, without commas.';
+  }
+  const leads = fields.retroLeads.split(/[\s,]+/).map((name) => name.trim()).filter(Boolean);
+  const badLead = leads.find((name) => !USERNAME.test(name));
+  if (badLead) errors.retroLeads = `“${badLead}” is not a GitLab username.`;
   if (Object.keys(errors).length > 0 || !url) return { errors, settings: null };
   return {
     errors,
@@ -57,6 +78,8 @@ export function checkFields(fields: OptionsFields): { errors: FieldErrors; setti
         retroActions: fields.labels.retroActions.trim(),
         customerRetro: fields.labels.customerRetro.trim(),
       },
+      followUps: { projects: projectsOf, labels: labelsOf },
+      retroLeads: [...new Set(leads.map((name) => name.replace(/^@/, '').toLowerCase()))],
     },
   };
 }

@@ -1,4 +1,6 @@
-import type { ApplyResult, IssueSummary, PanelData, Result, UserSummary } from '@/lib/messaging';
+import type { ApplyResult, IssueSummary, PanelData, ResponseMap, Result, UserSummary } from '@/lib/messaging';
+import type { Finding } from '@/lib/retro/findings';
+import type { DraftClient } from './drafts/draft-client';
 import type { Roster } from '@/lib/retro/roster-lookup';
 import type { ApiError } from '@/lib/gitlab/errors';
 
@@ -10,9 +12,24 @@ export interface PanelClient {
   searchUsers(query: string): Promise<Result<UserSummary[]>>;
   addRosterPair(engineer: string, manager: string): Promise<Result<{ roster: Roster }>>;
   openOptions(): void;
+  followUps: FollowUpClient;
+  suggestLeads(): Promise<Result<ResponseMap['retro:leads']>>;
   /**
    * Loads the Timeline section (its own script, see lib/timeline-slot.ts) into `element`;
    * returns the unmount. Without it the section is not shown.
    */
-  mountTimeline?(element: HTMLElement, context: { isIncident: boolean; canWrite: boolean }, onError: (error: ApiError) => void): () => void;
+  mountTimeline?(element: HTMLElement, context: { isIncident: boolean; canWrite: boolean; onEntries?(count: number): void }, onError: (error: ApiError) => void): () => void;
+  drafts: DraftClient;
+  postRetroNotes(zone: string, lead: string | undefined): Promise<Result<ResponseMap['retro:notes']>>;
+}
+
+export type CreatedType = 'bug' | 'feature' | 'kb-article' | 'handbook';
+
+/** A finding as the background needs it to make its follow-up. */
+export type FollowUpFinding = Pick<Finding, 'id' | 'list' | 'text'> & { type: CreatedType | 'pm-checkin' };
+
+export interface FollowUpClient {
+  similar(type: CreatedType, title: string): Promise<Result<ResponseMap['followup:similar']>>;
+  create(finding: FollowUpFinding): Promise<Result<ResponseMap['followup:create']>>;
+  checkIn(finding: FollowUpFinding, target: string): Promise<Result<ResponseMap['followup:checkin']>>;
 }

@@ -1,6 +1,6 @@
 /**
  * valibot schemas of drafts the panel may save (background-only at run time, like messaging-schema).
- * Issue 4 appends its kind to `DraftSchema`.
+ * One schema per kind: the timeline and the findings.
  */
 import * as v from 'valibot';
 import { TIMELINE_TAGS } from './retro/timeline-entry';
@@ -27,5 +27,23 @@ const TimelineDraftSchema = v.strictObject({
   }),
 });
 
-export const DraftSchema = v.variant('kind', [TimelineDraftSchema]);
-export const DraftKindSchema = v.picklist(['timeline']);
+const FollowUpLinkSchema = v.strictObject({ reference: Text(600), webUrl: HttpUrl, kind: v.picklist(['created', 'check-in']) });
+
+const FindingSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^f[a-z0-9]{4,24}$/, 'a finding id')),
+  list: v.picklist(['wentWell', 'couldBeBetter', 'suggestions', 'openQuestions']),
+  text: Text(2000),
+  type: v.optional(v.picklist(['bug', 'feature', 'pm-checkin', 'kb-article', 'handbook', 'no-action'])),
+  reason: v.optional(Text(1000)),
+  owner: v.optional(Text(255)),
+  state: v.picklist(['open', 'done']),
+  followUp: v.optional(FollowUpLinkSchema),
+});
+
+const FindingsDraftSchema = v.strictObject({
+  kind: v.literal('findings'),
+  data: v.strictObject({ findings: v.pipe(v.array(FindingSchema), v.maxLength(500, 'at most 500 findings')) }),
+});
+
+export const DraftSchema = v.variant('kind', [TimelineDraftSchema, FindingsDraftSchema]);
+export const DraftKindSchema = v.picklist(['timeline', 'findings']);

@@ -3,9 +3,10 @@
  * in the background (entrypoints/background/draft-store.ts); content scripts never read storage.
  */
 import type { TimelineDraft } from './timeline-draft';
+import type { FindingsDraft } from './findings-draft';
 
-/** Every kind of draft; issue 4 adds its findings here. */
-export type Draft = TimelineDraft;
+/** Every kind of draft. */
+export type Draft = TimelineDraft | FindingsDraft;
 export type DraftKind = Draft['kind'];
 export type DraftData<K extends DraftKind> = Extract<Draft, { kind: K }>['data'];
 
@@ -18,7 +19,10 @@ export interface PublishedMark {
   at: string;
 }
 
-export interface DraftView<K extends DraftKind = DraftKind> {
+/** Distributes over kinds, so a view of one kind is a view of "any kind". */
+export type DraftView<K extends DraftKind = DraftKind> = K extends DraftKind ? DraftViewOf<K> : never;
+
+interface DraftViewOf<K extends DraftKind> {
   kind: K;
   /** 0: nothing saved yet. Every save bumps it; a save must name the revision it started from. */
   revision: number;

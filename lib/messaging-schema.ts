@@ -18,11 +18,26 @@ const UsernameSchema = v.pipe(v.string(), v.trim(), v.regex(/^@?[A-Za-z0-9_.-]{1
 
 const LabelSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'a label name'), v.maxLength(255), v.regex(/^[^,]*$/, 'no commas in label names'));
 
+const ProjectPathSchema = v.pipe(v.string(), v.trim(), v.maxLength(512), v.regex(/^[\w.-]+(?:\/[\w.-]+)+$/, 'a project path like group/project'));
+const OptionalLabelSchema = v.pipe(v.string(), v.trim(), v.maxLength(255), v.regex(/^[^,]*$/, 'no commas in label names'));
+const byCreatedType = <T extends v.GenericSchema>(schema: T) => v.strictObject({ bug: schema, feature: schema, 'kb-article': schema, handbook: schema });
+
 export const SettingsInputSchema = v.strictObject({
   gitlabUrl: v.pipe(v.string(), v.trim(), v.url('a URL like https://gitlab.com'), v.regex(/^https:\/\//, 'an https:// URL')),
   emergencyProjects: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(512))), v.maxLength(100)),
   rosterText: v.pipe(v.string(), v.maxLength(100_000, 'a roster under 100 kB')),
   labels: v.strictObject({ retro: LabelSchema, retroActions: LabelSchema, customerRetro: LabelSchema }),
+  /** Where each kind of follow-up issue is created, and the extra label it gets ('' for none). */
+  followUps: v.strictObject({ projects: byCreatedType(ProjectPathSchema), labels: byCreatedType(OptionalLabelSchema) }),
+  /** People who can lead a retro; the panel suggests those not involved in the emergency. */
+  retroLeads: v.pipe(v.array(UsernameSchema), v.maxLength(200)),
+});
+
+const FindingInputSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(/^f[a-z0-9]{4,24}$/, 'a finding id')),
+  list: v.picklist(['wentWell', 'couldBeBetter', 'suggestions', 'openQuestions']),
+  text: v.pipe(v.string(), v.trim(), v.minLength(1, 'the finding text'), v.maxLength(2_000, 'a finding under 2,000 characters')),
+  type: v.picklist(['bug', 'feature', 'pm-checkin', 'kb-article', 'handbook']),
 });
 
 export const RequestSchema = v.variant('type', [
@@ -33,6 +48,11 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('users:search'), query: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(100)) }),
   v.strictObject({ type: v.literal('roster:add'), engineer: UsernameSchema, manager: UsernameSchema }),
   v.strictObject({ type: v.literal('options:open') }),
+  v.strictObject({ type: v.literal('followup:similar'), ref: IssueRefSchema, followUpType: v.picklist(['bug', 'feature', 'kb-article', 'handbook']), title: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(255)) }),
+  v.strictObject({ type: v.literal('followup:create'), ref: IssueRefSchema, finding: FindingInputSchema }),
+  v.strictObject({ type: v.literal('followup:checkin'), ref: IssueRefSchema, finding: FindingInputSchema, target: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(1_000)) }),
+  v.strictObject({ type: v.literal('retro:leads'), ref: IssueRefSchema }),
+  v.strictObject({ type: v.literal('retro:notes'), ref: IssueRefSchema, zone: ZoneSchema, lead: v.optional(UsernameSchema) }),
   v.strictObject({ type: v.literal('settings:load') }),
   v.strictObject({
     type: v.literal('settings:save'),
@@ -78,6 +98,11 @@ export const CONTENT_SCRIPT_TYPES: ReadonlySet<string> = new Set([
   'users:search',
   'roster:add',
   'options:open',
+  'followup:similar',
+  'followup:create',
+  'followup:checkin',
+  'retro:leads',
+  'retro:notes',
   'timeline:load-ui',
   'draft:load',
   'draft:save',

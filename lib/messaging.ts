@@ -8,6 +8,7 @@ import { extensionUpdatedError } from './gitlab/errors';
 import type { Request, SettingsInput } from './messaging-schema';
 import type { AppliedRecord } from './retro/retro-actions';
 import type { LabelNames } from './retro/labels';
+import type { FollowUpLink } from './retro/findings';
 import type { Roster } from './retro/roster-lookup';
 import type { RetroItem } from './retro/retro-item';
 import type { FollowUpSeries } from './retro/trends';
@@ -117,6 +118,11 @@ export interface ResponseMap {
   'options:open': null;
   'settings:load': SettingsView;
   'settings:save': SettingsView;
+  'followup:similar': { candidates: SimilarIssue[] };
+  'followup:create': { followUp: FollowUpLink; linked: boolean };
+  'followup:checkin': { followUp: FollowUpLink };
+  'retro:leads': { suggestions: string[]; participants: string[] };
+  'retro:notes': { noteUrl: string; action: 'created' | 'updated' | 'unchanged' };
   'myretros:cached': MyRetrosView;
   'myretros:refresh': MyRetrosView;
   'myretros:more': MyRetrosView;
@@ -129,6 +135,14 @@ export interface ResponseMap {
   'timeline:parse': TranscriptResult;
   'timeline:publish': TimelinePublishResult;
 }
+
+export interface SimilarIssue {
+  reference: string;
+  title: string;
+  webUrl: string;
+  score: number;
+}
+
 
 /** What GitLab accepted of the incident timeline events (GraphQL). */
 export interface IncidentEventsReport {

@@ -5,22 +5,39 @@
 import { storage } from 'wxt/utils/storage';
 import type { SettingsInput, TokenStatus, UserSummary } from './messaging';
 import type { AppliedRecord } from './retro/retro-actions';
+import type { FollowUpLink } from './retro/findings';
 import { DEFAULT_LABELS } from './retro/labels';
 
 export type Settings = SettingsInput;
 
 export const DEFAULT_GITLAB_URL = 'https://gitlab.com';
 
+export const DEFAULT_FOLLOW_UPS: Settings['followUps'] = {
+  projects: {
+    bug: 'gitlab-org/gitlab',
+    feature: 'gitlab-org/gitlab',
+    'kb-article': 'gitlab-com/support/knowledge-base',
+    handbook: 'gitlab-com/content-sites/handbook',
+  },
+  labels: { bug: 'type::bug', feature: 'type::feature', 'kb-article': '', handbook: '' },
+};
+
 export const DEFAULT_SETTINGS: Settings = {
   gitlabUrl: DEFAULT_GITLAB_URL,
   emergencyProjects: ['gitlab-com/support/readiness/emergencies'],
   rosterText: '',
   labels: { ...DEFAULT_LABELS },
+  followUps: DEFAULT_FOLLOW_UPS,
+  retroLeads: [],
 };
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: 2,
+  migrations: {
+    // Version 2 added follow-up projects and the retro lead pool.
+    2: (old: Omit<Settings, 'followUps' | 'retroLeads'>): Settings => ({ ...old, followUps: DEFAULT_FOLLOW_UPS, retroLeads: [] }),
+  },
 });
 
 export const tokenItem = storage.defineItem<string>('local:gitlabToken', { fallback: '' });
@@ -42,3 +59,10 @@ export const rateLimitedUntilItem = storage.defineItem<number>('session:rateLimi
 export function issueKey(gitlabUrl: string, projectPath: string, iid: number): string {
   return `${new URL(gitlabUrl).origin}/${projectPath.toLowerCase()}#${iid}`;
 }
+
+/**
+ * Per emergency issue, per finding: the follow-up it made, or `pending` while a create is under
+ * way, so a retry after a timeout or 5xx first looks for what may have landed (case C10).
+ */
+export type FollowUpRecord = FollowUpLink | { pending: true };
+export const followUpsItem = storage.defineItem<Record<string, Record<string, FollowUpRecord>>>('local:followUps', { fallback: {} });

@@ -11,6 +11,8 @@ export interface TimelineSlot {
   isIncident: boolean;
   canWrite: boolean;
   openOptions(): void;
+  /** How many entries the timeline holds now: the panel's checklist ticks "timeline given" from it. */
+  onEntries?(count: number): void;
 }
 
 type Mount = (slot: TimelineSlot) => () => void;

@@ -60,7 +60,7 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
       if (reply.data.status === 'conflict') {
         state.blocked = true;
         state.dirty = true;
-        setConflict(reply.data.current as DraftView<K>);
+        setConflict(reply.data.current as unknown as DraftView<K>);
         setStatus('conflict');
         return null;
       }
@@ -87,9 +87,9 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
       setLoading(false);
       if (!reply.ok) return setLoadError(reply.error);
       const view = reply.data;
-      const loaded = view.data ?? empty();
+      const loaded = (view.data ?? empty()) as DraftData<K>;
       live.current = { ...live.current, data: loaded, revision: view.revision, dirty: false, blocked: false };
-      setData(loaded);
+      setData(() => loaded);
       setMeta({ revision: view.revision, savedAt: view.savedAt, published: view.published });
       setStatus(view.revision ? 'saved' : 'idle');
     });
@@ -109,7 +109,8 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
     const state = live.current;
     state.data = change(state.data);
     state.dirty = true;
-    setData(state.data);
+    const next = state.data;
+    setData(() => next);
     if (state.blocked) return;
     setStatus('unsaved');
     clearTimeout(state.timer);
@@ -124,9 +125,10 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
     setConflict(null);
     setMeta({ revision: conflict.revision, savedAt: conflict.savedAt, published: conflict.published });
     if (keep === 'theirs') {
-      state.data = conflict.data ?? empty();
+      const theirs = (conflict.data ?? empty()) as DraftData<K>;
+      state.data = theirs;
       state.dirty = false;
-      setData(state.data);
+      setData(() => theirs);
       setStatus('saved');
     } else {
       state.dirty = true;

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { emptyTimelineDraft, type EntryFormDraft, type TimelineDraftData } from '@/lib/timeline-draft';
 import { knownSources, newEntryId, removeEntry, sortEntries, upsertEntry, type TimelineEntry } from '@/lib/retro/timeline-entry';
 import { toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
@@ -19,16 +19,20 @@ interface Props {
   canWrite: boolean;
   zone?: string;
   onOpenOptions?: () => void;
+  onEntries?: (count: number) => void;
 }
 
 const entryCount = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
 const blankForm = (date: string): EntryFormDraft => ({ id: '', date, time: '', text: '', link: '', tag: '' });
 
 /** The Timeline section: build the emergency timeline from the issue and chat, then post it. */
-export function TimelineSection({ client, isIncident, canWrite, zone = browserZone(), onOpenOptions }: Props) {
+export function TimelineSection({ client, isIncident, canWrite, zone = browserZone(), onOpenOptions, onEntries }: Props) {
   const draft = useDraft(client, 'timeline', emptyTimelineDraft);
   const [showForm, setShowForm] = useState(false);
   const { entries, unplaced } = draft.data;
+  useEffect(() => {
+    if (!draft.loading) onEntries?.(entries.length);
+  }, [entries.length, draft.loading]);
   const firstDay = entries[0] ? toZoned(entries[0].at, zone).date : todayIn(zone);
   const form = draft.data.form ?? blankForm(firstDay);
   const change = (next: Partial<TimelineDraftData>) => draft.update((d) => ({ ...d, ...next }));

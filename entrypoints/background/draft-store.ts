@@ -27,9 +27,9 @@ function view<K extends DraftKind>(kind: K, stored: StoredDraft | null): DraftVi
     kind,
     revision: stored?.revision ?? 0,
     savedAt: stored?.savedAt ?? null,
-    data: (stored?.data ?? null) as DraftView<K>['data'],
+    data: stored?.data ?? null,
     published: stored?.published ?? null,
-  };
+  } as DraftView<K>;
 }
 
 export async function loadDraft<K extends DraftKind>(kind: K, issueKey: string): Promise<DraftView<K>> {

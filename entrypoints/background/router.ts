@@ -12,6 +12,8 @@ import type { BackgroundDeps } from './context';
 import { applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers';
 import { addRosterPair, loadSettings, saveSettings } from './settings-handlers';
 import { searchUsers } from './user-handlers';
+import { checkInOnIssue, createFollowUp, findSimilar, suggestLeads } from './follow-up-handlers';
+import { postRetroNotes } from './retro-notes-handlers';
 import { cachedMyRetros, moreMyRetros, refreshMyRetros } from './my-retros-handlers';
 import { cachedReview, refreshReview } from './review-handlers';
 import { loadIssueDraft, saveIssueDraft } from './draft-handlers';
@@ -72,6 +74,16 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return loadSettings();
     case 'settings:save':
       return saveSettings(deps, request);
+    case 'followup:similar':
+      return findSimilar(deps, request);
+    case 'followup:create':
+      return createFollowUp(deps, request);
+    case 'followup:checkin':
+      return checkInOnIssue(deps, request);
+    case 'retro:leads':
+      return suggestLeads(deps, request);
+    case 'retro:notes':
+      return postRetroNotes(deps, request);
     case 'myretros:cached':
       return cachedMyRetros();
     case 'myretros:refresh':

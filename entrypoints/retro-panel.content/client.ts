@@ -1,5 +1,6 @@
 import type { IssueRef } from '@/lib/gitlab/issue-ref';
 import { sendRequest } from '@/lib/messaging';
+import { createDraftClient } from '@/lib/draft-messaging';
 import type { PanelClient } from '@/components/panel-client';
 import { requestTimeline } from '@/lib/timeline-slot';
 
@@ -12,6 +13,14 @@ export function createPanelClient(ref: IssueRef): PanelClient {
     searchUsers: (query) => sendRequest({ type: 'users:search', query }),
     addRosterPair: (engineer, manager) => sendRequest({ type: 'roster:add', engineer, manager }),
     openOptions: () => void sendRequest({ type: 'options:open' }),
+    followUps: {
+      similar: (followUpType, title) => sendRequest({ type: 'followup:similar', ref, followUpType, title }),
+      create: (finding) => sendRequest({ type: 'followup:create', ref, finding }),
+      checkIn: (finding, target) => sendRequest({ type: 'followup:checkin', ref, finding, target }),
+    },
+    suggestLeads: () => sendRequest({ type: 'retro:leads', ref }),
+    drafts: createDraftClient(ref),
+    postRetroNotes: (zone, lead) => sendRequest({ type: 'retro:notes', ref, zone, ...(lead ? { lead } : {}) }),
     mountTimeline(element, context, onError) {
       const openOptions = () => void sendRequest({ type: 'options:open' });
       const slot = requestTimeline({ element, ref, ...context, openOptions });

@@ -28,7 +28,7 @@ export default defineContentScript({
     provideTimeline((slot) => {
       addStyles(slot.element);
       render(
-        <TimelineSection client={createTimelineClient(slot.ref)} isIncident={slot.isIncident} canWrite={slot.canWrite} onOpenOptions={slot.openOptions} />,
+        <TimelineSection client={createTimelineClient(slot.ref)} isIncident={slot.isIncident} canWrite={slot.canWrite} onOpenOptions={slot.openOptions} onEntries={slot.onEntries} />,
         slot.element,
       );
       return () => render(null, slot.element);

@@ -2,7 +2,7 @@
  * The GitLab calls the product makes, on top of gitbeaker with the single-shot requester.
  * Background worker only: it is the one place that sees the token.
  */
-import { IssueLabelEvents, IssueNotes, Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
+import { IssueLabelEvents, IssueLinks, IssueNotes, Issues, PersonalAccessTokens, Users } from '@gitbeaker/rest';
 import { sendOnce, singleShotRequester } from './requester';
 import { GitLabRequestError, notJsonError } from './errors';
 import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabPage, GitLabTokenInfo, GitLabUser } from './types';
@@ -17,6 +17,11 @@ export interface GitLabGateway {
   searchUsers(query: string): Promise<GitLabUser[]>;
   currentUser(): Promise<GitLabUser>;
   tokenInfo(): Promise<GitLabTokenInfo>;
+  createIssue(projectPath: string, issue: NewIssue): Promise<GitLabIssue>;
+  /** Open and closed issues whose title or description contains `search` (GitLab matches substrings). */
+  searchIssues(projectPath: string, search: string, options?: { in?: 'title' | 'description'; state?: 'opened' | 'all' }): Promise<GitLabIssue[]>;
+  linkIssues(from: IssuePointer, to: IssuePointer): Promise<void>;
+  issueParticipants(projectPath: string, iid: number): Promise<GitLabUser[]>;
   /** One page of `GET /issues` (no projectPath) or `GET /projects/:id/issues`. */
   listIssues(query: IssueQuery, page: number, perPage: number): Promise<GitLabPage<GitLabIssue>>;
   labelEvents(projectPath: string, iid: number): Promise<GitLabLabelEvent[]>;
@@ -29,6 +34,17 @@ export interface GitLabGateway {
   editNote(projectPath: string, iid: number, noteId: number, body: string): Promise<GitLabNote>;
   /** POST /api/graphql, sent once like every other request; GraphQL `errors` become a rejected error. */
   graphql<T>(query: string, variables: Record<string, unknown>): Promise<T>;
+}
+
+export interface NewIssue {
+  title: string;
+  description: string;
+  labels: string[];
+}
+
+export interface IssuePointer {
+  projectPath: string;
+  iid: number;
 }
 
 export interface IssueQuery {
@@ -66,6 +82,7 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
   const issues = new Issues(options);
   const users = new Users(options);
   const tokens = new PersonalAccessTokens(options);
+  const links = new IssueLinks(options);
   const labelEvents = new IssueLabelEvents(options);
   const notes = new IssueNotes(options);
   return {
@@ -95,6 +112,19 @@ export function createGateway({ host, token }: GatewayConfig): GitLabGateway {
     },
     async tokenInfo() {
       return expectObject<GitLabTokenInfo>(await tokens.show(), 'scopes');
+    },
+    async createIssue(projectPath, { title, description, labels }) {
+      return expectObject<GitLabIssue>(await issues.create(projectPath, title, { description, labels: labels.join(',') }), 'iid');
+    },
+    async searchIssues(projectPath, search, { in: within, state = 'opened' } = {}) {
+      const found = await issues.all({ projectId: projectPath, search, in: within, state: state === 'all' ? undefined : state, perPage: 50, maxPages: 1 });
+      return expectArray<GitLabIssue>(found);
+    },
+    async linkIssues(from, to) {
+      await links.create(from.projectPath, from.iid, to.projectPath, to.iid, { linkType: 'relates_to' });
+    },
+    async issueParticipants(projectPath, iid) {
+      return expectArray<GitLabUser>(await issues.allParticipants(projectPath, iid));
     },
     async listIssues(query, page, perPage) {
       const { projectPath, notLabels, ...rest } = query;

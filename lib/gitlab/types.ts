@@ -12,6 +12,7 @@ export interface GitLabIssue {
   iid: number;
   project_id: number;
   title: string;
+  description?: string | null;
   state: string;
   labels: string[];
   assignees: GitLabUser[];

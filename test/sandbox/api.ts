@@ -6,18 +6,19 @@ import { RETRO_ROUTES } from './api-retros.ts';
 import { matchesExtraFilters } from './issue-filters.ts';
 import { findIssue, findProject, findUser, projectIssues } from './lookup.ts';
 import { ymd } from './seed.ts';
+import { FOLLOW_UP_ROUTES } from './api-follow-ups.ts';
 import type { Incoming, Reply, SandboxState, SandboxToken } from './types.ts';
 import { editNote, listNotes } from './notes-api.ts';
 import { handleGraphql } from './graphql.ts';
 
-interface Ctx {
+export interface Ctx {
   state: SandboxState;
   req: Incoming;
   token: SandboxToken;
   match: string[];
 }
 
-interface Route {
+export interface Route {
   method: string;
   pattern: RegExp;
   write?: boolean;
@@ -70,6 +71,7 @@ function withIssue(ctx: Ctx, run: (issue: NonNullable<ReturnType<typeof findIssu
 }
 
 const ROUTES: Route[] = [
+  ...FOLLOW_UP_ROUTES,
   { method: 'GET', pattern: /^\/user$/, run: ({ state, token }) => {
     const user = findUser(state, token.userId);
     return user ? json(200, currentUserJson(user)) : json(401, UNAUTHORIZED);
@@ -101,10 +103,15 @@ const ROUTES: Route[] = [
     const state = typeof q.state === 'string' ? q.state : 'all';
     const labels = typeof q.labels === 'string' ? q.labels.split(',').filter(Boolean) : [];
     const iids = Array.isArray(q.iids) ? q.iids.map(Number) : null;
+    const search = typeof q.search === 'string' ? q.search.toLowerCase() : null;
+    const within = typeof q.in === 'string' ? q.in.split(',') : ['title', 'description'];
     const issues = projectIssues(ctx.state, project)
       .filter((i) => state === 'all' || i.state === state)
       .filter((i) => labels.every((l) => i.labels.includes(l)))
       .filter((i) => iids === null || iids.includes(i.iid))
+      // GitLab's search: every word must appear (substring, any case) in the chosen fields.
+      .filter((i) => search === null || search.split(/\s+/).every((word) =>
+        (within.includes('title') && i.title.toLowerCase().includes(word)) || (within.includes('description') && i.description.toLowerCase().includes(word))))
       .filter(matchesExtraFilters(q))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     const { page, headers } = paginate(issues.map((i) => issueJson(ctx.state, project, i)), ctx.req.url);

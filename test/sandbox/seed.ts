@@ -126,6 +126,7 @@ export function seed(now: Date = new Date()): SandboxState {
       token({ id: 9004, token: REVOKED_TOKEN, name: 'emergency-retro-revoked', revoked: true }),
       token({ id: 9005, token: EXPIRED_TOKEN, name: 'emergency-retro-expired', expiresAt: inDays(-1), createdAt: ago(366) }),
     ],
+    issueLinks: [],
     labelEvents: [
       ...discussion.labelEvents,
       { id: 901, issueId: issueId(PROJECT_IDS.emergencies, 5), userId: sam, label: 'retro', action: 'add', createdAt: ago(6) },

@@ -99,6 +99,8 @@ export interface SandboxState {
   issues: SandboxIssue[];
   groupWorkItems: SandboxGroupWorkItem[];
   tokens: SandboxToken[];
+  /** Related-issue links, one entry per link (GitLab shows them from both sides). */
+  issueLinks: SandboxIssueLink[];
   labelEvents: SandboxLabelEvent[];
   notes: SandboxNote[];
   /** Who is "signed in" on the HTML pages (window.gon). */
@@ -153,6 +155,14 @@ export interface FaultRule {
   afterApply?: boolean;
   /** How many matching requests the rule hits; default 1. */
   times?: number;
+}
+
+export interface SandboxIssueLink {
+  id: number;
+  source: { projectId: number; iid: number };
+  target: { projectId: number; iid: number };
+  linkType: 'relates_to' | 'blocks' | 'is_blocked_by';
+  createdAt: string;
 }
 
 /** An incident timeline event (GraphQL only). */

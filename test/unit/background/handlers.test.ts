@@ -6,7 +6,7 @@ import { GitLabRequestError, errorFromResponse } from '@/lib/gitlab/errors';
 import type { ApplyResult, PanelData, Result, SettingsInput, SettingsView } from '@/lib/messaging';
 import type { GitLabIssue } from '@/lib/gitlab/types';
 import type { GatewayConfig } from '@/lib/gitlab/gateway';
-import { appliedItem, knownUsersItem, settingsItem, tokenItem, tokenStatusItem } from '@/lib/settings';
+import { DEFAULT_FOLLOW_UPS, appliedItem, knownUsersItem, settingsItem, tokenItem, tokenStatusItem } from '@/lib/settings';
 import { apiFixture, projectIssueFixture } from '../helpers/gitlab-fixtures';
 import { FakeGitLab, MARIA, SAM, fakeDeps, type FakeDeps } from '../helpers/fake-gateway';
 import { EMERGENCY_PROJECT, ENV, REF, contentScript, extensionPage, storeSettings } from '../helpers/background';
@@ -254,6 +254,8 @@ describe('settings:save', () => {
     emergencyProjects: [EMERGENCY_PROJECT],
     rosterText: 'sam-support: maria-manager\n',
     labels: { retro: 'retro', retroActions: 'retro-actions', customerRetro: 'customer-retro' },
+    followUps: DEFAULT_FOLLOW_UPS,
+    retroLeads: [],
     ...overrides,
   });
   const save = (settings: SettingsInput, token?: string) =>
@@ -336,6 +338,8 @@ describe('switching to another GitLab instance', () => {
     emergencyProjects: [EMERGENCY_PROJECT],
     rosterText: 'sam-support: maria-manager\n',
     labels: { retro: 'retro', retroActions: 'retro-actions', customerRetro: 'customer-retro' },
+    followUps: DEFAULT_FOLLOW_UPS,
+    retroLeads: [],
   });
   const exampleTab = () => contentScript(`${EXAMPLE}/${EMERGENCY_PROJECT}/-/issues/1`);
 

@@ -64,6 +64,18 @@ function fakeClient(loadReply: Result<PanelData> | Promise<Result<PanelData>> = 
     searchUsers: vi.fn<PanelClient['searchUsers']>(async () => ok([MARIA])),
     addRosterPair: vi.fn<PanelClient['addRosterPair']>(async () => ok({ roster: { 'sam-support': 'maria-manager' } })),
     openOptions: vi.fn<PanelClient['openOptions']>(),
+    followUps: {
+      similar: vi.fn(async () => ok({ candidates: [] })),
+      create: vi.fn(async () => ok({ followUp: { reference: 'g/p#1', webUrl: 'https://gitlab.com/g/p/-/issues/1', kind: 'created' as const }, linked: true })),
+      checkIn: vi.fn(async () => ok({ followUp: { reference: 'g/p#2', webUrl: 'https://gitlab.com/g/p/-/issues/2', kind: 'check-in' as const } })),
+    },
+    suggestLeads: vi.fn(async () => ok({ suggestions: [], participants: [] })),
+    drafts: {
+      loadDraft: vi.fn(async () => ok({ kind: 'findings', revision: 0, savedAt: null, data: null, published: null })) as never,
+      saveDraft: vi.fn(async (_draft, base: number) => ok({ status: 'saved' as const, revision: base + 1, savedAt: NOW.toISOString() })),
+      onPageHide: vi.fn(() => () => undefined),
+    },
+    postRetroNotes: vi.fn(async () => ok({ noteUrl: 'https://gitlab.com/x#note_1', action: 'created' as const })),
   };
 }
 

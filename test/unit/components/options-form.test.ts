@@ -7,6 +7,8 @@ const good = (overrides: Partial<OptionsFields> = {}): OptionsFields => ({
   emergencyProjects: 'gitlab-com/support/readiness/emergencies',
   rosterText: 'sam-support: maria-manager\n',
   labels: { retro: 'retro', retroActions: 'retro-actions', customerRetro: 'customer-retro' },
+  followUps: fieldsOf(DEFAULT_SETTINGS).followUps,
+  retroLeads: '',
   ...overrides,
 });
 
@@ -72,8 +74,22 @@ describe('checkFields: refuses', () => {
   });
 
   it('reports every bad field at once', () => {
-    const { errors } = checkFields({ gitlabUrl: 'http://x', emergencyProjects: 'x', rosterText: 'a b', labels: { retro: 'a,b', retroActions: 'ok', customerRetro: 'ok' } });
+    const { errors } = checkFields(good({ gitlabUrl: 'http://x', emergencyProjects: 'x', rosterText: 'a b', labels: { retro: 'a,b', retroActions: 'ok', customerRetro: 'ok' } }));
     expect(Object.keys(errors).sort()).toEqual(['emergencyProjects', 'gitlabUrl', 'retro', 'rosterText']);
+  });
+});
+
+describe('checkFields: follow-ups and retro leads', () => {
+  it('checks each follow-up project and label, and the lead usernames', () => {
+    const fields = good({ retroLeads: 'lee-lead\nnot!valid' });
+    fields.followUps = { projects: { ...fields.followUps.projects, bug: 'gitlab' }, labels: { ...fields.followUps.labels, feature: 'a,b' } };
+    const { errors, settings } = checkFields(fields);
+    expect(settings).toBeNull();
+    expect(errors).toMatchObject({ 'project-bug': expect.stringMatching(/group\/project/), 'label-feature': expect.stringMatching(/commas/), retroLeads: expect.stringMatching(/“not!valid”/) });
+  });
+
+  it('keeps lead usernames lower-case, without @ and duplicates', () => {
+    expect(checkFields(good({ retroLeads: '@Lee-Lead, lee-lead\n lina-leader ' })).settings?.retroLeads).toEqual(['lee-lead', 'lina-leader']);
   });
 });
 
@@ -86,6 +102,8 @@ describe('checkFields: accepts', () => {
       emergencyProjects: ['gitlab-com/support/readiness/emergencies'],
       rosterText: 'sam-support: maria-manager\n',
       labels: { retro: 'retro', retroActions: 'retro-actions', customerRetro: 'customer-retro' },
+      followUps: DEFAULT_SETTINGS.followUps,
+      retroLeads: [],
     });
   });
 
@@ -108,6 +126,8 @@ describe('checkFields: accepts', () => {
       emergencyProjects: ['group/sub/project', 'other/proj'],
       rosterText: 'sam-support: maria-manager\n',
       labels: { retro: 'retro', retroActions: 'Retro::Actions', customerRetro: 'customer retro' },
+      followUps: DEFAULT_SETTINGS.followUps,
+      retroLeads: [],
     });
   });
 

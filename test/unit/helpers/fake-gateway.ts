@@ -3,7 +3,7 @@
  * (edits change what the next read returns), records every call, and can be told to fail.
  */
 import { vi } from 'vitest';
-import type { GatewayConfig, GitLabGateway, IssueQuery } from '@/lib/gitlab/gateway';
+import type { GatewayConfig, GitLabGateway, IssuePointer, IssueQuery, NewIssue } from '@/lib/gitlab/gateway';
 import type { GitLabIssue, GitLabLabelEvent, GitLabNote, GitLabPage, GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
 import type { Page } from '@/lib/gitlab/page';
 import type { IssueUpdate } from '@/lib/retro/retro-actions';
@@ -47,6 +47,12 @@ export class FakeGitLab implements GitLabGateway {
   events: Record<string, GitLabLabelEvent[]> = {};
   readonly notes: { projectPath: string; iid: number; body: string }[] = [];
   private failures = new Map<GatewayMethod, unknown>();
+  /** Issues of other projects (follow-up targets), with their descriptions. */
+  readonly otherIssues: { projectPath: string; issue: GitLabIssue & { description: string } }[] = [];
+  readonly links: [IssuePointer, IssuePointer][] = [];
+  participants: GitLabUser[] = [];
+  /** `createIssue` stores the issue, then throws this (GitLab answering 502 after saving). */
+  failAfterCreate: unknown = null;
   /** Comments and system notes of the issue, oldest first (`notes` above records only what was created). */
   issueNotes: GitLabNote[] = [];
   /** Label events of the issue, for the paged `listLabelEvents` (`events` serves `labelEvents`). */
@@ -150,6 +156,38 @@ export class FakeGitLab implements GitLabGateway {
   async tokenInfo(): Promise<GitLabTokenInfo> {
     this.record('tokenInfo', []);
     return this.tokenInfoValue;
+  }
+
+  async createIssue(projectPath: string, { title, description, labels }: NewIssue): Promise<GitLabIssue> {
+    this.record('createIssue', [projectPath, { title, description, labels }]);
+    const iid = 100 + this.otherIssues.length;
+    const issue = { ...projectIssueFixture(), iid, id: 9000 + iid, title, description, labels, assignees: [], web_url: `https://gitlab.com/${projectPath}/-/issues/${iid}` };
+    this.otherIssues.push({ projectPath, issue });
+    if (this.failAfterCreate) {
+      const error = this.failAfterCreate;
+      this.failAfterCreate = null;
+      throw error;
+    }
+    return structuredClone(issue);
+  }
+
+  async searchIssues(projectPath: string, search: string, options: { in?: 'title' | 'description'; state?: 'opened' | 'all' } = {}): Promise<GitLabIssue[]> {
+    this.record('searchIssues', [projectPath, search, options]);
+    const q = search.toLowerCase();
+    return this.otherIssues
+      .filter((entry) => entry.projectPath === projectPath)
+      .filter(({ issue }) => (options.in !== 'description' && issue.title.toLowerCase().includes(q)) || (options.in !== 'title' && issue.description.toLowerCase().includes(q)))
+      .map(({ issue }) => structuredClone(issue));
+  }
+
+  async linkIssues(from: IssuePointer, to: IssuePointer): Promise<void> {
+    this.record('linkIssues', [from, to]);
+    this.links.push([from, to]);
+  }
+
+  async issueParticipants(projectPath: string, iid: number): Promise<GitLabUser[]> {
+    this.record('issueParticipants', [projectPath, iid]);
+    return this.participants;
   }
 
   async listIssues(query: IssueQuery, page: number, perPage: number): Promise<GitLabPage<GitLabIssue>> {

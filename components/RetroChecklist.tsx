@@ -1,0 +1,22 @@
+import type { Checklist } from '@/lib/retro/checklist';
+
+/** The handbook's steps, ticked from GitLab and the draft. */
+export function RetroChecklist({ checklist }: { checklist: Checklist }) {
+  const done = checklist.steps.filter((step) => step.done).length;
+  return (
+    <div class="checklist" data-testid="checklist">
+      <h3>
+        Retro steps <span class="muted">{done} of {checklist.steps.length} done</span>
+      </h3>
+      <ul>
+        {checklist.steps.map((step) => (
+          <li key={step.id} data-step={step.id} data-done={step.done ? 'yes' : 'no'}>
+            <span aria-hidden="true" class={step.done ? 'tick done' : 'tick'}>{step.done ? '✓' : '○'}</span>
+            <span class="visually-hidden">{step.done ? 'Done: ' : 'To do: '}</span>
+            {step.text.replaceAll('`', '')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

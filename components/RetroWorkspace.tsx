@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import type { PanelData } from '@/lib/messaging';
+import { emptyFindingsDraft } from '@/lib/findings-draft';
+import { retroChecklist } from '@/lib/retro/checklist';
+import { managerOf } from '@/lib/retro/roster-lookup';
+import type { Finding } from '@/lib/retro/findings';
+import type { PanelClient } from './panel-client';
+import { useDraft } from './drafts/use-draft';
+import { DraftStatus } from './drafts/DraftStatus';
+import { RetroActions } from './RetroActions';
+import { RetroStatus } from './RetroStatus';
+import { RetroChecklist } from './RetroChecklist';
+import { FindingsSection } from './FindingsSection';
+import { LeadSuggestions } from './LeadSuggestions';
+import { PostRetroNotes } from './PostRetroNotes';
+import { TimelineSlot } from './TimelineSlot';
+
+interface Props {
+  data: PanelData;
+  client: PanelClient;
+  onChange(next: Partial<PanelData>): void;
+}
+
+/** The engineer's manager from the roster, for the checklist's "manager assigned" step. */
+function managerFor(data: PanelData): string | undefined {
+  const engineer = data.issue.assignees.find((user) => managerOf(data.roster, user.username)) ?? data.issue.assignees[0];
+  return engineer ? managerOf(data.roster, engineer.username) : undefined;
+}
+
+/** Everything the retro panel shows once GitLab answered: checklist, state, timeline, findings, notes. */
+export function RetroWorkspace({ data, client, onChange }: Props) {
+  const draft = useDraft(client.drafts, 'findings', emptyFindingsDraft);
+  const [timelineEntries, setTimelineEntries] = useState(0);
+  const findings = draft.data.findings;
+  const checklist = retroChecklist({
+    labels: data.issue.labels,
+    dueDate: data.issue.dueDate,
+    assigneeUsernames: data.issue.assignees.map((user) => user.username),
+    manager: managerFor(data),
+    labelNames: data.labels,
+    timelineEntries,
+    findings,
+  });
+  const setFindings = (next: Finding[]) => draft.update((current) => ({ ...current, findings: next }));
+  const conflictSummary = draft.conflict?.data ? `${draft.conflict.data.findings.length} findings` : null;
+  return (
+    <>
+      <RetroChecklist checklist={checklist} />
+      <RetroStatus issue={data.issue} labels={data.labels} />
+      <RetroActions highlight={checklist.highlightApply} data={data} client={client} onChange={onChange} />
+      <LeadSuggestions client={client} />
+      {client.mountTimeline && (
+        <TimelineSlot mount={client.mountTimeline} isIncident={data.issue.issueType === 'incident'} canWrite={data.canWrite} onEntries={setTimelineEntries} />
+      )}
+      <details open class="section">
+        <summary><h3>Findings</h3></summary>
+        {draft.loading ? (
+          <p role="status" class="muted">Loading the draft…</p>
+        ) : (
+          <FindingsSection findings={findings} client={client.followUps} canWrite={data.canWrite} onChange={setFindings} onOpenOptions={client.openOptions} />
+        )}
+        <DraftStatus status={draft.status} savedAt={draft.savedAt} error={draft.saveError ?? draft.loadError} conflictSummary={conflictSummary}
+          onRetry={() => void draft.flush()} onResolve={draft.resolveConflict} />
+      </details>
+      <PostRetroNotes client={client} canWrite={data.canWrite} beforePost={draft.flush} />
+    </>
+  );
+}

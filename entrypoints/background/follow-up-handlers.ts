@@ -1,0 +1,112 @@
+/**
+ * Findings into follow-ups: a new issue in the project configured for its type, linked to the
+ * emergency; or a check-in comment on an existing issue. Each finding makes at most one, even
+ * across retries after a timeout or a 502 (case C10).
+ */
+import type { GitLabGateway } from '@/lib/gitlab/gateway';
+import type { RequestOf, ResponseMap } from '@/lib/messaging';
+import { GitLabRequestError, asApiError } from '@/lib/gitlab/errors';
+import { parseIssueReference, referenceOf } from '@/lib/gitlab/issue-reference';
+import type { IssueRef } from '@/lib/gitlab/issue-ref';
+import { followUpsItem, issueKey, type FollowUpRecord } from '@/lib/settings';
+import type { Finding, FollowUpLink } from '@/lib/retro/findings';
+import { checkInComment, followUpDescription, followUpMarker, followUpTitle, type EmergencyIssue } from '@/lib/retro/follow-up-text';
+import { searchTermsFor, similarTitles } from '@/lib/retro/similarity';
+import { connect, type BackgroundDeps } from './context';
+import { requireEmergencyProject, summarize } from './retro-handlers';
+
+type FindingInput = RequestOf<'followup:create'>['finding'];
+
+async function recordOf(key: string, findingId: string): Promise<FollowUpRecord | undefined> {
+  return (await followUpsItem.getValue())[key]?.[findingId];
+}
+
+async function remember(key: string, findingId: string, record: FollowUpRecord): Promise<void> {
+  const all = await followUpsItem.getValue();
+  await followUpsItem.setValue({ ...all, [key]: { ...all[key], [findingId]: record } });
+}
+
+async function emergencyOf(gateway: GitLabGateway, ref: IssueRef): Promise<EmergencyIssue> {
+  const issue = summarize(await gateway.getIssue(ref.projectPath, ref.iid));
+  return { reference: referenceOf(ref), webUrl: issue.webUrl, title: issue.title };
+}
+
+const asFinding = (input: FindingInput): Finding => ({ ...input, state: 'open' });
+
+export async function findSimilar(deps: BackgroundDeps, { ref, followUpType, title }: RequestOf<'followup:similar'>): Promise<ResponseMap['followup:similar']> {
+  const { settings, gateway } = await connect(deps);
+  requireEmergencyProject(settings, ref.projectPath);
+  const project = settings.followUps.projects[followUpType];
+  // GitLab's search wants every word; two one-word searches find titles phrased differently.
+  const words = searchTermsFor(title, 2).split(' ').filter((word) => word.length >= 3);
+  const found = (await Promise.all(words.map((word) => gateway.searchIssues(project, word, { in: 'title' })))).flat();
+  const unique = [...new Map(found.map((issue) => [issue.iid, issue])).values()];
+  return {
+    candidates: similarTitles(title, unique).map((issue) => ({
+      reference: `${project}#${issue.iid}`,
+      title: issue.title,
+      webUrl: issue.web_url,
+      score: Math.round(issue.score * 100) / 100,
+    })),
+  };
+}
+
+export async function createFollowUp(deps: BackgroundDeps, { ref, finding }: RequestOf<'followup:create'>): Promise<ResponseMap['followup:create']> {
+  const { settings, gateway } = await connect(deps);
+  requireEmergencyProject(settings, ref.projectPath);
+  if (finding.type === 'pm-checkin') throw new GitLabRequestError({ kind: 'rejected', status: 0, message: 'A PM check-in goes on an existing issue: give its URL or reference.' });
+  const key = issueKey(settings.gitlabUrl, ref.projectPath, ref.iid);
+  const known = await recordOf(key, finding.id);
+  if (known && !('pending' in known)) return { followUp: known, linked: true };
+  const project = settings.followUps.projects[finding.type];
+  const emergency = await emergencyOf(gateway, ref);
+  const marker = followUpMarker(emergency.reference, finding.id);
+  // An earlier attempt may have landed although GitLab answered with an error: look for it first.
+  const landed = known ? (await gateway.searchIssues(project, finding.id, { in: 'description', state: 'all' })).find((issue) => issue.description?.includes(marker)) : undefined;
+  if (!landed) await remember(key, finding.id, { pending: true });
+  const issue =
+    landed ??
+    (await gateway.createIssue(project, {
+      title: followUpTitle(asFinding(finding)),
+      description: followUpDescription(asFinding(finding), emergency),
+      labels: [settings.labels.customerRetro, settings.followUps.labels[finding.type]].filter(Boolean),
+    }));
+  const followUp: FollowUpLink = { reference: `${project}#${issue.iid}`, webUrl: issue.web_url, kind: 'created' };
+  await remember(key, finding.id, followUp);
+  try {
+    await gateway.linkIssues(ref, { projectPath: project, iid: issue.iid });
+    return { followUp, linked: true };
+  } catch (error) {
+    // 409: already related (a retry after the link landed). Anything else: say it, keep the issue.
+    return { followUp, linked: asApiError(error).status === 409 };
+  }
+}
+
+export async function checkInOnIssue(deps: BackgroundDeps, { ref, finding, target }: RequestOf<'followup:checkin'>): Promise<ResponseMap['followup:checkin']> {
+  const { settings, gateway } = await connect(deps);
+  requireEmergencyProject(settings, ref.projectPath);
+  const targetRef = parseIssueReference(target, settings.gitlabUrl);
+  if (!targetRef) throw new GitLabRequestError({ kind: 'rejected', status: 0, message: 'Give the existing issue as its URL or as group/project#123.' });
+  const key = issueKey(settings.gitlabUrl, ref.projectPath, ref.iid);
+  const known = await recordOf(key, finding.id);
+  if (known && !('pending' in known)) return { followUp: known };
+  const [emergency, targetIssue] = await Promise.all([emergencyOf(gateway, ref), gateway.getIssue(targetRef.projectPath, targetRef.iid)]);
+  const marker = followUpMarker(emergency.reference, finding.id);
+  const landed = known ? (await gateway.listNotes(targetRef.projectPath, targetRef.iid, { page: 1, perPage: 100, sort: 'desc' })).items.some((note) => note.body.includes(marker)) : false;
+  if (!landed) {
+    await remember(key, finding.id, { pending: true });
+    await gateway.createNote(targetRef.projectPath, targetRef.iid, checkInComment(asFinding(finding), emergency));
+  }
+  await gateway.editIssue(targetRef.projectPath, targetRef.iid, { add_labels: settings.labels.customerRetro });
+  const followUp: FollowUpLink = { reference: referenceOf(targetRef), webUrl: targetIssue.web_url, kind: 'check-in' };
+  await remember(key, finding.id, followUp);
+  return { followUp };
+}
+
+/** The handbook asks for a lead who was not involved: the pool minus the issue's participants. */
+export async function suggestLeads(deps: BackgroundDeps, { ref }: RequestOf<'retro:leads'>): Promise<ResponseMap['retro:leads']> {
+  const { settings, gateway } = await connect(deps);
+  requireEmergencyProject(settings, ref.projectPath);
+  const participants = (await gateway.issueParticipants(ref.projectPath, ref.iid)).map((user) => user.username.toLowerCase());
+  return { suggestions: settings.retroLeads.filter((lead) => !participants.includes(lead)), participants };
+}

@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { useState } from 'preact/hooks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FindingsSection } from '@/components/FindingsSection';
+import type { FollowUpClient } from '@/components/panel-client';
+import type { Result } from '@/lib/messaging';
+import type { Finding } from '@/lib/retro/findings';
+
+const ok = <T,>(data: T): Result<T> => ({ ok: true, data });
+const created = { reference: 'gitlab-org/gitlab#100', webUrl: 'https://gitlab.com/gitlab-org/gitlab/-/issues/100', kind: 'created' as const };
+
+function fakeFollowUps(candidates: { reference: string; title: string; webUrl: string; score: number }[] = []) {
+  return {
+    similar: vi.fn<FollowUpClient['similar']>(async () => ok({ candidates })),
+    create: vi.fn<FollowUpClient['create']>(async () => ok({ followUp: created, linked: true })),
+    checkIn: vi.fn<FollowUpClient['checkIn']>(async (_finding, target) =>
+      ok({ followUp: { reference: target, webUrl: `https://gitlab.com/${target.replace('#', '/-/issues/')}`, kind: 'check-in' as const } })),
+  };
+}
+
+let latest: Finding[] = [];
+function Harness({ initial, client }: { initial: Finding[]; client: FollowUpClient }) {
+  const [findings, setFindings] = useState(initial);
+  latest = findings;
+  return <FindingsSection findings={findings} client={client} canWrite onChange={setFindings} onOpenOptions={() => undefined} />;
+}
+
+const bug = (over: Partial<Finding> = {}): Finding => ({ id: 'fbug1', list: 'couldBeBetter', text: 'Geo replication stalls silently', type: 'bug', state: 'open', ...over });
+
+afterEach(cleanup);
+
+describe('FindingsSection', () => {
+  it('adds a finding to a list and keeps what is typed', async () => {
+    render(<Harness initial={[]} client={fakeFollowUps()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add to “What went well”' }));
+    fireEvent.input(screen.getByLabelText('What went well 1'), { target: { value: 'Fast triage' } });
+    expect(latest).toMatchObject([{ list: 'wentWell', text: 'Fast triage', state: 'open' }]);
+    // Went well is not actionable: no follow-up choice there.
+    expect(screen.queryByLabelText('Follow-up for What went well 1')).toBeNull();
+  });
+
+  it('creates a follow-up in one click when nothing similar exists, and shows its link', async () => {
+    const client = fakeFollowUps();
+    render(<Harness initial={[bug()]} client={client} />);
+    fireEvent.click(screen.getByRole('button', { name: /Create: new bug issue/ }));
+    await screen.findByTestId('follow-up-link');
+    expect(client.similar).toHaveBeenCalledWith('bug', 'Geo replication stalls silently');
+    expect(client.create).toHaveBeenCalledTimes(1);
+    expect(latest[0]!.followUp).toEqual(created);
+    expect(screen.getByRole('link', { name: 'gitlab-org/gitlab#100' }).getAttribute('href')).toBe(created.webUrl);
+  });
+
+  it('offers similar issues; taking one checks in there instead of creating a duplicate', async () => {
+    const client = fakeFollowUps([{ reference: 'gitlab-org/gitlab#11', title: 'Geo: replication stalled', webUrl: 'https://gitlab.com/gitlab-org/gitlab/-/issues/11', score: 0.8 }]);
+    render(<Harness initial={[bug()]} client={client} />);
+    fireEvent.click(screen.getByRole('button', { name: /Create: new bug issue/ }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Check in there instead' }));
+    await screen.findByTestId('follow-up-link');
+    expect(client.create).not.toHaveBeenCalled();
+    expect(client.checkIn).toHaveBeenCalledWith(expect.objectContaining({ id: 'fbug1', type: 'pm-checkin' }), 'gitlab-org/gitlab#11');
+    expect(latest[0]!.followUp?.kind).toBe('check-in');
+  });
+
+  it('a PM check-in names an existing issue', async () => {
+    const client = fakeFollowUps();
+    render(<Harness initial={[bug({ type: 'pm-checkin' })]} client={client} />);
+    fireEvent.input(screen.getByLabelText('Existing issue for the PM check-in'), { target: { value: 'gitlab-org/gitlab#7' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Post check-in' }));
+    await waitFor(() => expect(client.checkIn).toHaveBeenCalledWith(expect.objectContaining({ id: 'fbug1' }), 'gitlab-org/gitlab#7'));
+  });
+
+  it('shows GitLab errors with their message and keeps the finding', async () => {
+    const client = fakeFollowUps();
+    client.similar.mockResolvedValueOnce({ ok: false, error: { kind: 'not-found', status: 404, message: 'GitLab says not found, or you have no access.' } });
+    render(<Harness initial={[bug()]} client={client} />);
+    fireEvent.click(screen.getByRole('button', { name: /Create: new bug issue/ }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/not found, or you have no access/);
+    expect(latest[0]!.text).toBe('Geo replication stalls silently');
+    expect(client.create).not.toHaveBeenCalled();
+  });
+
+  it('"no action" asks why and offers no follow-up button', () => {
+    render(<Harness initial={[bug({ type: 'no-action' })]} client={fakeFollowUps()} />);
+    expect(screen.getByText('Say why this is not worth solving now.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Create:/ })).toBeNull();
+    fireEvent.input(screen.getByLabelText('Why no action for What could have gone better 1'), { target: { value: 'Happens once a year' } });
+    expect(latest[0]!.reason).toBe('Happens once a year');
+  });
+});
