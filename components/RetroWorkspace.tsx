@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { PanelData } from '@/lib/messaging';
 import { emptyFindingsDraft } from '@/lib/findings-draft';
 import { retroChecklist } from '@/lib/retro/checklist';
@@ -30,7 +30,16 @@ function managerFor(data: PanelData): string | undefined {
 /** Everything the retro panel shows once GitLab answered: checklist, state, timeline, findings, notes. */
 export function RetroWorkspace({ data, client, onChange }: Props) {
   const draft = useDraft(client.drafts, 'findings', emptyFindingsDraft);
-  const [timelineEntries, setTimelineEntries] = useState(0);
+  const [timelineEntries, setTimelineEntries] = useState<number | null>(null);
+  const [timelineOpen, setTimelineOpen] = useState(false);
+  // The Timeline section is its own script, loaded only when opened; a timeline in progress opens it.
+  useEffect(() => {
+    void client.drafts.loadDraft('timeline').then((reply) => {
+      const count = reply.ok ? (reply.data.data?.entries.length ?? 0) : 0;
+      setTimelineEntries(count);
+      if (count > 0) setTimelineOpen(true);
+    });
+  }, [client]);
   const findings = draft.data.findings;
   const checklist = retroChecklist({
     labels: data.issue.labels,
@@ -38,7 +47,7 @@ export function RetroWorkspace({ data, client, onChange }: Props) {
     assigneeUsernames: data.issue.assignees.map((user) => user.username),
     manager: managerFor(data),
     labelNames: data.labels,
-    timelineEntries,
+    timelineEntries: timelineEntries ?? 0,
     findings,
   });
   const setFindings = (next: Finding[]) => draft.update((current) => ({ ...current, findings: next }));
@@ -49,9 +58,13 @@ export function RetroWorkspace({ data, client, onChange }: Props) {
       <RetroStatus issue={data.issue} labels={data.labels} />
       <RetroActions highlight={checklist.highlightApply} data={data} client={client} onChange={onChange} />
       <LeadSuggestions client={client} />
-      {client.mountTimeline && (
-        <TimelineSlot mount={client.mountTimeline} isIncident={data.issue.issueType === 'incident'} canWrite={data.canWrite} onEntries={setTimelineEntries} />
-      )}
+      <details class="section" data-testid="timeline-details" data-ready={timelineEntries === null ? 'no' : 'yes'} open={timelineOpen}
+        onToggle={(event) => setTimelineOpen(event.currentTarget.open)}>
+        <summary><h3>Timeline</h3> <span class="muted">{timelineEntries === null ? '' : `${timelineEntries} ${timelineEntries === 1 ? 'entry' : 'entries'}`}</span></summary>
+        {timelineOpen && client.mountTimeline && (
+          <TimelineSlot mount={client.mountTimeline} isIncident={data.issue.issueType === 'incident'} canWrite={data.canWrite} onEntries={setTimelineEntries} />
+        )}
+      </details>
       <details open class="section">
         <summary><h3>Findings</h3></summary>
         {draft.loading ? (

@@ -42,7 +42,7 @@ export function bundleSizes(): BundleSize[] {
   return [
     measure('watcher (every gitlab.com page)', ['content-scripts/retro-watch.js']),
     measure('panel (emergency issues only)', ['content-scripts/retro-panel.js']),
-    measure('timeline section (on demand)', ['content-scripts/retro-timeline.js']),
+    measure('timeline section (when opened)', ['content-scripts/retro-timeline.js']),
     measure('background worker', ['background.js']),
     ...(popup.length ? [measure('popup', popup)] : []),
     measure('options page', pageScripts('options.html')),

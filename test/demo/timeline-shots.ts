@@ -34,6 +34,8 @@ try {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 2200 });
   await page.goto(ISSUE);
+  // The Timeline section loads when opened.
+  await retroPanel(page).locator('[data-testid="timeline-details"][data-ready="yes"] summary').click();
   const section = retroPanel(page).getByRole('region', { name: 'Timeline' });
   await section.locator('summary', { hasText: 'Import from issue' }).click();
   await section.getByRole('button', { name: 'Import from issue' }).click();

@@ -67,7 +67,10 @@ describe('the panel over time', () => {
     await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
     const apply = retroPanel(page).getByRole('button', { name: 'Apply retro-actions' });
     await apply.waitFor();
-    // The Timeline section loads its own script right after the panel: let it arrive before the reload.
+    // Open the Timeline section (its own script) and let it arrive before the reload.
+    const details = retroPanel(page).locator('[data-testid="timeline-details"][data-ready="yes"]');
+    await details.waitFor();
+    await details.locator('summary').click();
     await retroPanel(page).getByRole('region', { name: 'Timeline' }).getByRole('button', { name: 'Post timeline' }).waitFor();
     await session.browser.worker!.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
     await page.waitForTimeout(1000);

@@ -23,12 +23,19 @@ const MARKER = '<!-- emergency-retro:timeline -->';
 const NOTES_PATH = `/api/v4/projects/${encodeURIComponent(EMERGENCIES_PATH)}/issues/1/notes`;
 
 const timeline = (page: Page) => retroPanel(page).getByRole('region', { name: 'Timeline' });
+/** The section loads when opened (it opens itself once the timeline has entries). */
+async function expandTimeline(page: Page) {
+  const details = retroPanel(page).locator('[data-testid="timeline-details"][data-ready="yes"]');
+  await details.waitFor();
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+}
 const markedNotes = () => session.sandbox.state.notes.filter((n) => n.body.includes(MARKER));
 const requests = (method: string, path: string) => session.sandbox.apiRequests().filter((r) => r.method === method && r.path.split('?')[0] === path);
 
 async function openTimeline(path = 'issues/1') {
   const page = await session.browser.context.newPage();
   await page.goto(issueUrl(EMERGENCIES_PATH, path));
+  await expandTimeline(page);
   await timeline(page).getByTestId('timeline-empty').or(timeline(page).getByTestId('timeline-entries')).waitFor();
   return page;
 }
