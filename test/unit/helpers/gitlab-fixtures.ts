@@ -1,6 +1,7 @@
 /**
- * GitLab's documented example bodies from ../shared/gitlab/api (beside the repo), read as
- * they are on disk so tests answer with exactly what GitLab documents.
+ * GitLab's documented example bodies (test/fixtures/gitlab-api, copied unchanged from GitLab's
+ * docs and source, see its README.md), read as they are on disk so tests answer with exactly what
+ * GitLab documents.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -8,18 +9,18 @@ import { fileURLToPath } from 'node:url';
 import type { GitLabIssue, GitLabUser } from '@/lib/gitlab/types';
 
 /**
- * `/work/shared/gitlab/`: this file is test/unit/helpers/, the repo root is three levels up.
+ * test/fixtures/gitlab-api, from test/unit/helpers/.
  * Built with node:path, not `new URL(rel, import.meta.url)`: under jsdom Vite rewrites that
  * pattern into an http://localhost asset URL.
  */
-const GITLAB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/gitlab');
+const GITLAB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/gitlab-api');
 
-/** Raw text of a file under shared/gitlab/api/, e.g. `errors/401-unauthorized.json`. */
+/** Raw text of a file under test/fixtures/gitlab-api/, e.g. `errors/401-unauthorized.json`. */
 export function apiFixtureText(path: string): string {
-  return readFileSync(resolve(GITLAB_DIR, 'api', path), 'utf8');
+  return readFileSync(resolve(GITLAB_DIR, path), 'utf8');
 }
 
-/** Parsed JSON of a file under shared/gitlab/api/. */
+/** Parsed JSON of a file under test/fixtures/gitlab-api/. */
 export function apiFixture<T = unknown>(path: string): T {
   return JSON.parse(apiFixtureText(path)) as T;
 }

@@ -4,7 +4,7 @@ import { API_TOKEN, EXPIRED_TOKEN, EXPIRING_TOKEN, READONLY_TOKEN, REVOKED_TOKEN
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { call, get } from './client';
 
-const SHARED = '/work/shared/gitlab/api';
+const SHARED = 'test/fixtures/gitlab-api';
 const fixtureKeys = (name: string): string[] => Object.keys(JSON.parse(readFileSync(`${SHARED}/${name}`, 'utf8'))).sort();
 const EMERGENCIES = encodeURIComponent('gitlab-com/support/readiness/emergencies');
 const issueUrl = (iid: number, project = EMERGENCIES) => `/api/v4/projects/${project}/issues/${iid}`;

@@ -6,7 +6,7 @@ import { call, get } from './client';
 
 const GITLAB = encodeURIComponent('gitlab-org/gitlab');
 const EMERGENCIES = encodeURIComponent('gitlab-com/support/readiness/emergencies');
-const linkKeys = Object.keys(JSON.parse(readFileSync('/work/shared/gitlab/api/create-issue-link.json', 'utf8'))).sort();
+const linkKeys = Object.keys(JSON.parse(readFileSync('test/fixtures/gitlab-api/create-issue-link.json', 'utf8'))).sort();
 
 let sb: Sandbox;
 beforeAll(async () => {

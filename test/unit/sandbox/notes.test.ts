@@ -5,7 +5,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { addManyNotes } from '../../sandbox/seed-notes';
 import { call, get } from './client';
 
-const SHARED = '/work/shared/gitlab/api';
+const SHARED = 'test/fixtures/gitlab-api';
 const fixtureKeys = (name: string): string[] => Object.keys(JSON.parse(readFileSync(`${SHARED}/${name}`, 'utf8'))[0]).sort();
 const NOTES = `/api/v4/projects/${encodeURIComponent('gitlab-com/support/readiness/emergencies')}/issues/1/notes`;
 
