@@ -48,6 +48,16 @@ export function RetroActions({ data, client, onChange, highlight = false }: Prop
     dueDateOneWeekFrom(new Date()),
   );
 
+  const addRetroLabel = async () => {
+    setBusy(true);
+    setError(null);
+    const reply = await client.addRetroLabel();
+    setBusy(false);
+    if (!reply.ok) return setError(reply.error);
+    onChange({ issue: reply.data.issue });
+    setOutcome(`Added the ${labels.retro} label.`);
+  };
+
   const run = async (action: 'apply' | 'undo') => {
     setBusy(true);
     setError(null);
@@ -98,7 +108,10 @@ export function RetroActions({ data, client, onChange, highlight = false }: Prop
         </div>
       ))}
       {!hasLabel(issue.labels, labels.retro) && (
-        <p class="hint" data-testid="retro-label-hint">This issue has no <code>{labels.retro}</code> label yet, so GitLab's Retros board does not list it.</p>
+        <div class="hint" data-testid="retro-label-hint">
+          <p>This issue has no <code>{labels.retro}</code> label yet, so GitLab's Retros board does not list it.</p>
+          <button type="button" disabled={busy || !data.canWrite} onClick={addRetroLabel}>Add the {labels.retro} label</button>
+        </div>
       )}
       {!data.canWrite && <p class="hint">Your token is read-only (no api scope): create a token with the api scope in the options to apply.</p>}
       <div class="row">

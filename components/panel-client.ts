@@ -9,6 +9,7 @@ export interface PanelClient {
   load(): Promise<Result<PanelData>>;
   apply(engineer: string): Promise<Result<ApplyResult>>;
   undo(): Promise<Result<{ issue: IssueSummary; reverted: boolean }>>;
+  addRetroLabel(): Promise<Result<{ issue: IssueSummary }>>;
   searchUsers(query: string): Promise<Result<UserSummary[]>>;
   addRosterPair(engineer: string, manager: string): Promise<Result<{ roster: Roster }>>;
   openOptions(): void;

@@ -113,6 +113,7 @@ export interface ResponseMap {
   'retro:load': PanelData;
   'retro:apply': ApplyResult;
   'retro:undo': { issue: IssueSummary; reverted: boolean };
+  'retro:add-label': { issue: IssueSummary };
   'users:search': UserSummary[];
   'roster:add': { roster: Roster };
   'options:open': null;

@@ -107,3 +107,10 @@ export async function undoRetroActions(deps: BackgroundDeps, { ref }: RequestOf<
   await appliedItem.setValue(rest);
   return { issue, reverted: update !== null };
 }
+
+/** Handbook step 1 from the panel: the `retro` label, in one request. */
+export async function addRetroLabel(deps: BackgroundDeps, { ref }: RequestOf<'retro:add-label'>) {
+  const { settings, gateway } = await connect(deps);
+  requireEmergencyProject(settings, ref.projectPath);
+  return { issue: summarize(await gateway.editIssue(ref.projectPath, ref.iid, { add_labels: settings.labels.retro })) };
+}

@@ -9,7 +9,7 @@ import { asApiError, invalidRequestError, type ApiError } from '@/lib/gitlab/err
 import { isEmergencyProject, parseIssueUrl } from '@/lib/gitlab/issue-url';
 import { rateLimitedUntilItem, settingsItem } from '@/lib/settings';
 import type { BackgroundDeps } from './context';
-import { applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers';
+import { addRetroLabel, applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers';
 import { addRosterPair, loadSettings, saveSettings } from './settings-handlers';
 import { searchUsers } from './user-handlers';
 import { checkInOnIssue, createFollowUp, findSimilar, suggestLeads } from './follow-up-handlers';
@@ -63,6 +63,8 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return applyRetroActions(deps, request);
     case 'retro:undo':
       return undoRetroActions(deps, request);
+    case 'retro:add-label':
+      return addRetroLabel(deps, request);
     case 'users:search':
       return searchUsers(deps, request);
     case 'roster:add':

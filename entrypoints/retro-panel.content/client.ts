@@ -10,6 +10,7 @@ export function createPanelClient(ref: IssueRef): PanelClient {
     load: () => sendRequest({ type: 'retro:load', ref }),
     apply: (engineer) => sendRequest({ type: 'retro:apply', ref, engineer }),
     undo: () => sendRequest({ type: 'retro:undo', ref }),
+    addRetroLabel: () => sendRequest({ type: 'retro:add-label', ref }),
     searchUsers: (query) => sendRequest({ type: 'users:search', query }),
     addRosterPair: (engineer, manager) => sendRequest({ type: 'roster:add', engineer, manager }),
     openOptions: () => void sendRequest({ type: 'options:open' }),

@@ -24,7 +24,8 @@ function printRequests(sandbox: Sandbox): void {
 
 async function shoot(page: Page, name: string): Promise<void> {
   const path = resolve(OUTPUT, name);
-  await retroPanel(page).screenshot({ path });
+  // The panel's host element: the whole card, borders included.
+  await page.locator('emergency-retro-panel').screenshot({ path });
   console.log(`  saved ${path}`);
 }
 
@@ -53,12 +54,12 @@ async function tour(sandbox: Sandbox): Promise<void> {
     await outcome.waitFor();
     console.log(`Panel says: ${await outcome.innerText()}`);
     await shoot(page, 'panel-applied-light.png');
-    await page.screenshot({ path: resolve(OUTPUT, 'issue-light.png') });
+    await page.screenshot({ path: resolve(OUTPUT, 'issue-light.png'), fullPage: true });
     console.log(`  saved ${resolve(OUTPUT, 'issue-light.png')}`);
     await page.goto(`${ISSUE}?theme=dark`);
     await panel.getByTestId('preview').waitFor();
     await shoot(page, 'panel-applied-dark.png');
-    await page.screenshot({ path: resolve(OUTPUT, 'issue-dark.png') });
+    await page.screenshot({ path: resolve(OUTPUT, 'issue-dark.png'), fullPage: true });
     console.log(`  saved ${resolve(OUTPUT, 'issue-dark.png')}`);
     printRequests(sandbox);
   } finally {

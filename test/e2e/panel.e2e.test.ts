@@ -67,6 +67,18 @@ describe('the retro panel on emergency issues', () => {
     await page.close();
   });
 
+  it('adds the retro label from the panel in one request (handbook step 1)', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/4'));
+    const panel = retroPanel(page);
+    await panel.getByRole('button', { name: 'Add the retro label' }).click();
+    await expect.poll(() => panel.getByTestId('status-retro').textContent()).toContain('✓');
+    const writes = session.sandbox.apiRequests().filter((request) => request.method === 'PUT');
+    expect(writes.map((request) => JSON.parse(request.body))).toEqual([{ add_labels: 'retro' }]);
+    expect(await panel.getByTestId('retro-label-hint').count()).toBe(0);
+    await page.close();
+  });
+
   it('finds a manager missing from the roster by GitLab user search and adds the pair', async () => {
     const page = await session.browser.context.newPage();
     await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/4'));

@@ -61,6 +61,7 @@ function fakeClient(loadReply: Result<PanelData> | Promise<Result<PanelData>> = 
       }),
     ),
     undo: vi.fn<PanelClient['undo']>(async () => ok({ issue: issue(), reverted: true })),
+    addRetroLabel: vi.fn<PanelClient['addRetroLabel']>(async () => ok({ issue: issue({ labels: ['retro'] }) })),
     searchUsers: vi.fn<PanelClient['searchUsers']>(async () => ok([MARIA])),
     addRosterPair: vi.fn<PanelClient['addRosterPair']>(async () => ok({ roster: { 'sam-support': 'maria-manager' } })),
     openOptions: vi.fn<PanelClient['openOptions']>(),
