@@ -3,6 +3,7 @@ import type { ApiError } from '@/lib/gitlab/errors';
 import type { MyRetrosView, Result, RetroLabelKey } from '@/lib/messaging';
 import { sortMyRetros } from '@/lib/retro/my-retros';
 import { ErrorNotice } from './ErrorNotice';
+import { NotConfigured } from './NotConfigured';
 import { RetroRow } from './RetroRow';
 
 interface Props {
@@ -61,12 +62,7 @@ export function MyRetrosPopup({ loadCached, refresh, more, openOptions, now, rev
         <a href={reviewUrl} target="_blank" rel="noopener">Review page</a>
       </header>
       {!view && !error && <p role="status">Loading…</p>}
-      {view && !view.configured && (
-        <div class="notice" data-testid="not-configured">
-          <p>Connect the extension to GitLab first: add a personal access token in the options.</p>
-          <button type="button" class="primary" onClick={openOptions}>Open options</button>
-        </div>
-      )}
+      {view && !view.configured && <NotConfigured onOpenOptions={openOptions} />}
       {error && <ErrorNotice error={error} onRetry={doRefresh} onOpenOptions={openOptions} />}
       {view?.configured && (
         <>

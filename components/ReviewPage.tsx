@@ -6,6 +6,7 @@ import { groupByAssignee, sortStaleFirst } from '@/lib/retro/review';
 import { isStale } from '@/lib/retro/staleness';
 import { FOLLOW_UP_TYPES } from '@/lib/retro/trends';
 import { ErrorNotice } from './ErrorNotice';
+import { NotConfigured } from './NotConfigured';
 import { AssigneeGroups } from './review/AssigneeGroups';
 import { BarChart } from './review/BarChart';
 import { StackedBarChart } from './review/StackedBarChart';
@@ -64,12 +65,7 @@ export function ReviewPage({ loadCached, refresh, openOptions, download, now }: 
         </div>
       </header>
       {!view && !error && <p role="status">Loading…</p>}
-      {view && !view.configured && (
-        <div class="notice" data-testid="not-configured">
-          <p>Connect the extension to GitLab first: add a personal access token in the options.</p>
-          <button type="button" class="primary" onClick={openOptions}>Open options</button>
-        </div>
-      )}
+      {view && !view.configured && <NotConfigured onOpenOptions={openOptions} />}
       {error && <ErrorNotice error={error} onRetry={() => void doRefresh()} onOpenOptions={openOptions} />}
       <p class="muted" role="status" data-testid="review-status">
         {busy ? (data ? 'Checking GitLab for changes…' : 'Loading retros from GitLab…') : data ? `From GitLab at ${new Date(data.fetchedAt).toLocaleString()}, in ${view?.emergencyProjects.join(', ')}.` : ''}
