@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { TIMELINE_TAGS } from './retro/timeline-entry';
+import { PASTE_DRAFT_MAX } from './timeline-draft';
 
 const IsoInstant = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/, 'an ISO time in UTC'));
 const HttpUrl = v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^https?:\/\//i, 'an http(s) link'));
@@ -24,6 +25,7 @@ const TimelineDraftSchema = v.strictObject({
     entries: v.pipe(v.array(TimelineEntrySchema), v.maxLength(5000, 'at most 5,000 entries')),
     unplaced: v.pipe(v.array(v.strictObject({ line: v.number(), text: Text(5000), reason: Text(200) })), v.maxLength(5000)),
     form: v.nullable(v.strictObject({ id: Text(64), date: Text(10), time: Text(8), text: Text(5000), link: Text(2048), tag: Text(64) })),
+    paste: v.optional(Text(PASTE_DRAFT_MAX)),
   }),
 });
 

@@ -22,11 +22,16 @@ export interface TimelineDraftData {
   entries: TimelineEntry[];
   unplaced: UnplacedDraftLine[];
   form: EntryFormDraft | null;
+  /** The transcript as pasted, until it is read (kept only while small enough for a draft). */
+  paste?: string;
 }
 
 export interface TimelineDraft {
   kind: 'timeline';
   data: TimelineDraftData;
 }
+
+/** A pasted transcript is kept in the draft up to this size; a larger one waits in the box until read. */
+export const PASTE_DRAFT_MAX = 200_000;
 
 export const emptyTimelineDraft = (): TimelineDraftData => ({ entries: [], unplaced: [], form: null });

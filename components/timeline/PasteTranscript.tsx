@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
 import type { ParsedMessage } from '@/lib/retro/transcript/parse-transcript';
-import type { UnplacedDraftLine } from '@/lib/timeline-draft';
+import { PASTE_DRAFT_MAX, type UnplacedDraftLine } from '@/lib/timeline-draft';
 import { ErrorNotice } from '../ErrorNotice';
 import type { TimelineClient } from './timeline-client';
 
@@ -10,6 +10,9 @@ interface Props {
   zone: string;
   defaultDate: string;
   unplaced: UnplacedDraftLine[];
+  /** The pasted text, kept in the draft so a reload loses nothing. */
+  text: string;
+  onText(text: string): void;
   onParsed(messages: ParsedMessage[], unplaced: UnplacedDraftLine[]): void;
   /** A line the user gave a time: becomes an entry at that local date and time. */
   onPlace(line: UnplacedDraftLine, date: string, time: string): void;
@@ -20,8 +23,14 @@ interface Props {
 export const MAX_MESSAGES = 5000;
 
 /** "Paste transcript": parsed in the background worker, so a 1 MB paste never blocks the page. */
-export function PasteTranscript({ client, zone, defaultDate, unplaced, onParsed, onPlace, onDismiss }: Props) {
-  const [text, setText] = useState('');
+export function PasteTranscript({ client, zone, defaultDate, unplaced, text: saved, onText, onParsed, onPlace, onDismiss }: Props) {
+  // A paste too large for the draft stays here until it is read.
+  const [large, setLarge] = useState<string | null>(null);
+  const text = large ?? saved;
+  const setText = (value: string) => {
+    setLarge(value.length > PASTE_DRAFT_MAX ? value : null);
+    onText(value.length > PASTE_DRAFT_MAX ? '' : value);
+  };
   // Follows the timeline's first day until the user picks one.
   const [picked, setDate] = useState<string | null>(null);
   const date = picked ?? defaultDate;

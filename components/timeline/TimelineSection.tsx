@@ -78,6 +78,8 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
       <details>
         <summary>Paste transcript</summary>
         <PasteTranscript client={client} zone={zone} defaultDate={firstDay} unplaced={unplaced}
+          text={draft.data.paste ?? ''}
+          onText={(paste) => draft.update((d) => ({ ...d, paste }))}
           onParsed={(messages, lines) => draft.update((d) => ({
             ...d,
             entries: sortEntries([...d.entries, ...messages.map((m) => ({ id: newEntryId(), at: new Date(m.at).toISOString(), text: m.author ? `${m.author}: ${m.text}` : m.text }))]),

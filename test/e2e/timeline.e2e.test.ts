@@ -135,6 +135,18 @@ describe('the Timeline section', () => {
     await page.close();
   });
 
+  it('keeps a pasted transcript that was not read yet across a reload', async () => {
+    const page = await openTimeline('issues/4');
+    await timeline(page).locator('summary', { hasText: 'Paste transcript' }).click();
+    await timeline(page).getByLabel(/^Chat transcript/).fill('10:32 Customer reports 500s\n10:40 Escalated to Geo');
+    await timeline(page).getByTestId('draft-status').filter({ hasText: 'Draft saved' }).waitFor();
+    await page.reload();
+    await expandTimeline(page);
+    await timeline(page).locator('summary', { hasText: 'Paste transcript' }).click();
+    await expect.poll(() => timeline(page).getByLabel(/^Chat transcript/).inputValue()).toBe('10:32 Customer reports 500s\n10:40 Escalated to Geo');
+    await page.close();
+  });
+
   it('two tabs on the same issue: the second save finds the clash and offers a choice instead of overwriting', async () => {
     const first = await openTimeline();
     const second = await openTimeline(); // loaded before the first tab saves anything
