@@ -5,19 +5,20 @@ import type { BackgroundDeps } from './context';
 import { startToolbarAndMenu } from './toolbar-and-menu';
 
 /** Built by WXT from entrypoints/retro-panel.content; injected only into emergency issue tabs. */
-const PANEL_SCRIPT = '/content-scripts/retro-panel.js';
+const PANEL_SCRIPT = '/content-scripts/retro-panel.js' as const;
 /** Built from entrypoints/retro-timeline.content; injected when a panel shows its Timeline section. */
-const TIMELINE_SCRIPT = '/content-scripts/retro-timeline.js';
+const TIMELINE_SCRIPT = '/content-scripts/retro-timeline.js' as const;
+
+/** Loads one of our runtime-registered content scripts into the frame that asked. */
+const injectInto = (file: typeof PANEL_SCRIPT | typeof TIMELINE_SCRIPT) => async (tabId: number, frameId: number) => {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [file] });
+};
 
 const deps: BackgroundDeps = {
   createGateway,
   now: () => new Date(),
-  async injectPanel(tabId, frameId) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PANEL_SCRIPT] });
-  },
-  async injectTimeline(tabId, frameId) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [TIMELINE_SCRIPT] });
-  },
+  injectPanel: injectInto(PANEL_SCRIPT),
+  injectTimeline: injectInto(TIMELINE_SCRIPT),
   openOptions: () => browser.runtime.openOptionsPage(),
 };
 

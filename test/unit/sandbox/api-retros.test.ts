@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_TOKEN, READONLY_TOKEN } from '../../sandbox/seed';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/server';
+
+import { useSandbox } from './use-sandbox';
 import { call, get } from './client';
 
 const EMERGENCIES = encodeURIComponent('gitlab-com/support/readiness/emergencies');
 const refs = (body: { references: { full: string } }[]) => body.map((issue) => issue.references.full.replace(/^.*\//, '')).sort();
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
 
 describe('GET /issues', () => {
   it('defaults to the issues the user created (scope=created_by_me), like GitLab', async () => {

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_TOKEN, EXPIRED_TOKEN, EXPIRING_TOKEN, READONLY_TOKEN, REVOKED_TOKEN, ymd } from '../../sandbox/seed';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+import { useSandbox } from './use-sandbox';
 import { call, get } from './client';
 
 const SHARED = 'test/fixtures/gitlab-api';
@@ -9,12 +10,7 @@ const fixtureKeys = (name: string): string[] => Object.keys(JSON.parse(readFileS
 const EMERGENCIES = encodeURIComponent('gitlab-com/support/readiness/emergencies');
 const issueUrl = (iid: number, project = EMERGENCIES) => `/api/v4/projects/${project}/issues/${iid}`;
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
 
 describe('GET issue', () => {
   it('finds an issue by URL-encoded full path, case-insensitively', async () => {

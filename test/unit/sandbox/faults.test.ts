@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_TOKEN } from '../../sandbox/seed';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+import { useSandbox } from './use-sandbox';
 import { call, get } from './client';
 
 const ISSUE = '/api/v4/projects/1001/issues/1';
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
 
 describe('fault rules', () => {
   it('answers a status with extra headers once, then the real route again', async () => {

@@ -1,19 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_TOKEN, READONLY_TOKEN } from '../../sandbox/seed';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+import { useSandbox } from './use-sandbox';
 import { call, get } from './client';
 
 const GITLAB = encodeURIComponent('gitlab-org/gitlab');
 const EMERGENCIES = encodeURIComponent('gitlab-com/support/readiness/emergencies');
 const linkKeys = Object.keys(JSON.parse(readFileSync('test/fixtures/gitlab-api/create-issue-link.json', 'utf8'))).sort();
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
 
 describe('follow-up routes', () => {
   it('POST issues creates the next iid with labels, and the next read finds it by a word of its description', async () => {

@@ -1,20 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_TOKEN, READONLY_TOKEN } from '../../sandbox/seed';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+
 import { addManyNotes } from '../../sandbox/seed-notes';
+import { useSandbox } from './use-sandbox';
 import { call, get } from './client';
 
 const SHARED = 'test/fixtures/gitlab-api';
 const fixtureKeys = (name: string): string[] => Object.keys(JSON.parse(readFileSync(`${SHARED}/${name}`, 'utf8'))[0]).sort();
 const NOTES = `/api/v4/projects/${encodeURIComponent('gitlab-com/support/readiness/emergencies')}/issues/1/notes`;
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
 
 describe('issue notes and label events in the sandbox', () => {
   it('lists notes newest first with the documented note fields, and label events', async () => {

@@ -1,15 +1,11 @@
 import { connect, type PeerCertificate } from 'node:tls';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { API_TOKEN } from '../../sandbox/seed';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+
+import { useSandbox } from './use-sandbox';
 import { call, get } from './client';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(() => sb.close());
-beforeEach(() => sb.reset());
+const sb = useSandbox();
 
 describe('request recording', () => {
   it('records method, path with query, lower-case headers, body and time', async () => {
