@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { emptyTimelineDraft, type EntryFormDraft, type TimelineDraftData } from '@/lib/timeline-draft';
 import { knownSources, newEntryId, removeEntry, sortEntries, upsertEntry, type TimelineEntry } from '@/lib/retro/timeline-entry';
-import { toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
+import { todayIn, toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
 import { useDraft } from '../drafts/use-draft';
 import { DraftStatus } from '../drafts/DraftStatus';
 import { ErrorNotice } from '../ErrorNotice';
 import type { TimelineClient } from './timeline-client';
-import { browserZone, todayIn } from './time-format';
+import { browserZone } from './time-format';
 import { EntryList } from './EntryList';
 import { EntryForm } from './EntryForm';
 import { ImportFromIssue } from './ImportFromIssue';

@@ -10,5 +10,3 @@ export function localAndUtc(iso: string, zone: string): { local: string; utc: st
   const utc = sameDay && iso.slice(11, 16) === local.time ? '' : `${iso.slice(11, 16)} UTC${sameDay ? '' : ` ${iso.slice(5, 10)}`}`;
   return { local: `${local.date} ${local.time} ${zoneAbbreviation(iso, zone)}`, utc };
 }
-
-export const todayIn = (zone: string, now = new Date()): string => toZoned(now.toISOString(), zone).date;

@@ -107,7 +107,7 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
     case 'timeline:candidates':
       return timelineCandidates(deps, request);
     case 'timeline:parse':
-      return parseTimelineTranscript(request);
+      return parseTimelineTranscript(deps, request);
     case 'timeline:publish':
       return publishTimeline(deps, request);
   }

@@ -7,6 +7,7 @@ import { harvestCandidates, type TimelineCandidate } from '@/lib/retro/timeline-
 import { knownSources } from '@/lib/retro/timeline-entry';
 import { renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import { parseTranscript, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
+import { todayIn } from '@/lib/retro/zoned-time';
 import { emptyTimelineDraft } from '@/lib/timeline-draft';
 import { connect, type BackgroundDeps } from './context';
 import { loadDraft, markPublished } from './draft-store';
@@ -29,9 +30,9 @@ export async function timelineCandidates(deps: BackgroundDeps, { ref }: RequestO
   return harvestCandidates(notes, events, issueUrl, knownSources(draft.data?.entries ?? []));
 }
 
-/** In the worker, not the page: a 1 MB paste never blocks GitLab's tab. */
-export function parseTimelineTranscript({ text, date, zone }: RequestOf<'timeline:parse'>): TranscriptResult {
-  return parseTranscript(text, { date, zone });
+/** In the worker, not the page: a 1 MB paste never blocks GitLab's tab. Slack's "Today" is the day of the paste. */
+export function parseTimelineTranscript(deps: BackgroundDeps, { text, date, zone }: RequestOf<'timeline:parse'>): TranscriptResult {
+  return parseTranscript(text, { date, zone, today: todayIn(zone, deps.now()) });
 }
 
 function refuse(message: string): never {

@@ -94,6 +94,9 @@ export function toZoned(iso: string, zone: string): { date: string; time: string
 }
 
 /** Short zone name at that instant (`CET`, `GMT+1`, `PDT`), for labels next to times. */
+/** The calendar day it is now in `zone`, as `YYYY-MM-DD`. */
+export const todayIn = (zone: string, now = new Date()): string => toZoned(now.toISOString(), zone).date;
+
 export function zoneAbbreviation(iso: string, zone: string): string {
   const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
     .formatToParts(new Date(iso))

@@ -147,6 +147,23 @@ describe('the Timeline section', () => {
     await page.close();
   });
 
+  it('reads a pasted Slack copy with "Yesterday" and "Today" dividers into entries, and lists the line it cannot place', async () => {
+    const page = await openTimeline('issues/4');
+    const [yesterday, today] = await page.evaluate(() => [-1, 0].map((days) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv')));
+    const section = timeline(page);
+    await section.locator('summary', { hasText: 'Paste transcript' }).click();
+    const slackCopy = ['who paged infra?', 'Yesterday', 'Sam Support  11:50 PM', 'Customer reports 500s', 'Today', 'Lee Lead  12:10 AM', 'Back up after rollback'];
+    await section.getByLabel(/^Chat transcript/).fill(slackCopy.join('\n'));
+    await section.getByRole('button', { name: 'Read transcript' }).click();
+    await section.getByTestId('paste-outcome').filter({ hasText: 'Added 2 entries. 1 line needs a time' }).waitFor();
+    expect(await section.getByTestId('paste-outcome').textContent()).toContain(`Slack's "Today" was read as ${today}`);
+    const entries = await section.getByTestId('timeline-entry').allTextContents();
+    expect(entries).toEqual([expect.stringContaining(`${yesterday} 23:50`), expect.stringContaining(`${today} 00:10`)]);
+    expect(entries[0]).toContain('Customer reports 500s');
+    expect(await section.getByTestId('unplaced-lines').textContent()).toContain('Line 1: who paged infra?');
+    await page.close();
+  });
+
   it('two tabs on the same issue: the second save finds the clash and offers a choice instead of overwriting', async () => {
     const first = await openTimeline();
     const second = await openTimeline(); // loaded before the first tab saves anything

@@ -10,6 +10,7 @@ export type LineKind =
   | { kind: 'header'; clock: Clock; author: string }
   | { kind: 'time-only'; clock: Clock }
   | { kind: 'day'; month: number; day: number; year: number | null }
+  | { kind: 'relative-day'; daysAgo: 0 | 1 }
   | { kind: 'bad-time'; reason: string }
   | { kind: 'text'; text: string };
 
@@ -23,6 +24,8 @@ const HEADER = new RegExp(String.raw`^(\D.{0,78}?)(?:\s{2,}|\t|\s\[)${CLOCK}\]?$
 const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DAY = /^(?:[a-z]+day,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i;
+// Slack labels the two most recent days by name instead of by date, capitalised as here.
+const RELATIVE_DAYS = new Map<string, 0 | 1>([['Today', 0], ['Yesterday', 1]]);
 
 /** Groups h, mi, s, ampm starting at `at`; null when out of range (25:00, 13 pm). */
 function clockOf(m: RegExpExecArray, at: number): Clock | null {
@@ -75,6 +78,8 @@ export function classifyLine(line: string): LineKind {
     const clock = clockOf(header, 2);
     return clock ? { kind: 'header', clock, author: header[1]!.trim() } : BAD;
   }
+  const daysAgo = line.length <= 9 ? RELATIVE_DAYS.get(line) : undefined;
+  if (daysAgo !== undefined) return { kind: 'relative-day', daysAgo };
   const day = line.length <= 40 ? DAY.exec(line) : null;
   const month = day ? MONTHS.indexOf(day[1]!.slice(0, 3).toLowerCase()) : -1;
   if (day && month >= 0 && Number(day[2]) >= 1 && Number(day[2]) <= 31) {

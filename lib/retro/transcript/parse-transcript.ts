@@ -11,6 +11,8 @@ export interface TranscriptOptions {
   date: string;
   /** IANA zone the chat showed its times in. */
   zone: string;
+  /** `YYYY-MM-DD`: the day the chat was copied, which Slack's "Today" and "Yesterday" dividers mean. */
+  today: string;
 }
 
 export interface ParsedMessage {
@@ -31,6 +33,8 @@ export interface UnplacedLine {
 export interface TranscriptResult {
   messages: ParsedMessage[];
   unplaced: UnplacedLine[];
+  /** Set when a "Today" or "Yesterday" divider was read: the day it was taken to mean "today". */
+  relativeTo?: string;
 }
 
 /** A time more than this far before the previous one means the chat passed midnight. */
@@ -40,7 +44,7 @@ const EDITED = /\s*\((?:edited|bearbeitet|modifié)\)$/i;
 /** Slack's "(edited)" mark is not part of the message. */
 const unedited = (text: string) => (text.endsWith(')') ? text.replace(EDITED, '') : text);
 
-export function parseTranscript(input: string, { date, zone }: TranscriptOptions): TranscriptResult {
+export function parseTranscript(input: string, { date, zone, today }: TranscriptOptions): TranscriptResult {
   const messages: ParsedMessage[] = [];
   const unplaced: UnplacedLine[] = [];
   let day = wallDayMs(date);
@@ -50,6 +54,7 @@ export function parseTranscript(input: string, { date, zone }: TranscriptOptions
   let currentIsBlock = false;
   let blankBefore = false;
   let lastUnplacedLine = -1;
+  let readRelativeDay = false;
 
   const instant = (clock: Clock): number => {
     const minute = clock.h * 60 + clock.mi;
@@ -101,6 +106,13 @@ export function parseTranscript(input: string, { date, zone }: TranscriptOptions
         current = null;
         break;
       }
+      case 'relative-day': {
+        day = wallDayMs(today) - kind.daysAgo * DAY_MS;
+        readRelativeDay = true;
+        lastMinute = null;
+        current = null;
+        break;
+      }
       case 'bad-time':
         unplaced.push({ line: number, text: line, reason: kind.reason });
         lastUnplacedLine = i;
@@ -119,7 +131,8 @@ export function parseTranscript(input: string, { date, zone }: TranscriptOptions
     }
     blankBefore = false;
   }
-  return finish(messages, unplaced);
+  const result = finish(messages, unplaced);
+  return readRelativeDay ? { ...result, relativeTo: today } : result;
 }
 
 /** A header with no message under it is shown to the user rather than kept as an empty entry. */

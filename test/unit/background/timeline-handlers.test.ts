@@ -108,6 +108,13 @@ describe('timeline:parse', () => {
     const bad = await route({ type: 'timeline:parse', text: 'x', date: '2025-03-04', zone: 'Mars/Base' }, contentScript());
     expect(bad.ok ? '' : `${bad.error.kind} ${bad.error.message}`).toMatch(/^invalid-request .*zone/);
   });
+
+  it('reads Slack\'s "Today" as the day it is now in the reader\'s zone', async () => {
+    // 12:00 UTC on 5 March is already 01:00 on 6 March in Auckland.
+    const parsed = dataOf<TranscriptResult>(await route({ type: 'timeline:parse', text: 'Today\n10:00 paged', date: '2025-03-01', zone: 'Pacific/Auckland' }, contentScript()));
+    expect(parsed.relativeTo).toBe('2025-03-06');
+    expect(parsed.messages.map((m) => new Date(m.at).toISOString())).toEqual(['2025-03-05T21:00:00.000Z']);
+  });
 });
 
 describe('timeline:publish', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTranscript } from '@/lib/retro/transcript/parse-transcript';
 
-const UTC = { date: '2025-03-04', zone: 'UTC' };
+const UTC = { date: '2025-03-04', zone: 'UTC', today: '2025-03-20' };
 const times = (text: string, opts = UTC) => parseTranscript(text, opts).messages.map((m) => [new Date(m.at).toISOString().slice(0, 16), m.author ?? null, m.text]);
 
 describe('transcript formats', () => {
@@ -77,8 +77,25 @@ describe('dates, zones and rollover', () => {
     expect(times(text).map((t) => t[0])).toEqual(['2025-03-10T22:00', '2025-03-10T23:30', '2025-03-11T01:00']);
   });
 
+  it('reads Slack\'s "Yesterday" and "Today" dividers as days before the paste, and says so', () => {
+    const text = ['Yesterday', 'Sam Support  11:50 PM', 'still down', 'Today', 'Lee Lead  12:10 AM', 'back up'].join('\n');
+    const result = parseTranscript(text, UTC);
+    expect(times(text)).toEqual([
+      ['2025-03-19T23:50', 'Sam Support', 'still down'],
+      ['2025-03-20T00:10', 'Lee Lead', 'back up'],
+    ]);
+    expect(result.relativeTo).toBe('2025-03-20');
+    expect(result.unplaced).toEqual([]);
+  });
+
+  it('leaves "today" inside a message alone and names no reference day without a divider', () => {
+    const result = parseTranscript('10:00 deploy planned\ntoday\nToday?', UTC);
+    expect(result.messages.map((m) => m.text)).toEqual(['deploy planned\ntoday\nToday?']);
+    expect(result.relativeTo).toBeUndefined();
+  });
+
   it('reads times in the given zone, across a DST change', () => {
-    const opts = { date: '2025-03-09', zone: 'America/New_York' };
+    const opts = { date: '2025-03-09', zone: 'America/New_York', today: '2025-03-20' };
     expect(times('01:30 before the change\n03:30 after the change', opts).map((t) => t[0])).toEqual(['2025-03-09T06:30', '2025-03-09T07:30']);
   });
 });
