@@ -6,7 +6,7 @@ import { issueKey, tokenStatusItem } from '@/lib/settings';
 import { harvestCandidates, type TimelineCandidate } from '@/lib/retro/timeline-harvest';
 import { knownSources } from '@/lib/retro/timeline-entry';
 import { renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
-import { parseTranscript, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
+import { PARSE_MEASURE, parseTranscript, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
 import { todayIn } from '@/lib/retro/zoned-time';
 import { emptyTimelineDraft } from '@/lib/timeline-draft';
 import { connect, type BackgroundDeps } from './context';
@@ -32,7 +32,11 @@ export async function timelineCandidates(deps: BackgroundDeps, { ref }: RequestO
 
 /** In the worker, not the page: a 1 MB paste never blocks GitLab's tab. Slack's "Today" is the day of the paste. */
 export function parseTimelineTranscript(deps: BackgroundDeps, { text, date, zone }: RequestOf<'timeline:parse'>): TranscriptResult {
-  return parseTranscript(text, { date, zone, today: todayIn(zone, deps.now()) });
+  const start = performance.now();
+  const result = parseTranscript(text, { date, zone, today: todayIn(zone, deps.now()) });
+  performance.clearMeasures(PARSE_MEASURE);
+  performance.measure(PARSE_MEASURE, { start, end: performance.now() });
+  return result;
 }
 
 function refuse(message: string): never {

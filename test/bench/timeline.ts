@@ -1,12 +1,13 @@
 /**
  * The Timeline's numbers: importing an issue with 1,000 notes (GitLab requests, time until the
- * candidates are on screen) and parsing a 1 MB transcript (in Node: the parser is plain code).
+ * candidates are on screen) and pasting a 1 MB transcript into the real panel (page responsiveness,
+ * and the parse time the extension's worker records).
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { Sandbox } from '../sandbox/server';
 import { addManyNotes } from '../sandbox/seed-notes';
 import { EMERGENCIES_PATH, issueId, PROJECT_IDS } from '../sandbox/seed';
-import { parseTranscript } from '../../lib/retro/transcript/parse-transcript';
+import { PARSE_MEASURE } from '../../lib/retro/transcript/parse-transcript';
 import { sampleTranscript } from './transcript-sample';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -17,11 +18,57 @@ async function openTimelineSection(page: Page): Promise<void> {
   await page.evaluate(`document.querySelector('emergency-retro-panel').shadowRoot.querySelector('[data-testid="timeline-details"]').open = true`);
 }
 
+/** Clicks "Read transcript" and waits for the answer; the page's longest task meanwhile. */
+const READ_TRANSCRIPT = `(async () => {
+  const paste = document.querySelector('emergency-retro-panel').shadowRoot.querySelector('[data-testid="timeline-paste"]');
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration)));
+  observer.observe({ type: 'longtask' });
+  const area = paste.querySelector('textarea');
+  if (area.value !== window.benchTranscript) {
+    area.value = window.benchTranscript;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const box = paste.querySelector('[data-testid="paste-outcome"]');
+  const outcome = () => box.textContent;
+  // Every read shows "Reading…" first; a MutationObserver sees it however briefly it is there.
+  let reading = false;
+  const answered = new Promise((resolve) => {
+    new MutationObserver((_, observer) => {
+      if (outcome().startsWith('Reading')) reading = true;
+      else if (reading && outcome()) {
+        observer.disconnect();
+        resolve();
+      }
+    }).observe(box, { childList: true, characterData: true, subtree: true });
+  });
+  const start = performance.now();
+  [...paste.querySelectorAll('button')].find((b) => b.textContent === 'Read transcript').click();
+  await answered;
+  const doneMs = performance.now() - start;
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  observer.disconnect();
+  return { doneMs, longestTaskMs: Math.max(0, ...tasks), outcome: outcome() };
+})()`;
+
+export interface PasteNumbers {
+  bytes: number;
+  doneMs: number;
+  longestTaskMs: number;
+  outcome: string;
+  /** Parse time in the extension's worker: the first read, then the median of the next five. */
+  parseColdMs: number;
+  parseMedianMs: number;
+}
+
 /**
- * A 1 MB chat paste in the real panel: from the click on "Read transcript" until the panel says
- * what it read, and the longest main-thread task meanwhile (parsing runs in the background worker).
+ * A 1 MB chat paste in the real panel, read six times: from the click on "Read transcript" until
+ * the panel says what it read, the longest main-thread task meanwhile, and the parse time the
+ * worker records (its User Timing entry). The sample has more messages than a timeline holds, so
+ * the text stays in the box and each read parses the whole megabyte.
  */
-export async function pasteOneMegabyte(context: BrowserContext): Promise<{ doneMs: number; longestTaskMs: number; outcome: string }> {
+export async function pasteOneMegabyte(context: BrowserContext, worker: Worker): Promise<PasteNumbers> {
   const page = await context.newPage();
   await page.goto(`https://gitlab.com/${EMERGENCIES_PATH}/-/issues/5`);
   await openTimelineSection(page);
@@ -30,35 +77,34 @@ export async function pasteOneMegabyte(context: BrowserContext): Promise<{ doneM
   await page.evaluate((value) => {
     (window as unknown as { benchTranscript: string }).benchTranscript = value;
   }, text);
-  const result = (await page.evaluate(`(async () => {
-    const text = window.benchTranscript;
-    const root = document.querySelector('emergency-retro-panel').shadowRoot;
-    const paste = root.querySelector('[data-testid="timeline-paste"]');
-    const tasks = [];
-    const observer = new PerformanceObserver((list) => tasks.push(...list.getEntries().map((entry) => entry.duration)));
-    observer.observe({ type: 'longtask' });
-    const area = paste.querySelector('textarea');
-    area.value = text;
-    area.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const start = performance.now();
-    [...paste.querySelectorAll('button')].find((b) => b.textContent === 'Read transcript').click();
-    const outcome = () => paste.querySelector('[data-testid="paste-outcome"]').textContent;
-    await new Promise((resolve) => {
-      const check = () => (outcome() && !outcome().startsWith('Reading') ? resolve() : requestAnimationFrame(check));
-      check();
-    });
-    const doneMs = performance.now() - start;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    observer.disconnect();
-    return { doneMs, longestTaskMs: Math.max(0, ...tasks), outcome: outcome() };
-  })()`)) as unknown;
+  const parseMs = () => worker.evaluate((name) => performance.getEntriesByName(name, 'measure').at(-1)?.duration ?? NaN, PARSE_MEASURE);
+  const reads: { doneMs: number; longestTaskMs: number; outcome: string; parseMs: number }[] = [];
+  for (let i = 0; i < 6; i += 1) {
+    const read = (await page.evaluate(READ_TRANSCRIPT)) as { doneMs: number; longestTaskMs: number; outcome: string };
+    reads.push({ ...read, parseMs: await parseMs() });
+  }
   await page.close();
-  return result as { doneMs: number; longestTaskMs: number; outcome: string };
+  const first = reads[0]!;
+  return {
+    bytes: text.length,
+    doneMs: first.doneMs,
+    longestTaskMs: Math.max(...reads.map((r) => r.longestTaskMs)),
+    outcome: first.outcome,
+    parseColdMs: first.parseMs,
+    parseMedianMs: median(reads.slice(1).map((r) => r.parseMs)),
+  };
 }
 
 /** Issue 4 has no notes of its own: it gets exactly 1,000. */
-export async function importThousandNotes(sandbox: Sandbox, context: BrowserContext): Promise<{ requests: number; renderMs: number; candidates: number }> {
+export interface ImportNumbers {
+  requests: number;
+  notePages: number;
+  labelEventPages: number;
+  renderMs: number;
+  candidates: number;
+}
+
+export async function importThousandNotes(sandbox: Sandbox, context: BrowserContext): Promise<ImportNumbers> {
   addManyNotes(sandbox.state, issueId(PROJECT_IDS.emergencies, 4), 1000, new Date('2025-03-04T00:00:00Z'));
   const page = await context.newPage();
   await page.goto(`https://gitlab.com/${EMERGENCIES_PATH}/-/issues/4`);
@@ -80,20 +126,12 @@ export async function importThousandNotes(sandbox: Sandbox, context: BrowserCont
     return { renderMs: performance.now() - start, candidates: rendered() };
   })()`)) as { renderMs: number; candidates: number };
   await page.close();
-  if (process.env.BENCH_DEBUG) console.log(sandbox.apiRequests().map((r) => `${r.method} ${r.path}`));
-  return { requests: sandbox.apiRequests().length, renderMs, candidates };
-}
-
-/** First (cold) run and the median of ten more, on CPU time so a busy machine does not inflate it. */
-export function parseOneMegabyte(): { bytes: number; messages: number; coldMs: number; medianMs: number } {
-  const text = sampleTranscript(1024 * 1024);
-  const run = () => {
-    const before = process.cpuUsage();
-    const result = parseTranscript(text, { date: '2025-03-04', zone: 'Europe/Berlin', today: '2025-03-20' });
-    const used = process.cpuUsage(before);
-    return { ms: (used.user + used.system) / 1000, messages: result.messages.length };
+  const paths = sandbox.apiRequests().map((r) => r.path.split('?')[0]!);
+  return {
+    requests: paths.length,
+    notePages: paths.filter((path) => path.endsWith('/notes')).length,
+    labelEventPages: paths.filter((path) => path.endsWith('/resource_label_events')).length,
+    renderMs,
+    candidates,
   };
-  const cold = run();
-  const warm = Array.from({ length: 10 }, run).map((r) => r.ms);
-  return { bytes: text.length, messages: cold.messages, coldMs: cold.ms, medianMs: median(warm) };
 }

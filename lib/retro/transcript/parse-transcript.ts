@@ -37,6 +37,9 @@ export interface TranscriptResult {
   relativeTo?: string;
 }
 
+/** The worker records its latest parse under this User Timing name: seen in DevTools, read by `npm run bench`. */
+export const PARSE_MEASURE = 'emergency-retro:parse-transcript';
+
 /** A time more than this far before the previous one means the chat passed midnight. */
 const ROLLOVER_MINUTES = 6 * 60;
 const DAY_MS = 86_400_000;

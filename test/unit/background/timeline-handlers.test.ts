@@ -6,7 +6,7 @@ import type { Result, TimelinePublishResult } from '@/lib/messaging';
 import type { DraftSaveResult, DraftView } from '@/lib/drafts';
 import type { TimelineDraftData } from '@/lib/timeline-draft';
 import type { TimelineCandidate } from '@/lib/retro/timeline-harvest';
-import type { TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
+import { PARSE_MEASURE, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
 import { TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import { tokenStatusItem } from '@/lib/settings';
 import { FakeGitLab, fakeDeps } from '../helpers/fake-gateway';
@@ -107,6 +107,12 @@ describe('timeline:parse', () => {
     expect(parsed.messages).toEqual([{ line: 1, at: Date.parse('2025-03-04T09:32:00Z'), text: 'paged\nnoise' }]);
     const bad = await route({ type: 'timeline:parse', text: 'x', date: '2025-03-04', zone: 'Mars/Base' }, contentScript());
     expect(bad.ok ? '' : `${bad.error.kind} ${bad.error.message}`).toMatch(/^invalid-request .*zone/);
+  });
+
+  it('leaves the latest parse time in one User Timing entry (DevTools and the bench read it)', async () => {
+    await route({ type: 'timeline:parse', text: '10:32 paged', date: '2025-03-04', zone: 'UTC' }, contentScript());
+    await route({ type: 'timeline:parse', text: '10:33 again', date: '2025-03-04', zone: 'UTC' }, contentScript());
+    expect(performance.getEntriesByName(PARSE_MEASURE, 'measure')).toHaveLength(1);
   });
 
   it('reads Slack\'s "Today" as the day it is now in the reader\'s zone', async () => {
