@@ -28,8 +28,13 @@ export function EntryForm({ form, zone, onChange, onSubmit, onCancel }: Props) {
     if (problem || 'problem' in instant) return;
     onSubmit({ at: instant.at, text: form.text.trim(), ...(link ? { link } : {}), ...(form.tag ? { tag: form.tag } : {}) });
   };
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation(); // GitLab's own Escape handlers are not for this form
+    onCancel();
+  };
   return (
-    <form class="entry-form" onSubmit={submit} aria-label={form.id ? 'Edit entry' : 'Add entry'}>
+    <form class="entry-form" onSubmit={submit} aria-label={form.id ? 'Edit entry' : 'Add entry'} onKeyDown={closeOnEscape}>
       <div class="fields">
         <label class="field">
           <span>Date</span>
@@ -61,7 +66,7 @@ export function EntryForm({ form, zone, onChange, onSubmit, onCancel }: Props) {
       {problem && (form.text || form.time) && <p class="hint" data-testid="entry-problem">{problem}</p>}
       <div class="row">
         <button type="submit" class="primary" disabled={!!problem}>{form.id ? 'Save entry' : 'Add entry'}</button>
-        {form.id && <button type="button" onClick={onCancel}>Cancel</button>}
+        <button type="button" onClick={onCancel}>Cancel</button>
       </div>
     </form>
   );

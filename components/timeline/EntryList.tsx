@@ -19,14 +19,14 @@ export function EntryList({ entries, zone, editingId, onEdit, onDelete }: Props)
       {entries.map((entry) => {
         const { local, utc } = localAndUtc(entry.at, zone);
         return (
-          <li key={entry.id} class={editingId === entry.id ? 'editing' : undefined} data-testid="timeline-entry">
+          <li key={entry.id} class={editingId === entry.id ? 'editing' : undefined} data-testid="timeline-entry" data-entry-id={entry.id}>
             <div class="entry-time"><time dateTime={entry.at}>{local}</time> <span class="muted">{utc}</span></div>
             {entry.tag && <span class="tag">{entry.tag}</span>}
             <p class="entry-text">{entry.text}</p>
             {safeHref(entry.link) && <a href={safeHref(entry.link)} target="_blank" rel="noopener noreferrer">{entry.link}</a>}
             <div class="row">
-              <button type="button" aria-label={`Edit entry at ${local}`} onClick={() => onEdit(entry)}>Edit</button>
-              <button type="button" aria-label={`Delete entry at ${local}`} onClick={() => onDelete(entry)}>Delete</button>
+              <button type="button" data-action="Edit" aria-label={`Edit entry at ${local}`} onClick={() => onEdit(entry)}>Edit</button>
+              <button type="button" data-action="Delete" aria-label={`Delete entry at ${local}`} onClick={() => onDelete(entry)}>Delete</button>
             </div>
           </li>
         );

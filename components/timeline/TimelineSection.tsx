@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { emptyTimelineDraft, type EntryFormDraft, type TimelineDraftData } from '@/lib/timeline-draft';
 import { knownSources, newEntryId, removeEntry, sortEntries, upsertEntry, type TimelineEntry } from '@/lib/retro/timeline-entry';
 import { todayIn, toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
 import { useDraft } from '../drafts/use-draft';
 import { DraftStatus } from '../drafts/DraftStatus';
 import { ErrorNotice } from '../ErrorNotice';
+import { useFocusAfterRender } from '../use-focus-after-render';
 import type { TimelineClient } from './timeline-client';
 import { browserZone } from './time-format';
 import { EntryList } from './EntryList';
@@ -38,16 +39,41 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   const change = (next: Partial<TimelineDraftData>) => draft.update((d) => ({ ...d, ...next }));
   const addEntries = (added: TimelineEntry[]) => draft.update((d) => ({ ...d, entries: sortEntries([...d.entries, ...added]) }));
 
+  // Keyboard users keep their place: into the form when it opens, back to what opened it when it closes.
+  const section = useRef<HTMLElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const entryButton = (id: string, action: 'Edit' | 'Delete') => [...(section.current?.querySelectorAll<HTMLElement>('[data-entry-id]') ?? [])]
+    .find((item) => item.dataset.entryId === id)?.querySelector(`button[data-action="${action}"]`);
+  const addButton = () => section.current?.querySelector('button[data-action="add"]');
+  const closeForm = (focusId: string) => {
+    setShowForm(false);
+    focusAfterRender(() => (focusId && entryButton(focusId, 'Edit')) || addButton());
+  };
+  const openForm = () => {
+    setShowForm(true);
+    focusAfterRender(() => section.current?.querySelector('.entry-form input'));
+  };
+
   const submit = (entry: { at: string; text: string; link?: string; tag?: string }) => {
     // An edited entry keeps where it came from, so a later import still skips its source.
     const source = entries.find((e) => e.id === form.id)?.source;
     draft.update((d) => ({ ...d, form: null, entries: upsertEntry(d.entries, { id: form.id || newEntryId(), ...entry, ...(source ? { source } : {}) }) }));
-    setShowForm(false);
+    closeForm(form.id);
+  };
+  const cancel = () => {
+    change({ form: null });
+    closeForm(form.id);
   };
   const edit = (entry: TimelineEntry) => {
     const local = toZoned(entry.at, zone);
     change({ form: { id: entry.id, date: local.date, time: local.time, text: entry.text, link: entry.link ?? '', tag: entry.tag ?? '' } });
-    setShowForm(true);
+    openForm();
+  };
+  const remove = (entry: TimelineEntry) => {
+    const index = entries.findIndex((e) => e.id === entry.id);
+    const neighbour = entries[index + 1] ?? entries[index - 1];
+    change({ entries: removeEntry(entries, entry.id) });
+    focusAfterRender(() => (neighbour && entryButton(neighbour.id, 'Delete')) || addButton());
   };
   const publish = async (options: { internal: boolean; incidentEvents: boolean }) => {
     const revision = await draft.flush();
@@ -60,15 +86,15 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   if (draft.loading) return <section class="timeline" aria-label="Timeline"><h3>Timeline</h3><p role="status" class="muted">Loading the timeline draft…</p></section>;
   if (draft.loadError) return <section class="timeline" aria-label="Timeline"><h3>Timeline</h3><ErrorNotice error={draft.loadError} onRetry={draft.reload} /></section>;
   return (
-    <section class="timeline" aria-label="Timeline" data-testid="timeline">
+    <section class="timeline" aria-label="Timeline" data-testid="timeline" ref={section}>
       <h3>Timeline <span class="muted">({entries.length}, times in {zone === 'UTC' ? 'UTC' : `${zone} with UTC`})</span></h3>
       <DraftStatus status={draft.status} savedAt={draft.savedAt} error={draft.saveError} onRetry={() => void draft.flush()} onResolve={draft.resolveConflict}
         conflictSummary={draft.conflict ? entryCount(draft.conflict.data?.entries.length ?? 0) : null} />
-      <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={(e) => change({ entries: removeEntry(entries, e.id) })} />
+      <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={remove} />
       {showForm || draft.data.form ? (
-        <EntryForm form={form} zone={zone} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={() => { change({ form: null }); setShowForm(false); }} />
+        <EntryForm form={form} zone={zone} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={cancel} />
       ) : (
-        <button type="button" onClick={() => setShowForm(true)}>Add entry</button>
+        <button type="button" data-action="add" onClick={openForm}>Add entry</button>
       )}
       <details>
         <summary>Import from issue</summary>

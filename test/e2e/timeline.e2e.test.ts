@@ -164,6 +164,37 @@ describe('the Timeline section', () => {
     await page.close();
   });
 
+  it('works from the keyboard alone: add an entry, then delete it, never losing focus to the page', async () => {
+    const page = await openTimeline('issues/4');
+    const section = timeline(page);
+    type Target = ReturnType<typeof section.getByLabel>;
+    const hasFocus = (target: Target) => target.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el);
+    // Chromium's Tab first steps through the parts of a date or time field, as it does for any user.
+    const tabTo = async (target: Target) => {
+      for (let presses = 0; presses < 5 && !(await hasFocus(target)); presses += 1) await page.keyboard.press('Tab');
+      expect(await hasFocus(target)).toBe(true);
+    };
+    await section.getByRole('button', { name: 'Add entry' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hasFocus(section.getByLabel('Date'))).toBe(true);
+    await page.keyboard.type('03042025');
+    await tabTo(section.getByLabel(/^Time/));
+    await page.keyboard.type('1032A');
+    await tabTo(section.getByLabel('What happened'));
+    await page.keyboard.type('Customer reports 500s');
+    await tabTo(section.getByLabel('Link (optional)'));
+    await page.keyboard.press('Enter'); // submits the form
+    const added = section.getByTestId('timeline-entry');
+    await expect.poll(() => added.allTextContents()).toEqual([expect.stringMatching(/^2025-03-04 10:32 .*Customer reports 500s/)]);
+    await expect.poll(() => hasFocus(section.getByRole('button', { name: 'Add entry' }))).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await hasFocus(section.getByRole('button', { name: /^Delete entry at 2025-03-04 10:32/ }))).toBe(true);
+    await page.keyboard.press('Enter');
+    await section.getByTestId('timeline-empty').waitFor();
+    await expect.poll(() => hasFocus(section.getByRole('button', { name: 'Add entry' }))).toBe(true);
+    await page.close();
+  });
+
   it('two tabs on the same issue: the second save finds the clash and offers a choice instead of overwriting', async () => {
     const first = await openTimeline();
     const second = await openTimeline(); // loaded before the first tab saves anything

@@ -80,6 +80,28 @@ describe('TimelineSection', () => {
     await waitFor(() => expect(screen.getByTestId('draft-status').textContent).toMatch(/^Draft saved/));
   });
 
+  it('keeps keyboard focus in place: into the form on open, back on close, to a neighbour after a delete', async () => {
+    await renderSection();
+    const focused = () => document.activeElement as HTMLElement;
+    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
+    await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Date')));
+    fireEvent.keyDown(focused(), { key: 'Escape' });
+    await waitFor(() => expect(focused().textContent).toBe('Add entry'));
+    expect(screen.queryByRole('form')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit entry at 2025-03-04 10:32 GMT+1' }));
+    await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Date')));
+    fireEvent.input(screen.getByLabelText('What happened'), { target: { value: 'Customer reports 502s' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Edit entry' }));
+    await waitFor(() => expect(focused().getAttribute('aria-label')).toBe('Edit entry at 2025-03-04 10:32 GMT+1'));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete entry at 2025-03-04 10:32 GMT+1' }));
+    await waitFor(() => expect(focused().getAttribute('aria-label')).toBe('Delete entry at 2025-03-05 00:30 GMT+1'));
+    fireEvent.click(focused());
+    await waitFor(() => expect(focused().textContent).toBe('Add entry'));
+    expect(screen.getByTestId('timeline-empty')).toBeTruthy();
+  });
+
   it('saves at once when the page is hidden, without waiting for the debounce', async () => {
     const client = await renderSection();
     fireEvent.click(screen.getAllByRole('button', { name: /^Delete entry at/ })[0]!);
