@@ -29,3 +29,9 @@ export async function configureExtension(context: BrowserContext, extensionId: s
 
 /** The retro panel (Playwright locators pierce its open shadow root). */
 export const retroPanel = (page: Page) => page.getByRole('region', { name: 'Retro' });
+
+/** What has keyboard focus inside the panel's shadow root ("" when focus fell out to the page). */
+export const focusedInPanel = (page: Page) => page.evaluate(() => {
+  const active = document.querySelector('emergency-retro-panel')?.shadowRoot?.activeElement;
+  return active ? `${active.localName}: ${active.getAttribute('aria-label') ?? active.textContent?.trim().slice(0, 40)}` : '';
+});

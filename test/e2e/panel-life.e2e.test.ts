@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retroPanel } from '../browser/configure';
+import { focusedInPanel, retroPanel } from '../browser/configure';
 import { EMERGENCIES_PATH } from '../sandbox/seed';
 import { issueUrl, useSession } from './session';
 
@@ -47,6 +47,7 @@ describe('the panel over time', () => {
     const page = await session.browser.context.newPage();
     await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
     await retroPanel(page).getByTestId('status-assignees').waitFor();
+    await retroPanel(page).getByRole('button', { name: 'Apply retro-actions' }).focus();
     await page.evaluate(() => {
       const sidebar = document.querySelector('aside.js-right-sidebar')!;
       sidebar.replaceWith(sidebar.cloneNode(false) as Element);
@@ -59,6 +60,7 @@ describe('the panel over time', () => {
     });
     await expect.poll(() => page.locator('aside.js-right-sidebar emergency-retro-panel').count()).toBe(1);
     expect(await page.locator('emergency-retro-panel').count()).toBe(1);
+    expect(await focusedInPanel(page)).toBe('button: Apply retro-actions'); // moving the panel kept the keyboard's place
     await page.close();
   });
 

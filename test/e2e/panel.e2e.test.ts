@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retroPanel } from '../browser/configure';
+import { focusedInPanel, retroPanel } from '../browser/configure';
 import { EMERGENCIES_PATH, GITLAB_PATH } from '../sandbox/seed';
 import { issueUrl, useSession } from './session';
 
@@ -54,6 +54,21 @@ describe('the retro panel on emergency issues', () => {
     const undo = session.sandbox.apiRequests().filter((request) => request.method === 'PUT');
     expect(undo).toHaveLength(2);
     expect(JSON.parse(undo[1]!.body)).toEqual({ remove_labels: 'retro-actions', due_date: null, assignee_ids: [101] });
+    await page.close();
+  });
+
+  it('keyboard: Enter on Apply keeps focus in the panel while it works and after it is done', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
+    const panel = retroPanel(page);
+    await panel.getByTestId('preview').filter({ hasText: 'assign @maria-manager' }).waitFor();
+    await panel.getByRole('button', { name: 'Apply retro-actions' }).focus();
+    await page.keyboard.press('Enter');
+    await panel.getByTestId('outcome').filter({ hasText: 'GitLab now has' }).waitFor();
+    // The button is disabled now (applied), so focus moved to the panel rather than GitLab's page.
+    await expect.poll(() => focusedInPanel(page)).toBe('section: Retro');
+    await page.keyboard.press('Tab');
+    expect(await focusedInPanel(page)).not.toBe('');
     await page.close();
   });
 

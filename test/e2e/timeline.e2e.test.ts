@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { retroPanel } from '../browser/configure';
+import { focusedInPanel, retroPanel } from '../browser/configure';
 import { EMERGENCIES_PATH } from '../sandbox/seed';
 import { issueUrl, useSession } from './session';
 
@@ -12,6 +12,7 @@ interface LocalArea {
 }
 
 // Drafts live in the extension's storage, which outlives the sandbox reset: start each test without any.
+// A closing page may still flush its draft after this, so tests that need an empty timeline each take their own issue.
 beforeEach(async () => {
   await session.browser.worker!.evaluate(async () => {
     const local = (globalThis as unknown as { chrome: { storage: { local: LocalArea } } }).chrome.storage.local;
@@ -148,14 +149,17 @@ describe('the Timeline section', () => {
   });
 
   it('reads a pasted Slack copy with "Yesterday" and "Today" dividers into entries, and lists the line it cannot place', async () => {
-    const page = await openTimeline('issues/4');
+    const page = await openTimeline('issues/10');
     const [yesterday, today] = await page.evaluate(() => [-1, 0].map((days) => new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv')));
     const section = timeline(page);
     await section.locator('summary', { hasText: 'Paste transcript' }).click();
     const slackCopy = ['who paged infra?', 'Yesterday', 'Sam Support  11:50 PM', 'Customer reports 500s', 'Today', 'Lee Lead  12:10 AM', 'Back up after rollback'];
     await section.getByLabel(/^Chat transcript/).fill(slackCopy.join('\n'));
-    await section.getByRole('button', { name: 'Read transcript' }).click();
+    await section.getByRole('button', { name: 'Read transcript' }).focus();
+    await page.keyboard.press('Enter');
     await section.getByTestId('paste-outcome').filter({ hasText: 'Added 2 entries. 1 line needs a time' }).waitFor();
+    // The emptied box disables the button: focus goes to the section's summary, not GitLab's page.
+    await expect.poll(() => focusedInPanel(page)).toBe('summary: Paste transcript');
     expect(await section.getByTestId('paste-outcome').textContent()).toContain(`Slack's "Today" was read as ${today}`);
     const entries = await section.getByTestId('timeline-entry').allTextContents();
     expect(entries).toEqual([expect.stringContaining(`${yesterday} 23:50`), expect.stringContaining(`${today} 00:10`)]);
@@ -165,7 +169,7 @@ describe('the Timeline section', () => {
   });
 
   it('works from the keyboard alone: add an entry, then delete it, never losing focus to the page', async () => {
-    const page = await openTimeline('issues/4');
+    const page = await openTimeline('issues/9');
     const section = timeline(page);
     type Target = ReturnType<typeof section.getByLabel>;
     const hasFocus = (target: Target) => target.evaluate((el) => (el.getRootNode() as ShadowRoot).activeElement === el);
