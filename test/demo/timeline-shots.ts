@@ -9,11 +9,23 @@ import { startSandbox } from '../sandbox/server';
 import { API_TOKEN, EMERGENCIES_PATH } from '../sandbox/seed';
 import { launchBrowser } from '../browser/launch';
 import type { Locator } from 'playwright-core';
+import { format } from 'date-fns';
 import { configureExtension, retroPanel } from '../browser/configure';
 
 const OUTPUT = resolve(import.meta.dirname, '../../demo-output');
 const ISSUE = `https://gitlab.com/${EMERGENCIES_PATH}/-/issues/1`;
-const TRANSCRIPT = 'notes from the bridge\nSam Support  2:05 PM\nCustomer confirmed the workaround 🎉\nLee Lead  2:09 PM\nFiling a follow-up for the Geo docs';
+// The seeded emergency began 19 days ago at this time of day (test/sandbox/seed-notes.ts): the chat
+// follows its discussion, under a Slack day divider, in the local zone Chromium shows too.
+const begun = Date.now() - 19 * 86_400_000;
+const said = (minutes: number) => format(begun + minutes * 60_000, 'h:mm a');
+const TRANSCRIPT = [
+  'notes from the bridge',
+  format(begun + 95 * 60_000, 'EEEE, MMMM do'),
+  `Sam Support  ${said(95)}`,
+  'Customer confirmed the workaround 🎉',
+  `Lee Lead  ${said(101)}`,
+  'Filing a follow-up for the Geo docs',
+].join('\n');
 
 mkdirSync(OUTPUT, { recursive: true });
 

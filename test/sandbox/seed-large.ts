@@ -44,8 +44,10 @@ export function addLargeRetros(state: SandboxState, count: number, now = new Dat
     issue.updatedAt = new Date(created + rnd() * (now.getTime() - created)).toISOString();
     if (kind < 0.5) {
       issue.labels = ['customer-emergency', 'retro', 'retro-actions'];
-      issue.dueDate = ymd(new Date(Math.max(created + 7 * DAY, now.getTime() - 30 * DAY + rnd() * 45 * DAY)));
-      state.labelEvents.push({ id: 200_000 + n, issueId: issue.id, userId: owner, label: 'retro-actions', action: 'add', createdAt: new Date(created + DAY).toISOString() });
+      // As the handbook has it: retro-actions applied after the emergency, due one week later.
+      const applied = Math.min(now.getTime() - DAY / 24, Math.max(created + DAY, now.getTime() - 37 * DAY + rnd() * 45 * DAY));
+      issue.dueDate = ymd(new Date(applied + 7 * DAY));
+      state.labelEvents.push({ id: 200_000 + n, issueId: issue.id, userId: owner, label: 'retro-actions', action: 'add', createdAt: new Date(applied).toISOString() });
     } else if (kind < 0.75) {
       issue.labels = ['customer-emergency', 'retro'];
     } else {
