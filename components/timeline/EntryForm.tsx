@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { TIMELINE_TAGS } from '@/lib/retro/timeline-entry';
 import { zonedToUtcMs } from '@/lib/retro/zoned-time';
 import type { EntryFormDraft } from '@/lib/timeline-draft';
@@ -5,6 +6,8 @@ import type { EntryFormDraft } from '@/lib/timeline-draft';
 interface Props {
   form: EntryFormDraft;
   zone: string;
+  /** Nothing typed yet (or the entry unchanged): Escape may close the form without losing anything. */
+  untouched: boolean;
   onChange(form: EntryFormDraft): void;
   onSubmit(entry: { at: string; text: string; link?: string; tag?: string }): void;
   onCancel(): void;
@@ -18,7 +21,7 @@ export function formInstant(form: EntryFormDraft, zone: string): { at: string } 
 }
 
 /** Add or edit one entry: date and time in the reader's zone, UTC shown as it will be stored. */
-export function EntryForm({ form, zone, onChange, onSubmit, onCancel }: Props) {
+export function EntryForm({ form, zone, untouched, onChange, onSubmit, onCancel }: Props) {
   const instant = formInstant(form, zone);
   const link = form.link.trim();
   const problem = 'problem' in instant ? instant.problem : !form.text.trim() ? 'Describe what happened.' : link && !/^https?:\/\/\S+$/i.test(link) ? 'Links must start with https:// or http://.' : '';
@@ -28,10 +31,12 @@ export function EntryForm({ form, zone, onChange, onSubmit, onCancel }: Props) {
     if (problem || 'problem' in instant) return;
     onSubmit({ at: instant.at, text: form.text.trim(), ...(link ? { link } : {}), ...(form.tag ? { tag: form.tag } : {}) });
   };
+  const [escapeHint, setEscapeHint] = useState(false);
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape') return;
     event.stopPropagation(); // GitLab's own Escape handlers are not for this form
-    onCancel();
+    if (untouched) onCancel();
+    else setEscapeHint(true);
   };
   return (
     <form class="entry-form" onSubmit={submit} aria-label={form.id ? 'Edit entry' : 'Add entry'} onKeyDown={closeOnEscape}>
@@ -64,6 +69,7 @@ export function EntryForm({ form, zone, onChange, onSubmit, onCancel }: Props) {
         </label>
       </div>
       {problem && (form.text || form.time) && <p class="hint" data-testid="entry-problem">{problem}</p>}
+      {escapeHint && !untouched && <p class="hint" role="status">Escape keeps what you typed: use Cancel to discard it.</p>}
       <div class="row">
         <button type="submit" class="primary" disabled={!!problem}>{form.id ? 'Save entry' : 'Add entry'}</button>
         <button type="button" onClick={onCancel}>Cancel</button>

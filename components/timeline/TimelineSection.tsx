@@ -64,11 +64,17 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     change({ form: null });
     closeForm(form.id);
   };
-  const edit = (entry: TimelineEntry) => {
+  const formFor = (entry: TimelineEntry): EntryFormDraft => {
     const local = toZoned(entry.at, zone);
-    change({ form: { id: entry.id, date: local.date, time: local.time, text: entry.text, link: entry.link ?? '', tag: entry.tag ?? '' } });
+    return { id: entry.id, date: local.date, time: local.time, text: entry.text, link: entry.link ?? '', tag: entry.tag ?? '' };
+  };
+  const edit = (entry: TimelineEntry) => {
+    change({ form: formFor(entry) });
     openForm();
   };
+  // Escape may close the form only while it holds nothing the user typed.
+  const editing = entries.find((e) => e.id === form.id);
+  const untouched = JSON.stringify({ ...form, date: '' }) === JSON.stringify({ ...(editing ? formFor(editing) : blankForm('')), date: '' });
   const remove = (entry: TimelineEntry) => {
     const index = entries.findIndex((e) => e.id === entry.id);
     const neighbour = entries[index + 1] ?? entries[index - 1];
@@ -92,7 +98,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
         conflictSummary={draft.conflict ? entryCount(draft.conflict.data?.entries.length ?? 0) : null} />
       <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={remove} />
       {showForm || draft.data.form ? (
-        <EntryForm form={form} zone={zone} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={cancel} />
+        <EntryForm form={form} zone={zone} untouched={untouched} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={cancel} />
       ) : (
         <button type="button" data-action="add" onClick={openForm}>Add entry</button>
       )}

@@ -85,7 +85,12 @@ describe('TimelineSection', () => {
     const focused = () => document.activeElement as HTMLElement;
     fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
     await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Date')));
-    fireEvent.keyDown(focused(), { key: 'Escape' });
+    fireEvent.input(screen.getByLabelText('What happened'), { target: { value: 'Half a thought' } });
+    fireEvent.keyDown(screen.getByLabelText('What happened'), { key: 'Escape' });
+    expect(screen.getByText('Escape keeps what you typed: use Cancel to discard it.')).toBeTruthy();
+    expect((screen.getByLabelText('What happened') as HTMLTextAreaElement).value).toBe('Half a thought');
+    fireEvent.input(screen.getByLabelText('What happened'), { target: { value: '' } });
+    fireEvent.keyDown(screen.getByLabelText('What happened'), { key: 'Escape' });
     await waitFor(() => expect(focused().textContent).toBe('Add entry'));
     expect(screen.queryByRole('form')).toBeNull();
 
