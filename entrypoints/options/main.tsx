@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { keepFocusInside } from '@/components/keep-focus';
 import { sendRequest } from '@/lib/messaging';
 import { OptionsPage } from '@/components/OptionsPage';
 
@@ -10,3 +11,4 @@ render(
   />,
   document.getElementById('app')!,
 );
+keepFocusInside(document);

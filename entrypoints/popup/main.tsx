@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { keepFocusInside } from '@/components/keep-focus';
 import { browser } from 'wxt/browser';
 import { sendRequest } from '@/lib/messaging';
 import { MyRetrosPopup } from '@/components/MyRetrosPopup';
@@ -14,3 +15,4 @@ render(
   />,
   document.getElementById('app')!,
 );
+keepFocusInside(document);

@@ -8,8 +8,8 @@ import { parseIssueUrl } from '@/lib/gitlab/issue-url';
 import { sameIssue, type IssueRef } from '@/lib/gitlab/issue-ref';
 import { markPanelLoaded, isPanelLoaded } from '@/lib/panel-presence';
 import { RetroPanel } from '@/components/RetroPanel';
+import { keepFocusInside } from '@/components/keep-focus';
 import { createPanelClient } from './client';
-import { keepFocusInPanel } from './keep-focus';
 import { keepMounted } from './keep-mounted';
 import { followTheme } from './theme';
 import styles from './panel.css?inline';
@@ -53,7 +53,7 @@ export default defineContentScript({
     };
 
     followTheme(ctx, ui.shadowHost);
-    ctx.onInvalidated(keepFocusInPanel(ui.shadow));
+    ctx.onInvalidated(keepFocusInside(ui.shadow));
     show(new URL(location.href));
     // The URL carried by the event, never a stale location.href (case C1).
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => show(newUrl));

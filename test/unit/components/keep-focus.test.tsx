@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { waitFor } from '@testing-library/preact';
-import { keepFocusInPanel } from '@/entrypoints/retro-panel.content/keep-focus';
+import { keepFocusInside } from '@/components/keep-focus';
 
 let root: ShadowRoot;
 let stop: () => void;
@@ -24,14 +24,14 @@ beforeEach(() => {
     </section>,
     root,
   );
-  stop = keepFocusInPanel(root);
+  stop = keepFocusInside(root);
 });
 afterEach(() => {
   stop();
   document.body.replaceChildren();
 });
 
-describe('keepFocusInPanel', () => {
+describe('keepFocusInside', () => {
   it('moves focus from a button disabled while it works to its section summary, and back once it is enabled', async () => {
     byId('read').focus();
     loseFocus(byId('read'), () => byId('read').setAttribute('disabled', ''));
@@ -45,6 +45,20 @@ describe('keepFocusInPanel', () => {
     loseFocus(byId('remove'), () => byId('item').remove());
     await waitFor(() => expect(root.activeElement).toBe(byId('panel')));
     expect(byId('panel').tabIndex).toBe(-1);
+  });
+
+  it('works on an extension page too: focus from a disabled button waits on <main>, then returns', async () => {
+    stop();
+    const app = document.createElement('div');
+    document.body.append(app);
+    render(<main><button type="button" id="refresh">Refresh</button></main>, app);
+    stop = keepFocusInside(document);
+    const refresh = document.getElementById('refresh')!;
+    refresh.focus();
+    loseFocus(refresh, () => refresh.setAttribute('disabled', ''));
+    await waitFor(() => expect(document.activeElement?.localName).toBe('main'));
+    refresh.removeAttribute('disabled');
+    await waitFor(() => expect(document.activeElement).toBe(refresh));
   });
 
   it('leaves focus alone when the user moved on and the control is still there', async () => {
