@@ -70,10 +70,10 @@ export function wallMinuteToUtcMs(wallMinute: number, zone: string): number {
   const key = wallMinute + 0.5; // never collides with a day key, which is a whole multiple of DAY_MS
   let offset = cache.get(key);
   if (offset === undefined) {
-    const first = wallMinute - offsetAt(wallMinute, zone);
-    const second = wallMinute - offsetAt(first, zone);
-    const fits = (t: number) => t + offsetAt(t, zone) === wallMinute;
-    const chosen = fits(first) && fits(second) ? Math.min(first, second) : fits(first) ? first : fits(second) ? second : Math.max(first, second);
+    // The instants this wall time can be: one per offset in force that day.
+    const candidates = [offsetAt(day - 14 * HOUR_MS, zone), offsetAt(day + 38 * HOUR_MS, zone)].map((o) => wallMinute - o);
+    const fitting = candidates.filter((t) => t + offsetAt(t, zone) === wallMinute);
+    const chosen = fitting.length ? Math.min(...fitting) : Math.max(...candidates);
     offset = wallMinute - chosen;
     cache.set(key, offset);
   }
@@ -93,15 +93,16 @@ export function toZoned(iso: string, zone: string): { date: string; time: string
   return { date: `${w.y}-${pad(w.mo)}-${pad(w.d)}`, time: `${pad(w.h)}:${pad(w.mi)}` };
 }
 
-/** Short zone name at that instant (`CET`, `GMT+1`, `PDT`), for labels next to times. */
 /** The calendar day it is now in `zone`, as `YYYY-MM-DD`. */
 export const todayIn = (zone: string, now = new Date()): string => toZoned(now.toISOString(), zone).date;
 
+const nameFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Short zone name at that instant (`CET`, `GMT+1`, `PDT`), for labels next to times. */
 export function zoneAbbreviation(iso: string, zone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
-    .formatToParts(new Date(iso))
-    .find((p) => p.type === 'timeZoneName');
-  return part?.value ?? zone;
+  let f = nameFormatters.get(zone);
+  if (!f) nameFormatters.set(zone, (f = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })));
+  return f.formatToParts(new Date(iso)).find((p) => p.type === 'timeZoneName')?.value ?? zone;
 }
 
 /** `YYYY-MM-DD` plus n calendar days. */

@@ -20,9 +20,12 @@ describe('wall-clock time in a zone ⇄ UTC', () => {
     expect(iso(zonedToUtcMs('2025-03-09', 3, 0, 0, 'America/New_York'))).toBe('2025-03-09T07:00:00.000Z');
   });
 
-  it('takes the earlier instant for an ambiguous fall-back time', () => {
+  it('takes the earlier instant for an ambiguous fall-back time, west and east of UTC', () => {
     expect(iso(zonedToUtcMs('2025-11-02', 1, 30, 0, 'America/New_York'))).toBe('2025-11-02T05:30:00.000Z');
     expect(iso(zonedToUtcMs('2025-11-02', 2, 30, 0, 'America/New_York'))).toBe('2025-11-02T07:30:00.000Z');
+    expect(iso(zonedToUtcMs('2025-10-26', 2, 30, 0, 'Europe/Berlin'))).toBe('2025-10-26T00:30:00.000Z');
+    expect(iso(zonedToUtcMs('2025-10-26', 1, 30, 0, 'Europe/London'))).toBe('2025-10-26T00:30:00.000Z');
+    expect(iso(zonedToUtcMs('2025-04-06', 2, 30, 0, 'Australia/Sydney'))).toBe('2025-04-05T15:30:00.000Z');
   });
 
   it('shows an instant in the reader’s zone, with the zone’s short name', () => {
@@ -39,8 +42,9 @@ describe('wall-clock time in a zone ⇄ UTC', () => {
       const local = toZoned(at, 'Australia/Sydney');
       const [h, mi] = local.time.split(':').map(Number);
       const back = zonedToUtcMs(local.date, h!, mi!, 0, 'Australia/Sydney');
-      // An ambiguous hour may map to its twin an hour earlier; it must show the same wall time.
+      // An ambiguous time maps to the earlier of its twins: the same wall time, never later.
       expect(toZoned(iso(back), 'Australia/Sydney')).toEqual(local);
+      expect(back <= Date.parse(at)).toBe(true);
     }
   });
 
