@@ -45,7 +45,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, text: sav
     const reply = await client.parseTranscript(text, date, zone);
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
-    const { messages, unplaced: lines, relativeTo } = reply.data;
+    const { messages, unplaced: lines, relativeTo, skipped } = reply.data;
     if (messages.length > MAX_MESSAGES) return setOutcome(`That is ${messages.length} messages; a timeline holds ${MAX_MESSAGES}. Paste the part around the emergency.`);
     onParsed(messages, lines);
     setText('');
@@ -53,6 +53,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, text: sav
       `Added ${messages.length} ${messages.length === 1 ? 'entry' : 'entries'}.`,
       lines.length ? `${lines.length} ${lines.length === 1 ? 'line needs' : 'lines need'} a time: see below.` : '',
       relativeTo ? `Slack's "Today" was read as ${relativeTo}, the day of this paste; edit the entries if the chat was copied on another day.` : '',
+      skipped ? `Left out ${skipped} ${skipped === 1 ? "line of Slack's interface" : "lines of Slack's interface"} (reactions, thread links).` : '',
     ].filter(Boolean).join(' '));
   };
 

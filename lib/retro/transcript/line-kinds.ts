@@ -1,6 +1,7 @@
 /**
  * What one transcript line is, by its shape alone: a dated or timed message, a Slack header
- * (name and time, message on the next lines), a bare time, a day divider, or plain text.
+ * (name and time, message on the next lines), a bare time, a day divider, a line of Slack's own
+ * interface (reactions, thread links), or plain text.
  */
 export interface Clock { h: number; mi: number; s: number }
 
@@ -12,18 +13,28 @@ export type LineKind =
   | { kind: 'day'; month: number; day: number; year: number | null }
   | { kind: 'relative-day'; daysAgo: 0 | 1 }
   | { kind: 'bad-time'; reason: string }
+  | { kind: 'chrome' }
   | { kind: 'text'; text: string };
 
 // h:mm[:ss] with an optional am/pm ("10:32 PM", "10:32pm", "10:32 p.m.").
 const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp])\.?[Mm]\.?)?`;
-const ISO = new RegExp(String.raw`^\[?(\d{4}-\d{2}-\d{2})[T ]${CLOCK}\s?(Z|UTC|[+-]\d{2}:?\d{2})?\]?(?:\s*[-–|:]\s*|\s+|$)(.*)$`);
+// 2025-03-04 10:32, 2025-03-04T10:32:05Z, 2025/03/04 10:32 (a tab also separates date and time).
+const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:T|\s+)${CLOCK}\s?(Z|UTC|[+-]\d{2}:?\d{2})?\]?(?:\s*[-–|:]\s*|\s+|$)(.*)$`);
+// 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
+const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 const ZOOM = new RegExp(String.raw`^${CLOCK}\s+From\s+(.+?)(?:\s+to\s+.+?)?\s*:\s?(.*)$`);
 const TIMED = new RegExp(String.raw`^\[?${CLOCK}\]?(?:\s*[-–|]\s*|\s+)(.+)$`);
 // Slack copies put two spaces (or a tab, or brackets) between the name and the time.
 const HEADER = new RegExp(String.raw`^(\D.{0,78}?)(?:\s{2,}|\t|\s\[)${CLOCK}\]?$`);
 const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DAY = /^(?:[a-z]+day,?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i;
+// Month names in full or Slack's abbreviations only: "Maybe 5" or "market 12" are not days.
+const DAY = new RegExp(
+  String.raw`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`,
+  'i',
+);
+// Slack's interface, copied along with the messages: reactions, thread links, an "(edited)" alone.
+const CHROME = /^(?:(?::[\w+-]+:\s*\d+\s*)+|\d+ repl(?:y|ies)|last reply .+ ago|view thread|\(edited\))$/i;
 // Slack labels the two most recent days by name instead of by date, capitalised as here.
 const RELATIVE_DAYS = new Map<string, 0 | 1>([['Today', 0], ['Yesterday', 1]]);
 
@@ -33,10 +44,8 @@ function clockOf(m: RegExpExecArray, at: number): Clock | null {
   const mi = Number(m[at + 1]);
   const s = m[at + 2] ? Number(m[at + 2]) : 0;
   const ampm = m[at + 3]?.toLowerCase();
-  if (ampm) {
-    if (h < 1 || h > 12) return null;
-    h = (h % 12) + (ampm === 'p' ? 12 : 0);
-  }
+  // "14:05 PM" or "00:10 AM": already a 24-hour time, the suffix adds nothing.
+  if (ampm && h >= 1 && h <= 12) h = (h % 12) + (ampm === 'p' ? 12 : 0);
   return h < 24 && mi < 60 && s < 60 ? { h, mi, s } : null;
 }
 
@@ -49,16 +58,25 @@ function offsetMinutes(zone: string | undefined): number | null {
 }
 
 const BAD: LineKind = { kind: 'bad-time', reason: 'the time is not a valid time of day' };
+const BAD_DATE: LineKind = { kind: 'bad-time', reason: 'the date is not a day of the calendar' };
+const isCalendarDate = (date: string) => {
+  const day = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
+};
 
 export function classifyLine(line: string): LineKind {
+  if (line.length <= 40 && CHROME.test(line)) return { kind: 'chrome' };
   const first = line.charCodeAt(0);
   const startsWithDigit = (first >= 48 && first <= 57) || first === 91; // digit or "["
   if (startsWithDigit) {
     let m = ISO.exec(line);
     if (m) {
-      const clock = clockOf(m, 2);
-      return clock ? { kind: 'dated', date: m[1]!, clock, offsetMin: offsetMinutes(m[6]), text: m[7] ?? '' } : BAD;
+      const date = `${m[1]}-${m[3]}-${m[4]}`;
+      if (!isCalendarDate(date)) return BAD_DATE;
+      const clock = clockOf(m, 5);
+      return clock ? { kind: 'dated', date, clock, offsetMin: offsetMinutes(m[9]), text: m[10] ?? '' } : BAD;
     }
+    if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give it a time' };
     m = line.includes(' From ') ? ZOOM.exec(line) : null;
     if (m) {
       const clock = clockOf(m, 1);

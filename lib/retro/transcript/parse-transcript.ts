@@ -35,6 +35,8 @@ export interface TranscriptResult {
   unplaced: UnplacedLine[];
   /** Set when a "Today" or "Yesterday" divider was read: the day it was taken to mean "today". */
   relativeTo?: string;
+  /** Lines of Slack's interface left out: reactions, thread links, a lone "(edited)". */
+  skipped?: number;
 }
 
 /** The worker records its latest parse under this User Timing name: seen in DevTools, read by `npm run bench`. */
@@ -47,6 +49,13 @@ const EDITED = /\s*\((?:edited|bearbeitet|modifié)\)$/i;
 /** Slack's "(edited)" mark is not part of the message. */
 const unedited = (text: string) => (text.endsWith(')') ? text.replace(EDITED, '') : text);
 
+/** The day a yearless divider ("Wednesday, January 1st") means: the one nearest the chat's current day. */
+function nearestDay(month: number, dayOfMonth: number, around: number): number {
+  const year = new Date(around).getUTCFullYear();
+  const options = [year - 1, year, year + 1].map((y) => Date.UTC(y, month - 1, dayOfMonth));
+  return options.reduce((best, option) => (Math.abs(option - around) < Math.abs(best - around) ? option : best));
+}
+
 export function parseTranscript(input: string, { date, zone, today }: TranscriptOptions): TranscriptResult {
   const messages: ParsedMessage[] = [];
   const unplaced: UnplacedLine[] = [];
@@ -56,8 +65,12 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   let current: ParsedMessage | null = null;
   let currentIsBlock = false;
   let blankBefore = false;
-  let lastUnplacedLine = -1;
   let readRelativeDay = false;
+  let skipped = 0;
+  // The last text line, so a bare time under it can take it back as the speaker's name.
+  let lastText: { index: number; into: ParsedMessage | null; before: string } | null = null;
+  // Set once a bare time has had a name line above it: Slack's "name, then time" layout.
+  let namesAboveTimes = false;
 
   const instant = (clock: Clock): number => {
     const minute = clock.h * 60 + clock.mi;
@@ -70,16 +83,37 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     currentIsBlock = block;
     messages.push(message);
   };
+  const leaveUnplaced = (number: number, text: string, reason: string) => {
+    unplaced.push({ line: number, text, reason });
+    current = null;
+  };
 
-  const lines = input.split('\n');
+  const lines = input.split(/\r\n|\r|\n/);
+  const trimmed = (i: number) => lines[i]!.trim();
+  /** A divider always comes right before a message: a header, a timed line, or a name over a bare time. */
+  const messageStartsAfter = (i: number): boolean => {
+    let next = i + 1;
+    while (next < lines.length && !trimmed(next)) next += 1;
+    if (next >= lines.length) return false;
+    const kind = classifyLine(trimmed(next)).kind;
+    if (kind === 'header' || kind === 'timed' || kind === 'dated' || kind === 'time-only') return true;
+    return kind === 'text' && next + 1 < lines.length && classifyLine(trimmed(next + 1)).kind === 'time-only';
+  };
+
   for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!.replace(/\r$/, '').trim();
+    const line = trimmed(i);
     const number = i + 1;
     if (!line) {
       blankBefore = true;
       continue;
     }
-    const kind = classifyLine(line);
+    let kind = classifyLine(line);
+    // "Yesterday" or "March 3" said in a message is text: right under a header, or with no message after it.
+    if ((kind.kind === 'day' || kind.kind === 'relative-day') && ((current && !(current as ParsedMessage).text) || !messageStartsAfter(i))) {
+      kind = { kind: 'text', text: line };
+    }
+    const textBefore = lastText;
+    lastText = null;
     switch (kind.kind) {
       case 'dated': {
         day = wallDayMs(kind.date);
@@ -87,8 +121,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         lastMinute = h * 60 + mi;
         const wall = day + lastMinute * 60_000;
         const utc = kind.offsetMin === null ? wallMinuteToUtcMs(wall, zone) : wall - kind.offsetMin * 60_000;
-        const at = utc + s * 1000;
-        start({ line: number, at, text: unedited(kind.text) }, false);
+        start({ line: number, at: utc + s * 1000, text: unedited(kind.text) }, false);
         break;
       }
       case 'timed':
@@ -98,36 +131,51 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         start({ line: number, at: instant(kind.clock), author: kind.author, text: '' }, true);
         break;
       case 'time-only': {
-        // Slack sometimes puts the name alone on the line above the time.
-        const name = lastUnplacedLine === i - 1 && !blankBefore ? unplaced.pop() : undefined;
-        start({ line: name?.line ?? number, at: instant(kind.clock), ...(name ? { author: name.text } : {}), text: '' }, true);
+        // Slack puts the name alone on the line above the time: take that line back from where it went.
+        const nameAbove = textBefore?.index === i - 1 && !blankBefore && (!textBefore.into || namesAboveTimes) ? textBefore : null;
+        let author: string | undefined;
+        let line = number;
+        if (nameAbove?.into) {
+          author = nameAbove.into.text.slice(nameAbove.before.length).replace(/^\n/, '');
+          nameAbove.into.text = nameAbove.before;
+          line = number - 1;
+        } else if (nameAbove) {
+          const name = unplaced.pop()!;
+          author = name.text;
+          line = name.line;
+        } else {
+          // No name above: the same speaker again, as Slack shows a follow-up message.
+          author = (messages.at(-1) as ParsedMessage | undefined)?.author;
+        }
+        if (nameAbove) namesAboveTimes = true;
+        start({ line, at: instant(kind.clock), ...(author ? { author } : {}), text: '' }, true);
         break;
       }
-      case 'day': {
-        day = Date.UTC(kind.year ?? new Date(day).getUTCFullYear(), kind.month - 1, kind.day);
+      case 'day':
+        day = kind.year === null ? nearestDay(kind.month, kind.day, day) : Date.UTC(kind.year, kind.month - 1, kind.day);
         lastMinute = null;
         current = null;
         break;
-      }
-      case 'relative-day': {
+      case 'relative-day':
         day = wallDayMs(today) - kind.daysAgo * DAY_MS;
         readRelativeDay = true;
         lastMinute = null;
         current = null;
         break;
-      }
+      case 'chrome':
+        skipped += 1;
+        break;
       case 'bad-time':
-        unplaced.push({ line: number, text: line, reason: kind.reason });
-        lastUnplacedLine = i;
-        current = null;
+        leaveUnplaced(number, line, kind.reason);
         break;
       case 'text': {
         const open = current as ParsedMessage | null;
         if (open && (currentIsBlock || !blankBefore || !open.text)) {
+          lastText = { index: i, into: open, before: open.text };
           open.text = open.text ? `${open.text}\n${unedited(line)}` : unedited(line);
         } else {
-          unplaced.push({ line: number, text: line, reason: 'no time on this line' });
-          lastUnplacedLine = i;
+          lastText = { index: i, into: null, before: '' };
+          leaveUnplaced(number, line, 'no time on this line');
         }
         break;
       }
@@ -135,7 +183,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     blankBefore = false;
   }
   const result = finish(messages, unplaced);
-  return readRelativeDay ? { ...result, relativeTo: today } : result;
+  return { ...result, ...(skipped ? { skipped } : {}), ...(readRelativeDay ? { relativeTo: today } : {}) };
 }
 
 /** A header with no message under it is shown to the user rather than kept as an empty entry. */

@@ -119,3 +119,71 @@ describe('lines it cannot place', () => {
     expect(result.unplaced).toEqual([]);
   });
 });
+
+describe('messy real-world copies', () => {
+  it('takes every speaker\'s name from the line above the time, not only the first one\'s', () => {
+    const text = 'Sam Support\n10:32 AM\nrestarting\n\nLee Lead\n10:35 AM\nok thanks\nMaria Manager\n10:40 AM\nescalating';
+    expect(times(text)).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'restarting'],
+      ['2025-03-04T10:35', 'Lee Lead', 'ok thanks'],
+      ['2025-03-04T10:40', 'Maria Manager', 'escalating'],
+    ]);
+  });
+
+  it('gives a bare time with no name above it to the same speaker, as Slack shows a follow-up', () => {
+    expect(times('Sam Support  10:32 AM\nfirst\n10:33 AM\nsecond')).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'first'],
+      ['2025-03-04T10:33', 'Sam Support', 'second'],
+    ]);
+  });
+
+  it('keeps lines that only look like day dividers as message text, and moves no date', () => {
+    const text = ['10:00 deploy', 'Maybe 5', 'market 12', 'Lee Lead  10:01 AM', 'Yesterday', 'Sam Support  10:02 AM', 'ok', 'March 3'].join('\n');
+    const result = parseTranscript(text, UTC);
+    expect(times(text)).toEqual([
+      ['2025-03-04T10:00', null, 'deploy\nMaybe 5\nmarket 12'],
+      ['2025-03-04T10:01', 'Lee Lead', 'Yesterday'],
+      ['2025-03-04T10:02', 'Sam Support', 'ok\nMarch 3'],
+    ]);
+    expect(result.unplaced).toEqual([]);
+    expect(result.relativeTo).toBeUndefined();
+  });
+
+  it('reads a yearless divider as the nearest such day, so New Year\'s Eve rolls into the next year', () => {
+    expect(times('2024-12-31 23:50 start\nWednesday, January 1st\n00:10 fixed').map((t) => t[0])).toEqual(['2024-12-31T23:50', '2025-01-01T00:10']);
+  });
+
+  it('reads 2025/03/04 and tab-separated dates; a day-first or month-first date goes to the user', () => {
+    const result = parseTranscript('10:00 first\n2025/03/04 11:40 slash\n2025-03-04\t11:45 tab\n04.03.2025 12:00 dotted', UTC);
+    expect(result.messages.map((m) => [new Date(m.at).toISOString().slice(11, 16), m.text])).toEqual([['10:00', 'first'], ['11:40', 'slash'], ['11:45', 'tab']]);
+    expect(result.unplaced).toEqual([{ line: 4, text: '04.03.2025 12:00 dotted', reason: 'a date written day or month first: give it a time' }]);
+  });
+
+  it('leaves out Slack\'s own interface lines and says how many', () => {
+    const text = ['Sam Support  10:32 AM', 'restarting puma', ':+1: 3 :eyes: 1', '2 replies', 'Last reply 5 minutes ago', 'View thread', '(edited)'].join('\n');
+    const result = parseTranscript(text, UTC);
+    expect(result.messages.map((m) => m.text)).toEqual(['restarting puma']);
+    expect(result.skipped).toBe(5);
+  });
+
+  it('reads "14:05 PM", old Mac line endings, and refuses a day that is not on the calendar', () => {
+    expect(times('14:05 PM notified\r14:10 done')).toEqual([['2025-03-04T14:05', null, 'notified'], ['2025-03-04T14:10', null, 'done']]);
+    expect(parseTranscript('2025-02-30 10:00 never', UTC).unplaced).toEqual([{ line: 1, text: '2025-02-30 10:00 never', reason: 'the date is not a day of the calendar' }]);
+  });
+
+  it('places or lists every line: none is dropped without a word', () => {
+    const text = [
+      'bridge notes', 'Today', 'Sam Support', '9:58 AM', 'paged', '', 'Lee Lead', '10:01 AM', 'looking', 'at the logs :eyes:',
+      '10:02', 'more', 'Maybe 5', '25:00 bad', '', 'orphan line', '2 replies', 'Yesterday',
+    ];
+    const result = parseTranscript(text.join('\n'), UTC);
+    const placed = result.messages.flatMap((m) => [m.author, ...m.text.split('\n')]).filter(Boolean);
+    const listed = result.unplaced.map((u) => u.text);
+    const accounted = text.filter((line) => line && ![...placed, ...listed].includes(line));
+    // What is left is the divider that set the day and the interface line that was counted.
+    expect(accounted).toEqual(['Today', '9:58 AM', '10:01 AM', '10:02', '2 replies']);
+    expect(result.skipped).toBe(1);
+    expect(result.relativeTo).toBe('2025-03-20');
+    expect(listed).toEqual(['bridge notes', '25:00 bad', 'orphan line', 'Yesterday']);
+  });
+});
