@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { TIMELINE_TAGS } from './retro/timeline-entry';
-import { PASTE_DRAFT_MAX } from './timeline-draft';
+import { PASTE_DRAFT_MAX, TIMELINE_MAX } from './timeline-draft';
 
 const IsoInstant = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/, 'an ISO time in UTC'));
 const HttpUrl = v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^https?:\/\//i, 'an http(s) link'));
@@ -13,7 +13,7 @@ const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 export const TimelineEntrySchema = v.strictObject({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
   at: IsoInstant,
-  text: Text(5000),
+  text: Text(TIMELINE_MAX.text),
   link: v.optional(HttpUrl),
   tag: v.optional(v.picklist(TIMELINE_TAGS as string[])),
   source: v.optional(Text(100)),
@@ -22,9 +22,9 @@ export const TimelineEntrySchema = v.strictObject({
 const TimelineDraftSchema = v.strictObject({
   kind: v.literal('timeline'),
   data: v.strictObject({
-    entries: v.pipe(v.array(TimelineEntrySchema), v.maxLength(5000, 'at most 5,000 entries')),
-    unplaced: v.pipe(v.array(v.strictObject({ line: v.number(), text: Text(5000), reason: Text(200) })), v.maxLength(5000)),
-    form: v.nullable(v.strictObject({ id: Text(64), date: Text(10), time: Text(8), text: Text(5000), link: Text(2048), tag: Text(64) })),
+    entries: v.pipe(v.array(TimelineEntrySchema), v.maxLength(TIMELINE_MAX.entries)),
+    unplaced: v.pipe(v.array(v.strictObject({ line: v.number(), text: Text(TIMELINE_MAX.text), reason: Text(200) })), v.maxLength(TIMELINE_MAX.unplaced)),
+    form: v.nullable(v.strictObject({ id: Text(64), date: Text(10), time: Text(8), text: Text(TIMELINE_MAX.text), link: Text(2048), tag: Text(64) })),
     paste: v.optional(Text(PASTE_DRAFT_MAX)),
   }),
 });

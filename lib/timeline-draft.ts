@@ -1,5 +1,7 @@
 /** The timeline's draft: its entries, transcript lines still to place, and the half-typed entry. */
+import { shorten } from './retro/shorten';
 import type { TimelineEntry } from './retro/timeline-entry';
+import type { ParsedMessage, UnplacedLine } from './retro/transcript/parse-transcript';
 
 export interface UnplacedDraftLine {
   line: number;
@@ -35,3 +37,22 @@ export interface TimelineDraft {
 export const PASTE_DRAFT_MAX = 200_000;
 
 export const emptyTimelineDraft = (): TimelineDraftData => ({ entries: [], unplaced: [], form: null });
+
+/** What one timeline draft holds at most: the draft schema refuses more, so the panel keeps within it. */
+export const TIMELINE_MAX = { entries: 5000, unplaced: 5000, text: 5000 } as const;
+
+/**
+ * A read transcript as draft content: messages become entries ("Name: text"); a message or line
+ * longer than an entry may be is shortened, and counted so the panel can say so.
+ */
+export function fitTranscript(messages: readonly ParsedMessage[], lines: readonly UnplacedLine[], newId: () => string): { entries: TimelineEntry[]; unplaced: UnplacedDraftLine[]; shortened: number } {
+  let shortened = 0;
+  const fit = (text: string) => {
+    const short = shorten(text, TIMELINE_MAX.text);
+    if (short !== text) shortened += 1;
+    return short;
+  };
+  const entries = messages.map((m) => ({ id: newId(), at: new Date(m.at).toISOString(), text: fit(m.author ? `${m.author}: ${m.text}` : m.text) }));
+  const unplaced = lines.map((line) => ({ ...line, text: fit(line.text) }));
+  return { entries, unplaced, shortened };
+}

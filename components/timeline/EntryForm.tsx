@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { TIMELINE_TAGS } from '@/lib/retro/timeline-entry';
 import { zonedToUtcMs } from '@/lib/retro/zoned-time';
-import type { EntryFormDraft } from '@/lib/timeline-draft';
+import { TIMELINE_MAX, type EntryFormDraft } from '@/lib/timeline-draft';
 
 interface Props {
   form: EntryFormDraft;
@@ -53,12 +53,12 @@ export function EntryForm({ form, zone, untouched, onChange, onSubmit, onCancel 
       <p class="muted" data-testid="entry-utc">{'at' in instant ? `Stored as ${instant.at.slice(0, 16).replace('T', ' ')} UTC` : ''}</p>
       <label class="field">
         <span>What happened</span>
-        <textarea rows={2} value={form.text} onInput={set('text')} required />
+        <textarea rows={2} value={form.text} onInput={set('text')} required maxLength={TIMELINE_MAX.text} />
       </label>
       <div class="fields">
         <label class="field">
           <span>Link (optional)</span>
-          <input type="url" value={form.link} onInput={set('link')} placeholder="https://" />
+          <input type="url" value={form.link} onInput={set('link')} placeholder="https://" maxLength={2048} />
         </label>
         <label class="field">
           <span>Tag (optional)</span>

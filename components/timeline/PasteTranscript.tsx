@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
-import type { ParsedMessage } from '@/lib/retro/transcript/parse-transcript';
-import { PASTE_DRAFT_MAX, type UnplacedDraftLine } from '@/lib/timeline-draft';
+import { newEntryId, type TimelineEntry } from '@/lib/retro/timeline-entry';
+import { fitTranscript, PASTE_DRAFT_MAX, TIMELINE_MAX, type UnplacedDraftLine } from '@/lib/timeline-draft';
 import { ErrorNotice } from '../ErrorNotice';
 import type { TimelineClient } from './timeline-client';
 
@@ -10,20 +10,19 @@ interface Props {
   zone: string;
   defaultDate: string;
   unplaced: UnplacedDraftLine[];
+  /** How many entries the timeline has already: a paste must fit beside them. */
+  entryCount: number;
   /** The pasted text, kept in the draft so a reload loses nothing. */
   text: string;
   onText(text: string): void;
-  onParsed(messages: ParsedMessage[], unplaced: UnplacedDraftLine[]): void;
+  onParsed(entries: TimelineEntry[], unplaced: UnplacedDraftLine[]): void;
   /** A line the user gave a time: becomes an entry at that local date and time. */
   onPlace(line: UnplacedDraftLine, date: string, time: string): void;
   onDismiss(line: UnplacedDraftLine): void;
 }
 
-/** Each timeline draft holds at most this many entries (see lib/draft-schema.ts). */
-export const MAX_MESSAGES = 5000;
-
 /** "Paste transcript": parsed in the background worker, so a 1 MB paste never blocks the page. */
-export function PasteTranscript({ client, zone, defaultDate, unplaced, text: saved, onText, onParsed, onPlace, onDismiss }: Props) {
+export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCount, text: saved, onText, onParsed, onPlace, onDismiss }: Props) {
   // A paste too large for the draft stays here until it is read.
   const [large, setLarge] = useState<string | null>(null);
   const text = large ?? saved;
@@ -46,12 +45,17 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, text: sav
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     const { messages, unplaced: lines, relativeTo, skipped } = reply.data;
-    if (messages.length > MAX_MESSAGES) return setOutcome(`That is ${messages.length} messages; a timeline holds ${MAX_MESSAGES}. Paste the part around the emergency.`);
-    onParsed(messages, lines);
+    const room = { entries: TIMELINE_MAX.entries - entryCount, lines: TIMELINE_MAX.unplaced - unplaced.length };
+    if (messages.length > room.entries || lines.length > room.lines) {
+      return setOutcome(`That is ${messages.length} messages and ${lines.length} lines without a time; this timeline has room for ${room.entries} and ${room.lines} more. Paste the part around the emergency.`);
+    }
+    const fitted = fitTranscript(messages, lines, newEntryId);
+    onParsed(fitted.entries, fitted.unplaced);
     setText('');
     setOutcome([
       `Added ${messages.length} ${messages.length === 1 ? 'entry' : 'entries'}.`,
       lines.length ? `${lines.length} ${lines.length === 1 ? 'line needs' : 'lines need'} a time: see below.` : '',
+      fitted.shortened ? `${fitted.shortened} very long ${fitted.shortened === 1 ? 'message was' : 'messages were'} shortened to ${TIMELINE_MAX.text.toLocaleString('en')} characters.` : '',
       relativeTo ? `Slack's "Today" was read as ${relativeTo}, the day of this paste; edit the entries if the chat was copied on another day.` : '',
       skipped ? `Left out ${skipped} ${skipped === 1 ? "line of Slack's interface" : "lines of Slack's interface"} (reactions, thread links).` : '',
     ].filter(Boolean).join(' '));

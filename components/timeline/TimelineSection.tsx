@@ -112,11 +112,8 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
         <PasteTranscript client={client} zone={zone} defaultDate={firstDay} unplaced={unplaced}
           text={draft.data.paste ?? ''}
           onText={(paste) => draft.update((d) => ({ ...d, paste }))}
-          onParsed={(messages, lines) => draft.update((d) => ({
-            ...d,
-            entries: sortEntries([...d.entries, ...messages.map((m) => ({ id: newEntryId(), at: new Date(m.at).toISOString(), text: m.author ? `${m.author}: ${m.text}` : m.text }))]),
-            unplaced: [...d.unplaced, ...lines],
-          }))}
+          entryCount={entries.length}
+          onParsed={(added, lines) => draft.update((d) => ({ ...d, entries: sortEntries([...d.entries, ...added]), unplaced: [...d.unplaced, ...lines] }))}
           onPlace={(line, date, time) => {
             const [h, mi] = time.split(':').map(Number);
             const entry = { id: newEntryId(), at: new Date(zonedToUtcMs(date, h!, mi!, 0, zone)).toISOString(), text: line.text };

@@ -2,6 +2,7 @@
  * Timeline entries as GitLab incident timeline events (GraphQL `timelineEventCreate`): GitLab
  * limits a user-written event note to 280 characters and knows only its own tags.
  */
+import { shorten } from './shorten';
 import { isGitLabTag, sortEntries, type TimelineEntry } from './timeline-entry';
 
 export const INCIDENT_EVENT_NOTE_MAX = 280;
@@ -22,7 +23,7 @@ export interface ExistingIncidentEvent {
 export function eventNote(entry: TimelineEntry): string {
   const full = entry.link ? `${entry.text} ${entry.link}` : entry.text;
   const flat = full.replace(/\s+/g, ' ').trim();
-  return flat.length > INCIDENT_EVENT_NOTE_MAX ? `${flat.slice(0, INCIDENT_EVENT_NOTE_MAX - 1)}…` : flat;
+  return shorten(flat, INCIDENT_EVENT_NOTE_MAX);
 }
 
 /** Minute precision: GitLab stores `occurredAt` to the minute. */

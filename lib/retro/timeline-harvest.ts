@@ -2,6 +2,7 @@
  * An issue's comments, system notes and label events as import candidates: who, when, a short
  * excerpt. Our own published timeline comment is not a candidate, nor is anything imported already.
  */
+import { shorten } from './shorten';
 import { TIMELINE_MARKER } from './timeline-markdown';
 
 /** The fields of GitLab's note entity the import reads (api/list-issue-notes.json). */
@@ -53,7 +54,6 @@ export function plainText(body: string): string {
     .trim();
 }
 
-const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 export function harvestCandidates(
   notes: readonly HarvestNote[],
@@ -74,8 +74,8 @@ export function harvestCandidates(
       at: note.created_at ?? '',
       author,
       kind: note.system ? 'system' : 'comment',
-      excerpt: cut(plain, EXCERPT),
-      text: cut(text, TEXT),
+      excerpt: shorten(plain, EXCERPT),
+      text: shorten(text, TEXT),
       ...(issueWebUrl && !note.system ? { link: `${issueWebUrl}#note_${note.id}` } : {}),
     });
   }

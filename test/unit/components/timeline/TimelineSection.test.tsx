@@ -169,6 +169,30 @@ describe('TimelineSection', () => {
     expect(client.parseTranscript).not.toHaveBeenCalled();
   });
 
+  it('refuses a paste that would not fit beside the entries already there, keeping the text and the draft saveable', async () => {
+    const client = await renderSection();
+    const messages = Array.from({ length: 4999 }, (_, i) => ({ line: i + 1, at: Date.parse('2025-03-04T10:00:00Z') + i * 60_000, text: `message ${i}` }));
+    client.parseTranscript.mockResolvedValueOnce(ok({ messages, unplaced: [] }));
+    fireEvent.click(screen.getByText('Paste transcript'));
+    fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'a long chat' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
+    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe(
+      'That is 4999 messages and 0 lines without a time; this timeline has room for 4998 and 4999 more. Paste the part around the emergency.'));
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(2);
+    expect((screen.getByLabelText(/^Chat transcript/) as HTMLTextAreaElement).value).toBe('a long chat');
+  });
+
+  it('says when very long messages were shortened to fit an entry', async () => {
+    const client = await renderSection();
+    client.parseTranscript.mockResolvedValueOnce(ok({ messages: [{ line: 1, at: Date.parse('2025-03-04T10:00:00Z'), text: 'x'.repeat(6000) }], unplaced: [] }));
+    fireEvent.click(screen.getByText('Paste transcript'));
+    fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'a stack trace' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
+    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 1 entry. 1 very long message was shortened to 5,000 characters.'));
+    await waitFor(() => expect(client.saveDraft).toHaveBeenCalled(), { timeout: 3000 });
+    expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).entries.every((e) => e.text.length <= 5000)).toBe(true);
+  });
+
   it('shows the load error with a retry, and an empty state for a new timeline', async () => {
     const client = fakeClient(stored(null));
     client.loadDraft.mockResolvedValueOnce({ ok: false, error: errorFromResponse(500, {}) } as never);

@@ -15,5 +15,8 @@ describe('incident timeline events', () => {
       ['3', [], INCIDENT_EVENT_NOTE_MAX],
     ]);
     expect(eventNote({ id: 'x', at: '', text: 'a\nb', link: 'https://l' })).toBe('a b https://l');
+    // The cut never leaves half an emoji.
+    const note = eventNote({ id: 'y', at: '', text: `${'x'.repeat(INCIDENT_EVENT_NOTE_MAX - 2)}🎉🎉` });
+    expect(note).toBe(`${'x'.repeat(INCIDENT_EVENT_NOTE_MAX - 2)}…`);
   });
 });
