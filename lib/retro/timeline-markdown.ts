@@ -29,10 +29,12 @@ export function markdownLink(url: string): string {
 
 /**
  * `@name` as inline code: imported notes say "@lee-lead assigned to @sam", and posting the
- * timeline must not notify everyone named in it again (GitLab ignores mentions in code).
+ * timeline must not notify everyone named in it again (GitLab ignores mentions in code). A
+ * mention already inside `code` stays as it is: wrapping it again would end that code early.
  */
 export function quietMentions(text: string): string {
-  return text.replace(/(^|[^\w`@])@([\w][\w.-]*)/g, '$1`@$2`');
+  return text.replace(/(`+)[\s\S]*?\1|(^|[^\w`@])@(\w[\w.-]*)/g, (match, ticks: string | undefined, before: string, name: string) =>
+    (ticks ? match : `${before}\`@${name}\``));
 }
 
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;

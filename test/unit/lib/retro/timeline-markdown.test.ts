@@ -37,5 +37,8 @@ describe('timeline markdown (case C18)', () => {
   it('puts @mentions in code so that posting the timeline notifies nobody again, and leaves e-mail addresses alone', () => {
     expect(quietMentions('@lee-lead assigned to @sam.support; ping @all, mail ops@example.com')).toBe('`@lee-lead` assigned to `@sam.support`; ping `@all`, mail ops@example.com');
     expect(renderTimelineMarkdown([entry('a', '2025-03-04T09:32:00Z', '@sam closed')], 'UTC')).toContain('| `@sam` closed |');
+    // Already in code: left alone, so the code span still covers it.
+    expect(quietMentions('run `ping @oncall` then tell @lee')).toBe('run `ping @oncall` then tell `@lee`');
+    expect(quietMentions('``a ` @b`` and @c')).toBe('``a ` @b`` and `@c`');
   });
 });
