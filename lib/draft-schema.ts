@@ -17,6 +17,7 @@ export const TimelineEntrySchema = v.strictObject({
   link: v.optional(HttpUrl),
   tag: v.optional(v.picklist(TIMELINE_TAGS as string[])),
   source: v.optional(Text(100)),
+  internal: v.optional(v.literal(true)),
 });
 
 const TimelineDraftSchema = v.strictObject({

@@ -28,6 +28,10 @@ export function ImportFromIssue({ client, zone, known, onAdd, onOpenOptions }: P
     setPicked(new Set());
     setState(reply.ok ? { phase: 'ready', candidates: reply.data } : { phase: 'error', error: reply.error });
   };
+  const when = (at: string) => {
+    const { local, utc } = localAndUtc(at, zone);
+    return utc ? `${local} (${utc})` : local;
+  };
   const offered = state.phase === 'ready' ? state.candidates.filter((c) => !known.has(c.source)) : [];
   const toggle = (source: string) => setPicked((now) => {
     const next = new Set(now);
@@ -58,7 +62,7 @@ export function ImportFromIssue({ client, zone, known, onAdd, onOpenOptions }: P
               <li key={c.source}>
                 <label>
                   <input type="checkbox" checked={picked.has(c.source)} onChange={() => toggle(c.source)} />{' '}
-                  <span class="muted">{localAndUtc(c.at, zone).local} · @{c.author} · {KIND[c.kind]}:</span> {c.excerpt}
+                  <span class="muted">{when(c.at)} · @{c.author} · {c.internal ? `internal ${KIND[c.kind]}` : KIND[c.kind]}:</span> {c.excerpt}
                 </label>
               </li>
             ))}

@@ -8,6 +8,8 @@ interface Props {
   isIncident: boolean;
   canWrite: boolean;
   entryCount: number;
+  /** Entries taken from internal notes: the comment is then internal unless the user says otherwise. */
+  internalCount: number;
   /** False while the draft is in conflict or could not be saved. */
   ready: boolean;
   published: PublishedMark | null;
@@ -27,8 +29,9 @@ function eventsReport(events: TimelinePublishResult['incidentEvents']): string {
 }
 
 /** "Post timeline": one comment, updated in place; optionally incident timeline events. */
-export function PublishTimeline({ isIncident, canWrite, entryCount, ready, published, changedSincePublished, onPublish, onOpenOptions }: Props) {
-  const [internal, setInternal] = useState(false);
+export function PublishTimeline({ isIncident, canWrite, entryCount, internalCount, ready, published, changedSincePublished, onPublish, onOpenOptions }: Props) {
+  const [internalPick, setInternal] = useState<boolean | null>(null);
+  const internal = internalPick ?? internalCount > 0;
   const [incidentEvents, setIncidentEvents] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -47,6 +50,11 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, ready, publi
   return (
     <div class="publish" data-testid="timeline-publish">
       <label class="check"><input type="checkbox" checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} /> Internal note (visible to project members only; applies when the comment is first posted)</label>
+      {internalCount > 0 && !internal && (
+        <p class="hint" data-testid="internal-warning">
+          {internalCount} {internalCount === 1 ? 'entry comes' : 'entries come'} from internal notes: a comment that is not internal shows {internalCount === 1 ? 'it' : 'them'} to everyone who can see this issue.
+        </p>
+      )}
       <label class="check">
         <input type="checkbox" checked={isIncident && incidentEvents} disabled={!isIncident} onChange={(e) => setIncidentEvents(e.currentTarget.checked)} aria-describedby="incident-events-why" />{' '}
         Also write GitLab incident timeline events

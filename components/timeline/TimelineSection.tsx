@@ -55,9 +55,9 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   };
 
   const submit = (entry: { at: string; text: string; link?: string; tag?: string }) => {
-    // An edited entry keeps where it came from, so a later import still skips its source.
-    const source = entries.find((e) => e.id === form.id)?.source;
-    draft.update((d) => ({ ...d, form: null, entries: upsertEntry(d.entries, { id: form.id || newEntryId(), ...entry, ...(source ? { source } : {}) }) }));
+    // An edited entry keeps where it came from (a later import still skips its source) and whether it is internal.
+    const { source, internal } = entries.find((e) => e.id === form.id) ?? {};
+    draft.update((d) => ({ ...d, form: null, entries: upsertEntry(d.entries, { id: form.id || newEntryId(), ...entry, ...(source ? { source } : {}), ...(internal ? { internal } : {}) }) }));
     closeForm(form.id);
   };
   const cancel = () => {
@@ -105,7 +105,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
       <details>
         <summary>Import from issue</summary>
         <ImportFromIssue client={client} zone={zone} known={knownSources(entries)} onOpenOptions={onOpenOptions}
-          onAdd={(picked) => addEntries(picked.map((c) => ({ id: newEntryId(), at: c.at, text: c.text, source: c.source, ...(c.link ? { link: c.link } : {}) })))} />
+          onAdd={(picked) => addEntries(picked.map((c) => ({ id: newEntryId(), at: c.at, text: c.text, source: c.source, ...(c.link ? { link: c.link } : {}), ...(c.internal ? { internal: c.internal } : {}) })))} />
       </details>
       <details>
         <summary>Paste transcript</summary>
@@ -121,7 +121,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
           }}
           onDismiss={(line) => draft.update((d) => ({ ...d, unplaced: d.unplaced.filter((l) => l !== line) }))} />
       </details>
-      <PublishTimeline isIncident={isIncident} canWrite={canWrite} entryCount={entries.length} ready={draft.status !== 'conflict'}
+      <PublishTimeline isIncident={isIncident} canWrite={canWrite} entryCount={entries.length} internalCount={entries.filter((e) => e.internal).length} ready={draft.status !== 'conflict'}
         published={draft.published} changedSincePublished={!!draft.published && draft.published.revision !== draft.revision} onPublish={publish} onOpenOptions={onOpenOptions} />
     </section>
   );

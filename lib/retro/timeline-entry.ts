@@ -17,6 +17,8 @@ export interface TimelineEntry {
   tag?: string;
   /** Where it came from (`note:12`, `label-event:3`), so an import never adds the same thing twice. */
   source?: string;
+  /** Taken from an internal note: it belongs in an internal comment only. */
+  internal?: true;
 }
 
 export const isGitLabTag = (tag: string | undefined): boolean => (GITLAB_TAGS as readonly string[]).includes(tag ?? '');

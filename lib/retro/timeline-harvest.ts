@@ -36,6 +36,8 @@ export interface TimelineCandidate {
   text: string;
   /** Link to the note on the issue page, when GitLab has one. */
   link?: string;
+  /** An internal note: only project members may read it. */
+  internal?: true;
 }
 
 const EXCERPT = 140;
@@ -77,6 +79,7 @@ export function harvestCandidates(
       excerpt: shorten(plain, EXCERPT),
       text: shorten(text, TEXT),
       ...(issueWebUrl && !note.system ? { link: `${issueWebUrl}#note_${note.id}` } : {}),
+      ...(note.internal ? { internal: true as const } : {}),
     });
   }
   for (const event of labelEvents) {

@@ -149,6 +149,19 @@ describe('TimelineSection', () => {
     expect(screen.getByTestId('published-state').querySelector('a')!.getAttribute('href')).toBe('https://gitlab.com/x/-/issues/1#note_9');
   });
 
+  it('posts as an internal note by default when entries come from internal notes, and warns when that is unticked', async () => {
+    const client = fakeClient(stored({ ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'license key shared', source: 'note:7', internal: true }] }));
+    await renderSection(client);
+    const box = screen.getByLabelText(/^Internal note/) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(screen.queryByTestId('internal-warning')).toBeNull();
+    fireEvent.click(box);
+    expect(screen.getByTestId('internal-warning').textContent).toBe('1 entry comes from internal notes: a comment that is not internal shows it to everyone who can see this issue.');
+    fireEvent.click(box);
+    fireEvent.click(screen.getByRole('button', { name: 'Post timeline' }));
+    await waitFor(() => expect(client.publish).toHaveBeenCalledWith(expect.objectContaining({ internal: true })));
+  });
+
   it('offers incident events only on incidents and says why not otherwise', async () => {
     await renderSection();
     const box = screen.getByLabelText('Also write GitLab incident timeline events') as HTMLInputElement;

@@ -29,6 +29,14 @@ describe('import candidates from notes and label events', () => {
     expect(candidates.at(-1)).toMatchObject({ excerpt: 'Paged infra, see runbook', link: `${URL}#note_10` });
   });
 
+  it('marks a candidate from an internal note as internal', () => {
+    const secret = { id: 11, body: 'Customer shared their license key', system: false, internal: true, created_at: '2025-01-01T00:02:00Z', author: { username: 'sam' } };
+    const [candidate] = harvestCandidates([secret], [], URL, new Set());
+    expect(candidate).toMatchObject({ source: 'note:11', internal: true });
+    // GitLab's documented example: note 305 is internal ("confidential": true), note 302 is not.
+    expect(harvestCandidates(notes, [], URL, new Set()).map((c) => [c.source, c.internal ?? false])).toEqual([['note:302', false], ['note:305', true]]);
+  });
+
   it('shortens long notes to an excerpt and strips markdown noise', () => {
     expect(plainText('## Title\n> quote\n```\ncode\n```\n![img](a.png) _it_')).toBe('Title quote [code] [image img] it');
     const long = harvestCandidates([{ id: 1, body: 'x'.repeat(1000), system: false, created_at: '2025-01-01T00:00:00Z' }], [], URL, new Set());
