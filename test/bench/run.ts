@@ -114,8 +114,9 @@ const checks: [string, string, boolean][] = [
   // are not notes and live at their own endpoint, so importing them too is one request more.
   ['import an issue with 1,000 notes: note requests ≤ 10 (GitLab serves at most 100 a page)', String(timelineImport.notePages), timelineImport.notePages <= 10],
   ['import an issue with 1,000 notes: everything else ≤ 1 (the label events, their own endpoint)', `${timelineImport.requests - timelineImport.notePages} (label events: ${timelineImport.labelEventPages})`, timelineImport.requests - timelineImport.notePages <= 1],
-  ['1 MB paste in the panel: longest main-thread task ≤ 200 ms (the page stays responsive)', `${paste.longestTaskMs.toFixed(0)} ms (answer after ${paste.doneMs.toFixed(0)} ms)`, paste.longestTaskMs <= 200],
-  ['parse a 1 MB transcript in the extension\'s worker < 50 ms (median of 5 after a first read)', `${paste.parseMedianMs.toFixed(1)} ms (first read ${paste.parseColdMs.toFixed(1)} ms)`, paste.parseMedianMs < 50],
+  // Only a paste the timeline took in counts: the page then renders every one of its entries.
+  ['1 MB paste added to the timeline: longest main-thread task ≤ 200 ms (the page stays responsive)', `${paste.longestTaskMs.toFixed(0)} ms (answer after ${paste.doneMs.toFixed(0)} ms)`, paste.outcome.startsWith('Added') && paste.longestTaskMs <= 200],
+  ['parse a terse 1 MB transcript (~15,000 messages) in the extension\'s worker < 50 ms (median of 5 after a first read)', `${paste.parseMedianMs.toFixed(1)} ms (first read ${paste.parseColdMs.toFixed(1)} ms)`, paste.parseMedianMs < 50],
 ];
 
 console.log('\nBundles (minified / gzip):');

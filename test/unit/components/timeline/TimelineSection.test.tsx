@@ -206,6 +206,17 @@ describe('TimelineSection', () => {
     expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).entries.every((e) => e.text.length <= 5000)).toBe(true);
   });
 
+  it('shows a long timeline 200 entries at a time', async () => {
+    const many = Array.from({ length: 450 }, (_, i) => ({ id: `e${String(i).padStart(3, '0')}`, at: new Date(Date.parse('2025-03-04T00:00:00Z') + i * 60_000).toISOString(), text: `entry ${i}` }));
+    await renderSection(fakeClient(stored({ entries: many, unplaced: [], form: null })));
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(200);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 200 more (250 not shown yet)' }));
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(400);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 50 more (50 not shown yet)' }));
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(450);
+    expect(screen.queryByTestId('more-entries')).toBeNull();
+  });
+
   it('shows the load error with a retry, and an empty state for a new timeline', async () => {
     const client = fakeClient(stored(null));
     client.loadDraft.mockResolvedValueOnce({ ok: false, error: errorFromResponse(500, {}) } as never);
