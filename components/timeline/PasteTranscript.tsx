@@ -37,6 +37,8 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState('');
   const [times, setTimes] = useState<Record<number, string>>({});
+  // A line may belong to another day than the first message's.
+  const [days, setDays] = useState<Record<number, string>>({});
 
   const read = async () => {
     setBusy(true);
@@ -84,8 +86,9 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
               <li key={`${line.line}:${line.text}`}>
                 <p class="entry-text">Line {line.line}: {line.text} <span class="muted">({line.reason})</span></p>
                 <div class="row">
+                  <input type="date" aria-label={`Date for line ${line.line}`} value={days[line.line] ?? date} onInput={(e) => setDays({ ...days, [line.line]: e.currentTarget.value })} />
                   <input type="time" aria-label={`Time for line ${line.line}`} value={times[line.line] ?? ''} onInput={(e) => setTimes({ ...times, [line.line]: e.currentTarget.value })} />
-                  <button type="button" disabled={!times[line.line]} onClick={() => onPlace(line, date, times[line.line]!)}>Add at this time</button>
+                  <button type="button" disabled={!times[line.line] || !(days[line.line] ?? date)} onClick={() => onPlace(line, days[line.line] ?? date, times[line.line]!)}>Add at this time</button>
                   <button type="button" onClick={() => onDismiss(line)}>Dismiss</button>
                 </div>
               </li>

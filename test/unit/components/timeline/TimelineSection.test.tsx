@@ -173,11 +173,13 @@ describe('TimelineSection', () => {
     const client = await renderSection();
     const lines = screen.getByTestId('unplaced-lines');
     expect(lines.textContent).toContain('Line 4: someone joined');
+    expect((within(lines).getByLabelText('Date for line 4') as HTMLInputElement).value).toBe('2025-03-04'); // the first entry's day
+    fireEvent.input(within(lines).getByLabelText('Date for line 4'), { target: { value: '2025-03-05' } });
     fireEvent.input(within(lines).getByLabelText('Time for line 4'), { target: { value: '11:00' } });
     fireEvent.click(within(lines).getByRole('button', { name: 'Add at this time' }));
     expect(screen.queryByTestId('unplaced-lines')).toBeNull();
     expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toEqual([
-      expect.stringContaining('Customer reports 500s'), expect.stringContaining('someone joined'), expect.stringContaining(HOSTILE),
+      expect.stringContaining('Customer reports 500s'), expect.stringContaining(HOSTILE), expect.stringMatching(/^2025-03-05 11:00 .*someone joined/),
     ]);
     expect(client.parseTranscript).not.toHaveBeenCalled();
   });
