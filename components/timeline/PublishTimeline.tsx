@@ -60,7 +60,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
         Also write GitLab incident timeline events
       </label>
       <p class="hint" id="incident-events-why">
-        {isIncident ? 'Each entry becomes an event on the incident’s Timeline tab (text cut to GitLab’s 280 characters; only GitLab’s own tags are sent).' : 'Unavailable: GitLab keeps incident timeline events only on issues of type incident.'}
+        {isIncident ? 'Each entry becomes an event on the incident’s Timeline tab (text cut to GitLab’s 280 characters; only GitLab’s own tags are sent). Events GitLab has already are not sent again; an entry edited after that is sent as a new event, and the old one stays until you remove it on the Timeline tab.' : 'Unavailable: GitLab keeps incident timeline events only on issues of type incident.'}
       </p>
       {!canWrite && <p class="hint">Your token is read-only (no api scope): create a token with the api scope in the options to post.</p>}
       <div class="row">

@@ -9,16 +9,34 @@ import { planIncidentEvents, type ExistingIncidentEvent } from '@/lib/retro/inci
 import type { TimelineEntry } from '@/lib/retro/timeline-entry';
 import type { IncidentEventsReport } from '@/lib/messaging';
 
-const LIST = `query GetTimelineEvents($fullPath: ID!, $incidentId: IssueID!) {
-  project(fullPath: $fullPath) { incidentManagementTimelineEvents(incidentId: $incidentId) { nodes { note occurredAt } } }
+const LIST = `query GetTimelineEvents($fullPath: ID!, $incidentId: IssueID!, $after: String) {
+  project(fullPath: $fullPath) {
+    incidentManagementTimelineEvents(incidentId: $incidentId, first: 100, after: $after) { nodes { note occurredAt } pageInfo { hasNextPage endCursor } }
+  }
 }`;
+/** A bound on pages read (100 events each), so a misbehaving server cannot keep the worker looping. */
+const MAX_PAGES = 50;
 
 const CREATE = `mutation CreateTimelineEvent($input: TimelineEventCreateInput!) {
   timelineEventCreate(input: $input) { timelineEvent { id occurredAt } errors }
 }`;
 
 interface ListReply {
-  project: { incidentManagementTimelineEvents: { nodes: ExistingIncidentEvent[] } | null } | null;
+  project: { incidentManagementTimelineEvents: { nodes: ExistingIncidentEvent[]; pageInfo?: { hasNextPage: boolean; endCursor: string | null } } | null } | null;
+}
+
+/** Every event GitLab has on the incident: the connection is read page by page. */
+async function existingEvents(gateway: GitLabGateway, fullPath: string, incidentId: string): Promise<ExistingIncidentEvent[]> {
+  const events: ExistingIncidentEvent[] = [];
+  let after: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const reply: ListReply = await gateway.graphql<ListReply>(LIST, { fullPath, incidentId, after });
+    const connection = reply.project?.incidentManagementTimelineEvents;
+    events.push(...(connection?.nodes ?? []));
+    if (!connection?.pageInfo?.hasNextPage || !connection.pageInfo.endCursor) break;
+    after = connection.pageInfo.endCursor;
+  }
+  return events;
 }
 
 interface CreateReply {
@@ -27,8 +45,7 @@ interface CreateReply {
 
 export async function publishIncidentEvents(gateway: GitLabGateway, projectPath: string, issueId: number, entries: readonly TimelineEntry[]): Promise<IncidentEventsReport> {
   const incidentId = `gid://gitlab/Issue/${issueId}`;
-  const listed = await gateway.graphql<ListReply>(LIST, { fullPath: projectPath, incidentId });
-  const plan = planIncidentEvents(entries, listed.project?.incidentManagementTimelineEvents?.nodes ?? []);
+  const plan = planIncidentEvents(entries, await existingEvents(gateway, projectPath, incidentId));
   const report: IncidentEventsReport = { created: 0, alreadyThere: plan.alreadyThere, refused: [], stopped: null, notSent: 0 };
   for (const [index, event] of plan.create.entries()) {
     try {

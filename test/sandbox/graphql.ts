@@ -64,8 +64,15 @@ export function handleGraphql(state: SandboxState, req: Incoming, token: Sandbox
   }
   if (query.includes('incidentManagementTimelineEvents')) {
     const issue = issueOfGid(state, vars.incidentId);
-    const nodes = issue ? state.timelineEvents.filter((e) => e.issueId === issue.id).map((e) => eventJson(state, e)) : [];
-    return json(200, { data: { project: { id: 'gid://gitlab/Project/1001', incidentManagementTimelineEvents: { nodes } } } });
+    const all = issue ? state.timelineEvents.filter((e) => e.issueId === issue.id) : [];
+    // A GraphQL connection: at most 100 nodes a page (GitLab's max_page_size), opaque cursors.
+    const first = Math.min(Number(vars.first ?? 100) || 100, 100);
+    const start = typeof vars.after === 'string' ? Number(Buffer.from(vars.after, 'base64').toString()) + 1 : 0;
+    const page = all.slice(start, start + first);
+    const end = start + page.length - 1;
+    const pageInfo = { hasNextPage: end + 1 < all.length, endCursor: page.length ? Buffer.from(String(end)).toString('base64') : null };
+    const nodes = page.map((e) => eventJson(state, e));
+    return json(200, { data: { project: { id: 'gid://gitlab/Project/1001', incidentManagementTimelineEvents: { nodes, pageInfo } } } });
   }
   return fail('The sandbox answers only the incident timeline-event query and mutation.');
 }

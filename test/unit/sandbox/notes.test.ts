@@ -43,6 +43,18 @@ describe('issue notes and label events in the sandbox', () => {
     expect((await call(sb.url, 'POST', NOTES, { token: READONLY_TOKEN, body: { body: 'no' } })).status).toBe(403);
   });
 
+  it('pages the incident timeline-event connection 100 at a time, with cursors', async () => {
+    const incident = sb.state.issues.find((i) => i.iid === 3 && i.issueType === 'incident')!;
+    for (let n = 0; n < 130; n += 1) sb.state.timelineEvents.push({ id: 5000 + n, issueId: incident.id, authorId: 101, note: `event ${n}`, tags: [], occurredAt: '2025-03-04T10:00:00Z', createdAt: '2025-03-04T10:00:00Z' });
+    const list = async (after: string | null) => (await call(sb.url, 'POST', '/api/graphql', { bearer: API_TOKEN, body: { query: 'query { incidentManagementTimelineEvents }', variables: { incidentId: `gid://gitlab/Issue/${incident.id}`, after } } })).json().data.project.incidentManagementTimelineEvents;
+    const first = await list(null);
+    expect(first.nodes).toHaveLength(100);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await list(first.pageInfo.endCursor);
+    expect(second.nodes.map((n: { note: string }) => n.note)).toEqual(Array.from({ length: 30 }, (_, n) => `event ${n + 100}`));
+    expect(second.pageInfo.hasNextPage).toBe(false);
+  });
+
   it('answers the timeline-event mutation on incidents only, and lists what it stored', async () => {
     const create = (issueId: number, note: string) => call(sb.url, 'POST', '/api/graphql', { bearer: API_TOKEN, body: {
       query: 'mutation CreateTimelineEvent($input: TimelineEventCreateInput!) { timelineEventCreate(input: $input) { timelineEvent { id } errors } }',
