@@ -62,7 +62,7 @@ export function markPublished(kind: DraftKind, issueKey: string, mark: Published
   });
 }
 
-/** Removes a draft; only ever called after GitLab confirmed the content it held. */
+/** Removes a draft, unless it was saved again meanwhile. */
 export function removeDraft(kind: DraftKind, issueKey: string, revision: number): Promise<boolean> {
   const key = keyOf(kind, issueKey);
   return serialized(key, async () => {
@@ -71,4 +71,28 @@ export function removeDraft(kind: DraftKind, issueKey: string, revision: number)
     await storage.removeItem(key);
     return true;
   });
+}
+
+/** A draft GitLab has (posted, unchanged since) is kept this long after its last save; any other draft, the longer time. */
+const KEEP_POSTED_MS = 30 * 86_400_000;
+const KEEP_UNTOUCHED_MS = 180 * 86_400_000;
+const DRAFT_KEY = /^draft:(timeline|findings):(.+)$/;
+
+/**
+ * Storage is finite (Chrome's local area holds 10 MB without `unlimitedStorage`): drafts of
+ * retros long done go. A posted draft goes a month after GitLab has it; an unposted one only
+ * after half a year untouched.
+ */
+export async function pruneDrafts(now: Date): Promise<number> {
+  const all = await storage.snapshot('local');
+  let removed = 0;
+  for (const [key, value] of Object.entries(all)) {
+    const match = DRAFT_KEY.exec(key);
+    const stored = value as Partial<StoredDraft> | null;
+    if (!match || typeof stored?.revision !== 'number' || typeof stored.savedAt !== 'string') continue;
+    const posted = stored.published?.revision === stored.revision;
+    const age = now.getTime() - Date.parse(stored.savedAt);
+    if (age > (posted ? KEEP_POSTED_MS : KEEP_UNTOUCHED_MS) && (await removeDraft(match[1] as DraftKind, match[2]!, stored.revision))) removed += 1;
+  }
+  return removed;
 }

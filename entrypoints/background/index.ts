@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { createGateway } from '@/lib/gitlab/gateway';
 import { createRouter, originOf } from './router';
 import type { BackgroundDeps } from './context';
+import { pruneDrafts } from './draft-store';
 import { startToolbarAndMenu } from './toolbar-and-menu';
 
 /** Built by WXT from entrypoints/retro-panel.content; injected only into emergency issue tabs. */
@@ -33,6 +34,9 @@ export default defineBackground(() => {
     extensionOrigin: originOf(browser.runtime.getURL('/'))!,
   });
   const afterReply = startToolbarAndMenu(deps);
+  const prune = () => void pruneDrafts(deps.now()).catch(() => undefined);
+  browser.runtime.onStartup.addListener(prune);
+  browser.runtime.onInstalled.addListener(prune);
   // Registered synchronously at start-up so the first message after an idle stop is not lost.
   browser.runtime.onMessage.addListener((message, sender) =>
     route(message, sender).then((reply) => {

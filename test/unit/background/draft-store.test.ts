@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadDraft, markPublished, removeDraft, saveDraft } from '@/entrypoints/background/draft-store';
+import { loadDraft, markPublished, pruneDrafts, removeDraft, saveDraft } from '@/entrypoints/background/draft-store';
+import { storage } from 'wxt/utils/storage';
 import { emptyTimelineDraft } from '@/lib/timeline-draft';
 
 const KEY = 'https://gitlab.com/group/project#1';
@@ -26,12 +27,28 @@ describe('draft store', () => {
     expect(await loadDraft('timeline', KEY)).toMatchObject({ revision: 2, published: mark });
   });
 
-  it('removes a draft only at the revision GitLab confirmed', async () => {
+  it('removes a draft only at the revision it was asked for', async () => {
     await saveDraft(KEY, draft('one'), 0, NOW);
     await saveDraft(KEY, draft('two'), 1, NOW);
     expect(await removeDraft('timeline', KEY, 1)).toBe(false);
     expect((await loadDraft('timeline', KEY)).revision).toBe(2);
     expect(await removeDraft('timeline', KEY, 2)).toBe(true);
     expect(await loadDraft('timeline', KEY)).toMatchObject({ revision: 0, data: null });
+  });
+
+  it('prunes drafts of retros long done: posted and unchanged after 30 days, anything untouched after 180', async () => {
+    const days = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
+    const posted = (key: string, savedDaysAgo: number) => saveDraft(key, draft('posted'), 0, days(savedDaysAgo))
+      .then(() => markPublished('timeline', key, { revision: 1, noteId: 5, noteUrl: 'https://gitlab.com/x#note_5', at: days(savedDaysAgo).toISOString() }));
+    await posted('https://gitlab.com/g/p#1', 31); // GitLab has it, a month ago: goes
+    await posted('https://gitlab.com/g/p#2', 10); // posted recently: stays
+    await saveDraft('https://gitlab.com/g/p#3', draft('never posted'), 0, days(90)); // unposted, 3 months: stays
+    await saveDraft('https://gitlab.com/g/p#4', draft('forgotten'), 0, days(181)); // unposted, half a year: goes
+    await posted('https://gitlab.com/g/p#5', 40);
+    await saveDraft('https://gitlab.com/g/p#5', draft('edited after posting'), 1, days(40)); // changed since posted: unposted rules
+    await storage.setItem('local:settings', { untouched: true });
+    expect(await pruneDrafts(NOW)).toBe(2);
+    const left = Object.keys(await storage.snapshot('local')).sort();
+    expect(left).toEqual(['draft:timeline:https://gitlab.com/g/p#2', 'draft:timeline:https://gitlab.com/g/p#3', 'draft:timeline:https://gitlab.com/g/p#5', 'settings']);
   });
 });
