@@ -73,15 +73,14 @@ export function removeDraft(kind: DraftKind, issueKey: string, revision: number)
   });
 }
 
-/** A draft GitLab has (posted, unchanged since) is kept this long after its last save; any other draft, the longer time. */
+/** A draft GitLab has (posted, unchanged since) is kept this long after that post. */
 const KEEP_POSTED_MS = 30 * 86_400_000;
-const KEEP_UNTOUCHED_MS = 180 * 86_400_000;
 const DRAFT_KEY = /^draft:(timeline|findings):(.+)$/;
 
 /**
- * Storage is finite (Chrome's local area holds 10 MB without `unlimitedStorage`): drafts of
- * retros long done go. A posted draft goes a month after GitLab has it; an unposted one only
- * after half a year untouched.
+ * Storage is finite (Chrome's local area holds 10 MB without `unlimitedStorage`), so drafts of
+ * retros long done go: a month after GitLab confirmed what they hold. A draft with anything
+ * GitLab does not have is never removed.
  */
 export async function pruneDrafts(now: Date): Promise<number> {
   const all = await storage.snapshot('local');
@@ -89,10 +88,9 @@ export async function pruneDrafts(now: Date): Promise<number> {
   for (const [key, value] of Object.entries(all)) {
     const match = DRAFT_KEY.exec(key);
     const stored = value as Partial<StoredDraft> | null;
-    if (!match || typeof stored?.revision !== 'number' || typeof stored.savedAt !== 'string') continue;
-    const posted = stored.published?.revision === stored.revision;
-    const age = now.getTime() - Date.parse(stored.savedAt);
-    if (age > (posted ? KEEP_POSTED_MS : KEEP_UNTOUCHED_MS) && (await removeDraft(match[1] as DraftKind, match[2]!, stored.revision))) removed += 1;
+    if (!match || typeof stored?.revision !== 'number' || stored.published?.revision !== stored.revision) continue;
+    const old = now.getTime() - Date.parse(stored.published.at) > KEEP_POSTED_MS;
+    if (old && (await removeDraft(match[1] as DraftKind, match[2]!, stored.revision))) removed += 1;
   }
   return removed;
 }

@@ -36,18 +36,17 @@ describe('draft store', () => {
     expect(await loadDraft('timeline', KEY)).toMatchObject({ revision: 0, data: null });
   });
 
-  it('prunes drafts of retros long done: posted and unchanged after 30 days, anything untouched after 180', async () => {
+  it('prunes only drafts GitLab has: posted, unchanged since, and that post over 30 days old', async () => {
     const days = (n: number) => new Date(NOW.getTime() - n * 86_400_000);
-    const posted = (key: string, savedDaysAgo: number) => saveDraft(key, draft('posted'), 0, days(savedDaysAgo))
-      .then(() => markPublished('timeline', key, { revision: 1, noteId: 5, noteUrl: 'https://gitlab.com/x#note_5', at: days(savedDaysAgo).toISOString() }));
+    const posted = (key: string, daysAgo: number) => saveDraft(key, draft('posted'), 0, days(daysAgo))
+      .then(() => markPublished('timeline', key, { revision: 1, noteId: 5, noteUrl: 'https://gitlab.com/x#note_5', at: days(daysAgo).toISOString() }));
     await posted('https://gitlab.com/g/p#1', 31); // GitLab has it, a month ago: goes
     await posted('https://gitlab.com/g/p#2', 10); // posted recently: stays
-    await saveDraft('https://gitlab.com/g/p#3', draft('never posted'), 0, days(90)); // unposted, 3 months: stays
-    await saveDraft('https://gitlab.com/g/p#4', draft('forgotten'), 0, days(181)); // unposted, half a year: goes
+    await saveDraft('https://gitlab.com/g/p#3', draft('never posted'), 0, days(400)); // GitLab never had it: stays
     await posted('https://gitlab.com/g/p#5', 40);
-    await saveDraft('https://gitlab.com/g/p#5', draft('edited after posting'), 1, days(40)); // changed since posted: unposted rules
+    await saveDraft('https://gitlab.com/g/p#5', draft('edited after posting'), 1, days(39)); // changed since posted: stays
     await storage.setItem('local:settings', { untouched: true });
-    expect(await pruneDrafts(NOW)).toBe(2);
+    expect(await pruneDrafts(NOW)).toBe(1);
     const left = Object.keys(await storage.snapshot('local')).sort();
     expect(left).toEqual(['draft:timeline:https://gitlab.com/g/p#2', 'draft:timeline:https://gitlab.com/g/p#3', 'draft:timeline:https://gitlab.com/g/p#5', 'settings']);
   });
