@@ -60,7 +60,8 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
   const issue = await gateway.getIssue(ref.projectPath, ref.iid);
   const authorUsername = (await tokenStatusItem.getValue())?.username ?? (await gateway.currentUser()).username;
   const body = renderTimelineMarkdown(entries, zone);
-  const { note, action } = await publishMarkedNote(gateway, { projectPath: ref.projectPath, iid: ref.iid, marker: TIMELINE_MARKER, authorUsername }, body, internal);
+  const target = { projectPath: ref.projectPath, iid: ref.iid, marker: TIMELINE_MARKER, authorUsername };
+  const { note, action } = await publishMarkedNote(gateway, target, body, internal, internal && entries.some((e) => e.internal));
   const noteUrl = `${String(issue.web_url ?? '')}#note_${note.id}`;
   await markPublished('timeline', key, { revision, noteId: note.id, noteUrl, at: deps.now().toISOString() });
 

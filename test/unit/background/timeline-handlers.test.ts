@@ -158,6 +158,16 @@ describe('timeline:publish', () => {
     expect(gitlab.callsOf('createNote')).toHaveLength(1);
   });
 
+  it('does not put text from internal notes into a public timeline comment found on GitLab', async () => {
+    gitlab.issueNotes = [{ id: 1, body: `${TIMELINE_MARKER}\nold`, system: false, internal: false, created_at: '2025-03-04T00:00:00Z', author: { id: ME.id, username: ME.username, name: ME.name } }];
+    const secret = { ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'license key shared', internal: true as const }] };
+    dataOf(await save(0, secret));
+    const refused = await route({ type: 'timeline:publish', ref: REF, revision: 1, internal: true, incidentEvents: false, zone: 'Europe/Berlin' }, contentScript());
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^The comment on GitLab is public, and this timeline holds text from internal notes/);
+    expect(gitlab.callsOf('editNote')).toHaveLength(0);
+    expect(gitlab.issueNotes[0]!.body).toBe(`${TIMELINE_MARKER}\nold`);
+  });
+
   it("leaves someone else's timeline comment alone and posts its own", async () => {
     gitlab.issueNotes = [{ id: 1, body: `${TIMELINE_MARKER}\nold`, system: false, created_at: '2025-03-04T00:00:00Z', author: { id: 2, username: 'someone-else', name: 'S' } }];
     dataOf(await save(0));
