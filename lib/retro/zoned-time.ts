@@ -52,9 +52,10 @@ export function wallDayMs(date: string): number {
 /**
  * A wall-clock minute in `zone` (epoch ms of that wall time read as UTC) → the real UTC instant.
  * In a DST gap (02:30 on spring-forward day) the later side wins, like Temporal's "compatible";
- * an ambiguous fall-back time takes the earlier instant.
+ * an ambiguous fall-back time takes the earlier instant, or the later one when asked (a chat
+ * that has already passed the first 01:30).
  */
-export function wallMinuteToUtcMs(wallMinute: number, zone: string): number {
+export function wallMinuteToUtcMs(wallMinute: number, zone: string, ambiguous: 'earlier' | 'later' = 'earlier'): number {
   let cache = offsets.get(zone);
   if (!cache) offsets.set(zone, (cache = new Map()));
   // Most days have one offset: checked once per day at both ends of every instant it can map to.
@@ -67,13 +68,13 @@ export function wallMinuteToUtcMs(wallMinute: number, zone: string): number {
   }
   if (!Number.isNaN(dayOffset)) return wallMinute - dayOffset;
   // A day with a DST change: decide minute by minute (a few hundred Intl calls at most).
-  const key = wallMinute + 0.5; // never collides with a day key, which is a whole multiple of DAY_MS
+  const key = wallMinute + (ambiguous === 'earlier' ? 0.5 : 0.25); // never a day key, which is a whole multiple of DAY_MS
   let offset = cache.get(key);
   if (offset === undefined) {
     // The instants this wall time can be: one per offset in force that day.
     const candidates = [offsetAt(day - 14 * HOUR_MS, zone), offsetAt(day + 38 * HOUR_MS, zone)].map((o) => wallMinute - o);
     const fitting = candidates.filter((t) => t + offsetAt(t, zone) === wallMinute);
-    const chosen = fitting.length ? Math.min(...fitting) : Math.max(...candidates);
+    const chosen = fitting.length ? (ambiguous === 'earlier' ? Math.min(...fitting) : Math.max(...fitting)) : Math.max(...candidates);
     offset = wallMinute - chosen;
     cache.set(key, offset);
   }

@@ -3,7 +3,13 @@
  * (name and time, message on the next lines), a bare time, a day divider, a line of Slack's own
  * interface (reactions, thread links), or plain text.
  */
-export interface Clock { h: number; mi: number; s: number }
+export interface Clock {
+  h: number;
+  mi: number;
+  s: number;
+  /** Written without AM/PM and could be either half of the day ("1:07"): the chat's order decides. */
+  either?: true;
+}
 
 export type LineKind =
   | { kind: 'dated'; date: string; clock: Clock; offsetMin: number | null; text: string }
@@ -22,10 +28,13 @@ const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp]
 const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:T|\s+)${CLOCK}\s?(Z|UTC|[+-]\d{2}:?\d{2})?\]?(?:\s*[-–|:]\s*|\s+|$)(.*)$`);
 // 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
 const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
-const ZOOM = new RegExp(String.raw`^${CLOCK}\s+From\s+(.+?)(?:\s+to\s+.+?)?\s*:\s?(.*)$`);
+// Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
+// pattern that backtracks, so a long line costs linear time).
+const ZOOM_START = new RegExp(String.raw`^${CLOCK}\s+From\s+`);
+const ZOOM_RECIPIENT = /\s+to\s+.*$/i;
 const TIMED = new RegExp(String.raw`^\[?${CLOCK}\]?(?:\s*[-–|]\s*|\s+)(.+)$`);
 // Slack copies put two spaces (or a tab, or brackets) between the name and the time.
-const HEADER = new RegExp(String.raw`^(\D.{0,78}?)(?:\s{2,}|\t|\s\[)${CLOCK}\]?$`);
+const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\s\[)${CLOCK}\]?$`);
 const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // Month names in full or Slack's abbreviations only: "Maybe 5" or "market 12" are not days.
@@ -46,7 +55,8 @@ function clockOf(m: RegExpExecArray, at: number): Clock | null {
   const ampm = m[at + 3]?.toLowerCase();
   // "14:05 PM" or "00:10 AM": already a 24-hour time, the suffix adds nothing.
   if (ampm && h >= 1 && h <= 12) h = (h % 12) + (ampm === 'p' ? 12 : 0);
-  return h < 24 && mi < 60 && s < 60 ? { h, mi, s } : null;
+  if (h >= 24 || mi >= 60 || s >= 60) return null;
+  return !ampm && h >= 1 && h <= 12 ? { h, mi, s, either: true } : { h, mi, s };
 }
 
 function offsetMinutes(zone: string | undefined): number | null {
@@ -77,18 +87,20 @@ export function classifyLine(line: string): LineKind {
       return clock ? { kind: 'dated', date, clock, offsetMin: offsetMinutes(m[9]), text: m[10] ?? '' } : BAD;
     }
     if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give it a time' };
-    m = line.includes(' From ') ? ZOOM.exec(line) : null;
-    if (m) {
+    m = line.includes(' From ') ? ZOOM_START.exec(line) : null;
+    const colon = m ? line.indexOf(':', m[0].length) : -1;
+    if (m && colon > 0) {
       const clock = clockOf(m, 1);
-      return clock ? { kind: 'timed', clock, author: m[5]!.trim(), text: m[6] ?? '' } : BAD;
+      const author = line.slice(m[0].length, colon).replace(ZOOM_RECIPIENT, '').trim();
+      return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
     }
     m = TIME_ONLY.exec(line);
     if (m) return (c => (c ? { kind: 'time-only', clock: c } : BAD))(clockOf(m, 1));
     m = TIMED.exec(line);
     if (m) return (c => (c ? { kind: 'timed', clock: c, text: m![5]! } : BAD))(clockOf(m, 1));
-    return { kind: 'text', text: line };
   }
   // Headers end in a clock ("…10:32", "…AM", "…p.m.", "…]"): test the last character before the costly pattern.
+  // A name may start with a digit or a bracket ("1Password", "[EXT] Carol").
   const last = line.charCodeAt(line.length - 1);
   const mayBeHeader = (last >= 48 && last <= 57) || last === 77 || last === 109 || last === 46 || last === 93;
   const header = mayBeHeader ? HEADER.exec(line) : null;
@@ -96,6 +108,7 @@ export function classifyLine(line: string): LineKind {
     const clock = clockOf(header, 2);
     return clock ? { kind: 'header', clock, author: header[1]!.trim() } : BAD;
   }
+  if (startsWithDigit) return { kind: 'text', text: line };
   const daysAgo = line.length <= 9 ? RELATIVE_DAYS.get(line) : undefined;
   if (daysAgo !== undefined) return { kind: 'relative-day', daysAgo };
   const day = line.length <= 40 ? DAY.exec(line) : null;

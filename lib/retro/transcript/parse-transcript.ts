@@ -44,6 +44,10 @@ export const PARSE_MEASURE = 'emergency-retro:parse-transcript';
 
 /** A time more than this far before the previous one means the chat passed midnight. */
 const ROLLOVER_MINUTES = 6 * 60;
+/** A display name: short, a few words, no sentence punctuation ("at the logs :eyes:" is not one). */
+const looksLikeName = (line: string) => line.length <= 40 && line.split(/\s+/).length <= 4 && !/[:?!,;]|\.$/.test(line);
+/** A difference of minutes of the day as the chat means it: from 6 hours back to 18 hours on. */
+const signedMinutes = (delta: number) => ((((delta + ROLLOVER_MINUTES) % 1440) + 1440) % 1440) - ROLLOVER_MINUTES;
 const DAY_MS = 86_400_000;
 const EDITED = /\s*\((?:edited|bearbeitet|modifié)\)$/i;
 /** Slack's "(edited)" mark is not part of the message. */
@@ -72,11 +76,25 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   // Set once a bare time has had a name line above it: Slack's "name, then time" layout.
   let namesAboveTimes = false;
 
+  let lastAt: number | null = null;
+  // Inside a ``` block of a message: its lines are text, however much they look like times.
+  let inFence = false;
+
   const instant = (clock: Clock): number => {
-    const minute = clock.h * 60 + clock.mi;
+    let minute = clock.h * 60 + clock.mi;
+    // "1:07" after "1:05 PM" is 13:07: of the two halves of the day, the one nearer the chat so far.
+    if (clock.either && lastMinute !== null) {
+      const other = ((clock.h % 12) + (clock.h === 12 ? 0 : 12)) * 60 + clock.mi;
+      if (Math.abs(signedMinutes(other - lastMinute)) < Math.abs(signedMinutes(minute - lastMinute))) minute = other;
+    }
     if (lastMinute !== null && minute < lastMinute - ROLLOVER_MINUTES) day += DAY_MS;
     lastMinute = minute;
-    return wallMinuteToUtcMs(day + minute * 60_000, zone) + clock.s * 1000;
+    const wall = day + minute * 60_000;
+    let at = wallMinuteToUtcMs(wall, zone) + clock.s * 1000;
+    // On the night clocks go back, a time that seems to go backwards is the second 01:30.
+    if (lastAt !== null && at < lastAt) at = Math.max(at, wallMinuteToUtcMs(wall, zone, 'later') + clock.s * 1000);
+    lastAt = at;
+    return at;
   };
   const start = (message: ParsedMessage, block: boolean) => {
     current = message;
@@ -107,11 +125,20 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
       blankBefore = true;
       continue;
     }
-    let kind = classifyLine(line);
+    const open = current as ParsedMessage | null;
+    const fence = line.startsWith('```');
+    let kind = fence && open ? ({ kind: 'text', text: line } as const) : classifyLine(line);
+    // A block left open ends at the next speaker's header at the latest.
+    if (inFence && kind.kind === 'header') inFence = false;
+    else if (inFence) kind = { kind: 'text', text: line };
+    if (fence && open) inFence = !inFence;
+    const underEmptyHeader = !!open && currentIsBlock && !open.text;
     // "Yesterday" or "March 3" said in a message is text: right under a header, or with no message after it.
-    if ((kind.kind === 'day' || kind.kind === 'relative-day') && ((current && !(current as ParsedMessage).text) || !messageStartsAfter(i))) {
-      kind = { kind: 'text', text: line };
-    }
+    if ((kind.kind === 'day' || kind.kind === 'relative-day') && (underEmptyHeader || !messageStartsAfter(i))) kind = { kind: 'text', text: line };
+    // A message that is only a time, or starts with one ("10:45 works for me"), under its header.
+    if ((kind.kind === 'time-only' || kind.kind === 'timed') && underEmptyHeader) kind = { kind: 'text', text: line };
+    // A date this reader cannot place, inside a Slack message, is part of what was said.
+    if (kind.kind === 'bad-time' && open && currentIsBlock) kind = { kind: 'text', text: line };
     const textBefore = lastText;
     lastText = null;
     switch (kind.kind) {
@@ -121,7 +148,8 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         lastMinute = h * 60 + mi;
         const wall = day + lastMinute * 60_000;
         const utc = kind.offsetMin === null ? wallMinuteToUtcMs(wall, zone) : wall - kind.offsetMin * 60_000;
-        start({ line: number, at: utc + s * 1000, text: unedited(kind.text) }, false);
+        lastAt = utc + s * 1000;
+        start({ line: number, at: lastAt, text: unedited(kind.text) }, false);
         break;
       }
       case 'timed':
@@ -132,7 +160,9 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         break;
       case 'time-only': {
         // Slack puts the name alone on the line above the time: take that line back from where it went.
-        const nameAbove = textBefore?.index === i - 1 && !blankBefore && (!textBefore.into || namesAboveTimes) ? textBefore : null;
+        // A line taken back must leave its message some text: "Alice / 10:32 AM / checking logs /
+        // 10:33 AM" is Alice again, not a speaker called "checking logs".
+        const nameAbove = textBefore?.index === i - 1 && !blankBefore && (!textBefore.into || (namesAboveTimes && textBefore.before && looksLikeName(trimmed(i - 1)))) ? textBefore : null;
         let author: string | undefined;
         let line = number;
         if (nameAbove?.into) {
@@ -152,6 +182,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         break;
       }
       case 'day':
+        inFence = false;
         day = kind.year === null ? nearestDay(kind.month, kind.day, day) : Date.UTC(kind.year, kind.month - 1, kind.day);
         lastMinute = null;
         current = null;
@@ -169,7 +200,6 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         leaveUnplaced(number, line, kind.reason);
         break;
       case 'text': {
-        const open = current as ParsedMessage | null;
         if (open && (currentIsBlock || !blankBefore || !open.text)) {
           lastText = { index: i, into: open, before: open.text };
           open.text = open.text ? `${open.text}\n${unedited(line)}` : unedited(line);

@@ -171,19 +171,66 @@ describe('messy real-world copies', () => {
     expect(parseTranscript('2025-02-30 10:00 never', UTC).unplaced).toEqual([{ line: 1, text: '2025-02-30 10:00 never', reason: 'the date is not a day of the calendar' }]);
   });
 
-  it('places or lists every line: none is dropped without a word', () => {
+  it('places or lists every line: none is dropped without a word, and each speaker keeps their words', () => {
     const text = [
       'bridge notes', 'Today', 'Sam Support', '9:58 AM', 'paged', '', 'Lee Lead', '10:01 AM', 'looking', 'at the logs :eyes:',
       '10:02', 'more', 'Maybe 5', '25:00 bad', '', 'orphan line', '2 replies', 'Yesterday',
     ];
     const result = parseTranscript(text.join('\n'), UTC);
-    const placed = result.messages.flatMap((m) => [m.author, ...m.text.split('\n')]).filter(Boolean);
-    const listed = result.unplaced.map((u) => u.text);
-    const accounted = text.filter((line) => line && ![...placed, ...listed].includes(line));
-    // What is left is the divider that set the day and the interface line that was counted.
-    expect(accounted).toEqual(['Today', '9:58 AM', '10:01 AM', '10:02', '2 replies']);
+    expect(result.messages.map((m) => [m.line, new Date(m.at).toISOString().slice(0, 16), m.author, m.text])).toEqual([
+      [3, '2025-03-20T09:58', 'Sam Support', 'paged'],
+      [7, '2025-03-20T10:01', 'Lee Lead', 'looking\nat the logs :eyes:'],
+      // A bare time under a line that is no name: Lee again. A Slack message runs on past blank lines.
+      [11, '2025-03-20T10:02', 'Lee Lead', 'more\nMaybe 5\n25:00 bad\norphan line\nYesterday'],
+    ]);
+    expect(result.unplaced).toEqual([{ line: 1, text: 'bridge notes', reason: 'no time on this line' }]);
+    const placed = result.messages.flatMap((m) => [m.author, ...m.text.split('\n')]).concat(result.unplaced.map((u) => u.text));
+    // What is left is the divider that set the day, the bare times, and the interface line that was counted.
+    expect(text.filter((line) => line && !placed.includes(line))).toEqual(['Today', '9:58 AM', '10:01 AM', '10:02', '2 replies']);
     expect(result.skipped).toBe(1);
     expect(result.relativeTo).toBe('2025-03-20');
-    expect(listed).toEqual(['bridge notes', '25:00 bad', 'orphan line', 'Yesterday']);
+  });
+
+  it('keeps the afternoon: a bare "1:07" after "1:05 PM" is 13:07, and "1:10" after "11:50 PM" is past midnight', () => {
+    expect(times('Alice  1:05 PM\nrestarting\n1:07\ndone\nBob  1:10 PM\nthanks').map((t) => [t[0], t[1]])).toEqual([
+      ['2025-03-04T13:05', 'Alice'], ['2025-03-04T13:07', 'Alice'], ['2025-03-04T13:10', 'Bob'],
+    ]);
+    expect(times('Alice  11:50 PM\nstill down\n1:10\nback').map((t) => t[0])).toEqual(['2025-03-04T23:50', '2025-03-05T01:10']);
+  });
+
+  it('in the name-then-time layout, a bare time under a message is the same speaker again', () => {
+    expect(times('Alice\n10:32 AM\nchecking logs\n10:33 AM\nfound it').map((t) => [t[0], t[1], t[2]])).toEqual([
+      ['2025-03-04T10:32', 'Alice', 'checking logs'], ['2025-03-04T10:33', 'Alice', 'found it'],
+    ]);
+  });
+
+  it('keeps times inside a ``` block, and a message that is only a time, as text of their message', () => {
+    const text = ['Alice  10:32 AM', "here's the log:", '```', '02:14:05 ERROR db timeout', '2025-03-01 02:14:05,123 ERROR', '```', 'Bob  10:35 AM', '6:00', 'Alice  10:36 AM', '10:45 works for me'];
+    expect(times(text.join('\n'))).toEqual([
+      ['2025-03-04T10:32', 'Alice', "here's the log:\n```\n02:14:05 ERROR db timeout\n2025-03-01 02:14:05,123 ERROR\n```"],
+      ['2025-03-04T10:35', 'Bob', '6:00'],
+      ['2025-03-04T10:36', 'Alice', '10:45 works for me'],
+    ]);
+  });
+
+  it('reads headers of names that start with a digit or a bracket, and keeps a day-first date inside a message', () => {
+    const text = ['1Password  10:33 AM', 'rotated', '[EXT] Carol  10:34 AM', 'line one', '04.03.2025 10:00 maintenance window', 'line three'];
+    expect(times(text.join('\n'))).toEqual([
+      ['2025-03-04T10:33', '1Password', 'rotated'],
+      ['2025-03-04T10:34', '[EXT] Carol', 'line one\n04.03.2025 10:00 maintenance window\nline three'],
+    ]);
+  });
+
+  it('on the night clocks go back, a time that seems to go backwards is the second one of the repeated hour', () => {
+    const night = { date: '2025-11-02', zone: 'America/New_York', today: '2025-11-20' };
+    expect(times('Bob  1:30 AM\nfirst\nAlice  1:55 AM\nsecond\nBob  1:05 AM\nafter the change', night).map((t) => t[0])).toEqual([
+      '2025-11-02T05:30', '2025-11-02T05:55', '2025-11-02T06:05',
+    ]);
+  });
+
+  it('reads Zoom\'s recipient in any case; a "From" line without a colon is an ordinary timed line', () => {
+    expect(times('10:32:05 From Alice Smith To Everyone: hello').map((t) => t[1])).toEqual(['Alice Smith']);
+    const long = `From a to b ${'x '.repeat(40_000)}`.trim();
+    expect(parseTranscript(`10:32 ${long}`, UTC).messages.map((m) => [m.author ?? null, m.text])).toEqual([[null, long]]);
   });
 });
