@@ -36,9 +36,10 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState('');
-  const [times, setTimes] = useState<Record<number, string>>({});
-  // A line may belong to another day than the first message's.
-  const [days, setDays] = useState<Record<number, string>>({});
+  // Keyed by line and text: lines of two pastes may share a number. A line may belong to another day than the first message's.
+  const [times, setTimes] = useState<Record<string, string>>({});
+  const [days, setDays] = useState<Record<string, string>>({});
+  const keyOf = (line: UnplacedDraftLine) => `${line.line}\u0000${line.text}`;
 
   const read = async () => {
     setBusy(true);
@@ -82,17 +83,21 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
         <fieldset class="unplaced" data-testid="unplaced-lines">
           <legend>{unplaced.length} {unplaced.length === 1 ? 'line' : 'lines'} without a time</legend>
           <ul class="results">
-            {unplaced.map((line) => (
-              <li key={`${line.line}:${line.text}`}>
-                <p class="entry-text">Line {line.line}: {line.text} <span class="muted">({line.reason})</span></p>
-                <div class="row">
-                  <input type="date" aria-label={`Date for line ${line.line}`} value={days[line.line] ?? date} onInput={(e) => setDays({ ...days, [line.line]: e.currentTarget.value })} />
-                  <input type="time" aria-label={`Time for line ${line.line}`} value={times[line.line] ?? ''} onInput={(e) => setTimes({ ...times, [line.line]: e.currentTarget.value })} />
-                  <button type="button" disabled={!times[line.line] || !(days[line.line] ?? date)} onClick={() => onPlace(line, days[line.line] ?? date, times[line.line]!)}>Add at this time</button>
-                  <button type="button" onClick={() => onDismiss(line)}>Dismiss</button>
-                </div>
-              </li>
-            ))}
+            {unplaced.map((line, index) => {
+              const key = keyOf(line);
+              const day = days[key] ?? date;
+              return (
+                <li key={`${key}\u0000${index}`}>
+                  <p class="entry-text">Line {line.line}: {line.text} <span class="muted">({line.reason})</span></p>
+                  <div class="row">
+                    <input type="date" aria-label={`Date for line ${line.line}`} value={day} onInput={(e) => setDays({ ...days, [key]: e.currentTarget.value })} />
+                    <input type="time" aria-label={`Time for line ${line.line}`} value={times[key] ?? ''} onInput={(e) => setTimes({ ...times, [key]: e.currentTarget.value })} />
+                    <button type="button" disabled={!times[key] || !day} onClick={() => onPlace(line, day, times[key]!)}>Add at this time</button>
+                    <button type="button" onClick={() => onDismiss(line)}>Dismiss</button>
+                  </div>
+                </li>
+              );
+            })}
           </ul>
         </fieldset>
       )}

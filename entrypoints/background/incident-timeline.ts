@@ -4,7 +4,7 @@
  * and the first failure stops the run (no blind retries, case C10) and is reported.
  */
 import type { GitLabGateway } from '@/lib/gitlab/gateway';
-import { asApiError } from '@/lib/gitlab/errors';
+import { asApiError, GitLabRequestError } from '@/lib/gitlab/errors';
 import { planIncidentEvents, type ExistingIncidentEvent } from '@/lib/retro/incident-events';
 import type { TimelineEntry } from '@/lib/retro/timeline-entry';
 import type { IncidentEventsReport } from '@/lib/messaging';
@@ -33,10 +33,11 @@ async function existingEvents(gateway: GitLabGateway, fullPath: string, incident
     const reply: ListReply = await gateway.graphql<ListReply>(LIST, { fullPath, incidentId, after });
     const connection = reply.project?.incidentManagementTimelineEvents;
     events.push(...(connection?.nodes ?? []));
-    if (!connection?.pageInfo?.hasNextPage || !connection.pageInfo.endCursor) break;
+    if (!connection?.pageInfo?.hasNextPage || !connection.pageInfo.endCursor) return events;
     after = connection.pageInfo.endCursor;
   }
-  return events;
+  // Not knowing them all, any event sent could be one GitLab already has.
+  throw new GitLabRequestError({ kind: 'rejected', status: 0, message: `This incident has more than ${MAX_PAGES * 100} timeline events; none were written, so none is doubled. Add new ones on the incident's Timeline tab.` });
 }
 
 interface CreateReply {
@@ -45,7 +46,14 @@ interface CreateReply {
 
 export async function publishIncidentEvents(gateway: GitLabGateway, projectPath: string, issueId: number, entries: readonly TimelineEntry[]): Promise<IncidentEventsReport> {
   const incidentId = `gid://gitlab/Issue/${issueId}`;
-  const plan = planIncidentEvents(entries, await existingEvents(gateway, projectPath, incidentId));
+  let existing: ExistingIncidentEvent[];
+  try {
+    existing = await existingEvents(gateway, projectPath, incidentId);
+  } catch (thrown) {
+    // The comment is posted already: the report says why no event was written.
+    return { created: 0, alreadyThere: 0, refused: [], stopped: asApiError(thrown), notSent: entries.length };
+  }
+  const plan = planIncidentEvents(entries, existing);
   const report: IncidentEventsReport = { created: 0, alreadyThere: plan.alreadyThere, refused: [], stopped: null, notSent: 0 };
   for (const [index, event] of plan.create.entries()) {
     try {

@@ -34,4 +34,13 @@ describe('publishIncidentEvents', () => {
     expect(report).toMatchObject({ created: 1, alreadyThere: 150 });
     expect(creates).toEqual([expect.objectContaining({ note: 'the new one' })]);
   });
+
+  it('writes nothing, and says why, when GitLab holds more events than it reads (5,000)', async () => {
+    const existing = Array.from({ length: 5050 }, (_, i) => ({ note: `event ${i}`, occurredAt: new Date(Date.parse('2025-03-04T00:00:00Z') + i * 60_000).toISOString() }));
+    const { gateway, lists, creates } = incidentWith(existing);
+    const report = await publishIncidentEvents(gateway, 'g/p', 5003, [{ id: 'new', at: '2026-01-01T00:00:00.000Z', text: 'new' }]);
+    expect(lists).toHaveLength(50);
+    expect(creates).toEqual([]);
+    expect(report).toMatchObject({ created: 0, notSent: 1, stopped: { message: expect.stringMatching(/more than 5000 timeline events; none were written/) } });
+  });
 });
