@@ -163,6 +163,8 @@ export interface TimelinePublishResult {
   noteUrl: string;
   action: 'created' | 'updated' | 'unchanged';
   internal: boolean;
+  /** Entries of a timeline comment this draft had not posted, added to the draft before updating that comment. */
+  takenFromGitLab: number;
   /** The draft revision that is now on GitLab. */
   revision: number;
   incidentEvents: IncidentEventsReport | { unavailable: string } | null;

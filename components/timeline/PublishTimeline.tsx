@@ -28,6 +28,11 @@ function eventsReport(events: TimelinePublishResult['incidentEvents']): string {
   return `${parts.join('; ')}.`;
 }
 
+function takenReport(taken: number): string {
+  if (!taken) return '';
+  return `The comment already held ${taken} ${taken === 1 ? 'entry' : 'entries'} this timeline lacked (posted from another browser, or from an earlier draft): ${taken === 1 ? 'it was' : 'they were'} added here first, so nothing on GitLab was lost. `;
+}
+
 /** "Post timeline": one comment, updated in place; optionally incident timeline events. */
 export function PublishTimeline({ isIncident, canWrite, entryCount, internalCount, ready, published, changedSincePublished, onPublish, onOpenOptions }: Props) {
   const [internalPick, setInternal] = useState<boolean | null>(null);
@@ -73,7 +78,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
         )}
       </div>
       <p role="status" class="outcome" data-testid="publish-outcome">
-        {busy ? 'Posting to GitLab…' : result ? `${verb}${result.internal ? ' (internal)' : ''}. ${eventsReport(result.incidentEvents)}` : ''}
+        {busy ? 'Posting to GitLab…' : result ? `${verb}${result.internal ? ' (internal)' : ''}. ${takenReport(result.takenFromGitLab)}${eventsReport(result.incidentEvents)}` : ''}
       </p>
       {error && <ErrorNotice error={{ ...error, message: `${error.message} Your timeline is kept as a draft.` }} onRetry={run} onOpenOptions={onOpenOptions} />}
     </div>

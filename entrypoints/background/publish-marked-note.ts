@@ -38,16 +38,21 @@ export async function findMarkedNote(gateway: GitLabGateway, target: MarkedNoteT
   return null;
 }
 
-/**
- * `internal` applies to a new note (GitLab cannot make a posted note internal); with
- * `requireInternal`, a public note found is not given the body, which holds internal text.
- */
-export async function publishMarkedNote(gateway: GitLabGateway, target: MarkedNoteTarget, body: string, internal: boolean, requireInternal = false): Promise<MarkedNoteResult> {
+export interface MarkedNoteOptions {
+  /** For a new note: GitLab cannot make a posted note internal. */
+  internal: boolean;
+  /** The body holds internal text: a public note found is not given it. */
+  requireInternal?: boolean;
+  /** The marked note, when the caller has looked it up already (null: there is none). */
+  found?: GitLabNote | null;
+}
+
+export async function publishMarkedNote(gateway: GitLabGateway, target: MarkedNoteTarget, body: string, { internal, requireInternal = false, found }: MarkedNoteOptions): Promise<MarkedNoteResult> {
   if (!body.includes(target.marker)) throw new Error('a marked note must contain its marker');
   if (body.length > NOTE_MAX_CHARS) {
     throw new GitLabRequestError({ kind: 'rejected', status: 0, message: `The comment would be ${body.length.toLocaleString('en')} characters; GitLab allows ${NOTE_MAX_CHARS.toLocaleString('en')}. Shorten some entries and try again.` });
   }
-  const existing = await findMarkedNote(gateway, target);
+  const existing = found === undefined ? await findMarkedNote(gateway, target) : found;
   if (!existing) return { note: await gateway.createNote(target.projectPath, target.iid, body, internal), action: 'created' };
   if (requireInternal && existing.internal !== true) {
     throw new GitLabRequestError({ kind: 'rejected', status: 0, message: 'The comment on GitLab is public, and this timeline holds text from internal notes. Delete that comment on GitLab and post again (it will be internal), or remove those entries.' });

@@ -40,6 +40,6 @@ export async function postRetroNotes(deps: BackgroundDeps, { ref, zone, lead }: 
     lead: lead ?? null,
   });
   const authorUsername = (await tokenStatusItem.getValue())?.username ?? (await gateway.currentUser()).username;
-  const { note, action } = await publishMarkedNote(gateway, { projectPath: ref.projectPath, iid: ref.iid, marker: RETRO_NOTES_MARKER, authorUsername }, body, false);
+  const { note, action } = await publishMarkedNote(gateway, { projectPath: ref.projectPath, iid: ref.iid, marker: RETRO_NOTES_MARKER, authorUsername }, body, { internal: false });
   return { noteUrl: `${issue.webUrl}#note_${note.id}`, action };
 }

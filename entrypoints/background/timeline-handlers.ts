@@ -4,15 +4,16 @@ import { GitLabRequestError } from '@/lib/gitlab/errors';
 import { allPages } from '@/lib/gitlab/page';
 import { issueKey, tokenStatusItem } from '@/lib/settings';
 import { harvestCandidates, type TimelineCandidate } from '@/lib/retro/timeline-harvest';
-import { knownSources } from '@/lib/retro/timeline-entry';
-import { renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
+import { entryKey, knownSources, newEntryId, sortEntries } from '@/lib/retro/timeline-entry';
+import { readTimelineMarkdown, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import { PARSE_MEASURE, parseTranscript, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
 import { todayIn } from '@/lib/retro/zoned-time';
-import { emptyTimelineDraft } from '@/lib/timeline-draft';
+import { emptyTimelineDraft, TIMELINE_MAX, type TimelineDraftData } from '@/lib/timeline-draft';
+import type { GitLabNote } from '@/lib/gitlab/types';
 import { connect, type BackgroundDeps } from './context';
-import { loadDraft, markPublished } from './draft-store';
+import { loadDraft, markPublished, saveDraft } from './draft-store';
 import { publishIncidentEvents } from './incident-timeline';
-import { publishMarkedNote } from './publish-marked-note';
+import { findMarkedNote, publishMarkedNote } from './publish-marked-note';
 import { requireEmergencyProject } from './retro-handlers';
 
 const PER_PAGE = 100; // GitLab's maximum
@@ -54,16 +55,22 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
   const key = issueKey(settings.gitlabUrl, ref.projectPath, ref.iid);
   const draft = await loadDraft('timeline', key);
   if (draft.revision !== revision) refuse('The timeline was changed in another tab since this one loaded it. Review the newer version, then post again.');
-  const { entries } = draft.data ?? emptyTimelineDraft();
-  if (!entries.length) refuse('The timeline is empty: add entries before posting it.');
+  const data = draft.data ?? emptyTimelineDraft();
+  if (!data.entries.length) refuse('The timeline is empty: add entries before posting it.');
 
   const issue = await gateway.getIssue(ref.projectPath, ref.iid);
   const authorUsername = (await tokenStatusItem.getValue())?.username ?? (await gateway.currentUser()).username;
-  const body = renderTimelineMarkdown(entries, zone);
   const target = { projectPath: ref.projectPath, iid: ref.iid, marker: TIMELINE_MARKER, authorUsername };
-  const { note, action } = await publishMarkedNote(gateway, target, body, internal, internal && entries.some((e) => e.internal));
+  const found = await findMarkedNote(gateway, target);
+  // A comment this draft did not post (another browser, or a draft removed after posting) is
+  // taken in first, so updating it loses none of what it says.
+  const { entries, revision: current, taken } = found && draft.published?.noteId !== found.id
+    ? await takeInPosted(deps, key, revision, data, found)
+    : { entries: data.entries, revision, taken: 0 };
+  const body = renderTimelineMarkdown(entries, zone);
+  const { note, action } = await publishMarkedNote(gateway, target, body, { internal, requireInternal: internal && entries.some((e) => e.internal), found });
   const noteUrl = `${String(issue.web_url ?? '')}#note_${note.id}`;
-  await markPublished('timeline', key, { revision, noteId: note.id, noteUrl, at: deps.now().toISOString() });
+  await markPublished('timeline', key, { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString() });
 
   const isIncident = String(issue.issue_type ?? '') === 'incident';
   const events = !incidentEvents
@@ -71,5 +78,17 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
     : isIncident
       ? await publishIncidentEvents(gateway, ref.projectPath, issue.id, entries)
       : { unavailable: 'GitLab keeps incident timeline events only on incident issues; this is a plain issue.' };
-  return { noteId: note.id, noteUrl, action, internal: note.internal === true, revision, incidentEvents: events };
+  return { noteId: note.id, noteUrl, action, internal: note.internal === true, revision: current, takenFromGitLab: taken, incidentEvents: events };
+}
+
+/** Adds the posted comment's entries that the draft lacks (same minute and text: the same entry), as a new revision. */
+async function takeInPosted(deps: BackgroundDeps, key: string, revision: number, data: TimelineDraftData, posted: GitLabNote) {
+  const have = new Set(data.entries.map(entryKey));
+  const missing = readTimelineMarkdown(String(posted.body ?? '')).filter((e) => !have.has(entryKey(e)));
+  if (!missing.length) return { entries: data.entries, revision, taken: 0 };
+  const entries = sortEntries([...data.entries, ...missing.map((e) => ({ ...e, id: newEntryId(), ...(posted.internal ? { internal: true as const } : {}) }))]);
+  if (entries.length > TIMELINE_MAX.entries) refuse(`The timeline comment on GitLab has ${missing.length} entries this timeline lacks; together they pass ${TIMELINE_MAX.entries}. Remove some entries, then post again.`);
+  const saved = await saveDraft(key, { kind: 'timeline', data: { ...data, entries } }, revision, deps.now());
+  if (saved.status !== 'saved') refuse('The timeline was changed in another tab since this one loaded it. Review the newer version, then post again.');
+  return { entries, revision: saved.revision, taken: missing.length };
 }

@@ -3,7 +3,7 @@
  * limits a user-written event note to 280 characters and knows only its own tags.
  */
 import { shorten } from './shorten';
-import { isGitLabTag, sortEntries, type TimelineEntry } from './timeline-entry';
+import { entryKey, isGitLabTag, sortEntries, type TimelineEntry } from './timeline-entry';
 
 export const INCIDENT_EVENT_NOTE_MAX = 280;
 
@@ -26,18 +26,16 @@ export function eventNote(entry: TimelineEntry): string {
   return shorten(flat, INCIDENT_EVENT_NOTE_MAX);
 }
 
-/** Minute precision: GitLab stores `occurredAt` to the minute. */
-const minuteKey = (iso: string, note: string) => `${new Date(iso).toISOString().slice(0, 16)}|${note}`;
 
 /** One event per entry, except those GitLab already has (same minute, same note): publishing twice adds nothing. */
 export function planIncidentEvents(entries: readonly TimelineEntry[], existing: readonly ExistingIncidentEvent[]): { create: IncidentEventInput[]; alreadyThere: number } {
-  const have = new Set(existing.map((e) => minuteKey(e.occurredAt, e.note)));
+  const have = new Set(existing.map((e) => entryKey({ at: e.occurredAt, text: e.note })));
   const create: IncidentEventInput[] = [];
   let alreadyThere = 0;
   for (const entry of sortEntries(entries)) {
     const note = eventNote(entry);
     if (!note) continue;
-    if (have.has(minuteKey(entry.at, note))) {
+    if (have.has(entryKey({ at: entry.at, text: note }))) {
       alreadyThere += 1;
       continue;
     }

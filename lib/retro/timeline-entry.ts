@@ -21,6 +21,11 @@ export interface TimelineEntry {
   internal?: true;
 }
 
+/** Same minute (GitLab keeps times to the minute) and same text: the same entry, however it got here. */
+export const entryKey = (entry: { at: string; text: string }): string => `${new Date(entry.at).toISOString().slice(0, 16)}|${entry.text}`;
+
+export const isTimelineTag = (tag: string): boolean => TIMELINE_TAGS.includes(tag);
+
 export const isGitLabTag = (tag: string | undefined): boolean => (GITLAB_TAGS as readonly string[]).includes(tag ?? '');
 
 /** Stable order: by instant, then by id so equal times never swap places between renders. */

@@ -2,7 +2,7 @@
  * The timeline as one GitLab comment: a hidden marker (so the next publish finds and updates
  * it), a blank line, then a table whose cells cannot break its columns (case C18).
  */
-import { sortEntries, type TimelineEntry } from './timeline-entry';
+import { isTimelineTag, sortEntries, type TimelineEntry } from './timeline-entry';
 import { toZoned, zoneAbbreviation } from './zoned-time';
 
 export const TIMELINE_MARKER = '<!-- emergency-retro:timeline -->';
@@ -55,4 +55,45 @@ export function renderTimelineMarkdown(entries: readonly TimelineEntry[], zone: 
     '',
     `_${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}, posted with Emergency Retro for GitLab. Posting again updates this comment._`,
   ].join('\n');
+}
+
+/** What a posted timeline comment holds, read back: entries without ids. */
+export type PostedEntry = Omit<TimelineEntry, 'id'>;
+
+const ROW = /^\|\s*(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})\s*\|/;
+const LINK = /\s?\[link\]\(([^)\s]+)\)$/;
+
+/** The reverse of markdownLink's percent-encoding of `(`, `)`, spaces, `|`, `<` and `>`. */
+const undoLinkEscapes = (url: string) => url.replace(/%(2[089]|7C|3C|3E)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** The reverse of escapeCell, and of quietMentions for the mentions it wrapped. */
+const unescapeCell = (cell: string) => cell
+  .replace(/`@(\w[\w.-]*)`/g, '@$1')
+  .replace(/<br>/g, '\n')
+  .replace(/&lt;/g, '<')
+  .replace(/\\([\\|])/g, '$1');
+
+/**
+ * The entries of a timeline comment this extension posted (renderTimelineMarkdown): the UTC time,
+ * the event text and link, the tag. Rows of any other shape are skipped.
+ */
+export function readTimelineMarkdown(body: string): PostedEntry[] {
+  const entries: PostedEntry[] = [];
+  for (const line of body.split('\n')) {
+    const row = ROW.exec(line);
+    if (!row) continue;
+    // Cells split where GitLab splits them: at pipes not escaped with a backslash.
+    const cells = line.trim().slice(1, -1).split(/(?<!\\)\|/).map((c) => c.trim());
+    if (cells.length !== 4) continue;
+    const link = LINK.exec(cells[2]!);
+    const text = unescapeCell(link ? cells[2]!.slice(0, link.index) : cells[2]!);
+    const tag = unescapeCell(cells[3]!);
+    entries.push({
+      at: `${row[1]}T${row[2]}:00.000Z`,
+      text,
+      ...(link ? { link: undoLinkEscapes(link[1]!) } : {}),
+      ...(isTimelineTag(tag) ? { tag } : {}),
+    });
+  }
+  return entries;
 }

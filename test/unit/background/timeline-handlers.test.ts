@@ -7,7 +7,7 @@ import type { DraftSaveResult, DraftView } from '@/lib/drafts';
 import type { TimelineDraftData } from '@/lib/timeline-draft';
 import type { TimelineCandidate } from '@/lib/retro/timeline-harvest';
 import { PARSE_MEASURE, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
-import { TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
+import { readTimelineMarkdown, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import { tokenStatusItem } from '@/lib/settings';
 import { FakeGitLab, fakeDeps } from '../helpers/fake-gateway';
 import { apiFixture, currentUserFixture, projectIssueFixture } from '../helpers/gitlab-fixtures';
@@ -156,6 +156,22 @@ describe('timeline:publish', () => {
     expect(retry.action).toBe('unchanged');
     expect(gitlab.issueNotes).toHaveLength(1);
     expect(gitlab.callsOf('createNote')).toHaveLength(1);
+  });
+
+  it('takes in a timeline comment this draft did not post (another browser, a pruned draft) before updating it', async () => {
+    const other = renderTimelineMarkdown([
+      { id: 'x', at: '2025-03-04T08:00:00.000Z', text: 'Alert fired', tag: 'Start time' },
+      { id: 'y', at: '2025-03-04T09:32:00.000Z', text: 'Customer reports 500s' }, // the draft has this one too
+    ], 'UTC');
+    gitlab.issueNotes = [{ id: 1, body: other, system: false, internal: false, created_at: '2025-03-04T00:00:00Z', author: { id: ME.id, username: ME.username, name: ME.name } }];
+    dataOf(await save(0));
+    const result = dataOf<TimelinePublishResult>(await publish(1));
+    expect(result).toMatchObject({ action: 'updated', takenFromGitLab: 1, revision: 2 });
+    expect(gitlab.issueNotes).toHaveLength(1);
+    expect(readTimelineMarkdown(gitlab.issueNotes[0]!.body).map((e) => e.text)).toEqual(['Alert fired', 'Customer reports 500s', 'Fix A | B']);
+    const view = dataOf<DraftView>(await load());
+    expect(view).toMatchObject({ revision: 2, published: { revision: 2, noteId: 1 } });
+    expect((view.data as TimelineDraftData).entries.map((e) => e.text)).toEqual(['Alert fired', 'Customer reports 500s', 'Fix A | B']);
   });
 
   it('does not put text from internal notes into a public timeline comment found on GitLab', async () => {

@@ -36,7 +36,7 @@ function fakeClient(view: DraftView<'timeline'> = stored(DATA)) {
     }),
     candidates: vi.fn<TimelineClient['candidates']>(async () => ok([])),
     parseTranscript: vi.fn<TimelineClient['parseTranscript']>(async () => ok({ messages: [], unplaced: [] })),
-    publish: vi.fn<TimelineClient['publish']>(async (o) => ok<TimelinePublishResult>({ noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', action: 'created', internal: false, revision: o.revision, incidentEvents: null })),
+    publish: vi.fn<TimelineClient['publish']>(async (o) => ok<TimelinePublishResult>({ noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', action: 'created', internal: false, revision: o.revision, takenFromGitLab: 0, incidentEvents: null })),
     hide: () => hide.forEach((callback) => callback()),
     bumpOtherTab: () => (revision += 1),
   };

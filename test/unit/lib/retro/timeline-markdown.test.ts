@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCell, markdownLink, quietMentions, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
+import { escapeCell, markdownLink, quietMentions, readTimelineMarkdown, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import type { TimelineEntry } from '@/lib/retro/timeline-entry';
 
 const entry = (id: string, at: string, text: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({ id, at, text, ...extra });
@@ -40,5 +40,21 @@ describe('timeline markdown (case C18)', () => {
     // Already in code: left alone, so the code span still covers it.
     expect(quietMentions('run `ping @oncall` then tell @lee')).toBe('run `ping @oncall` then tell `@lee`');
     expect(quietMentions('``a ` @b`` and @c')).toBe('``a ` @b`` and `@c`');
+  });
+});
+
+describe('reading a posted timeline comment back', () => {
+  it('gives back the entries it was rendered from: times, text with pipes, newlines, HTML and mentions, links and tags', () => {
+    const entries = [
+      entry('a', '2025-03-04T09:32:00.000Z', 'Fix A | B\nthen <b>C</b> \\ done, ping @sam-support', { tag: 'Impact mitigated' }),
+      entry('b', '2025-03-04T23:30:00.000Z', 'See runbook', { link: 'https://gitlab.com/g/p/-/wikis/Run (book)?x=1|2' }),
+      entry('c', '2025-03-05T00:10:00.000Z', 'no tag, no link'),
+    ];
+    const read = readTimelineMarkdown(renderTimelineMarkdown(entries, 'Europe/Berlin'));
+    expect(read).toEqual(entries.map(({ id: _id, ...rest }) => rest));
+  });
+
+  it('skips what is not one of its rows', () => {
+    expect(readTimelineMarkdown('| Time (UTC) | Time (UTC) | Event | Tag |\n|---|---|---|---|\nsome text\n| 2025-03-04 | broken |')).toEqual([]);
   });
 });
