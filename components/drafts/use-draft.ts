@@ -28,6 +28,8 @@ export interface DraftState<K extends DraftKind> {
   resolveConflict(keep: 'mine' | 'theirs'): void;
   setPublished(mark: PublishedMark): void;
   reload(): void;
+  /** Loads the stored draft again without a loading state in between. */
+  refresh(): void;
 }
 
 export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empty: () => DraftData<K>): DraftState<K> {
@@ -80,8 +82,9 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
     return live.current.dirty && !live.current.blocked ? save() : revision;
   }, [save]);
 
-  const load = useCallback(() => {
-    setLoading(true);
+  // `quietly`: the section stays on screen (and keeps what it shows) while the newer draft loads.
+  const load = useCallback((quietly?: boolean) => {
+    if (quietly !== true) setLoading(true);
     setLoadError(null);
     void client.loadDraft(kind).then((reply) => {
       setLoading(false);
@@ -96,7 +99,7 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
     // `empty` only makes a fresh value; it is left out of the dependencies on purpose.
   }, [client, kind]);
 
-  useEffect(load, [load]);
+  useEffect(() => load(), [load]);
   useEffect(() => {
     const off = client.onPageHide(() => void flush());
     return () => {
@@ -137,7 +140,9 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
   }, [conflict, empty, save]);
 
   return {
-    loading, loadError, data, status, saveError, conflict, update, flush, resolveConflict, reload: load,
+    loading, loadError, data, status, saveError, conflict, update, flush, resolveConflict,
+    reload: () => load(),
+    refresh: () => load(true),
     revision: meta.revision, savedAt: meta.savedAt, published: meta.published,
     setPublished: (mark) => setMeta((m) => ({ ...m, published: mark })),
   };

@@ -86,7 +86,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     if (revision === null) return { ok: false as const, error: { kind: 'rejected' as const, status: 0, message: 'The draft could not be saved first, so nothing was posted.' } };
     const reply = await client.publish({ ...options, revision, zone });
     // Entries taken in from GitLab's comment are in a newer draft revision: load it.
-    if (reply.ok && reply.data.takenFromGitLab) draft.reload();
+    if (reply.ok && reply.data.takenFromGitLab) draft.refresh();
     else if (reply.ok) draft.setPublished({ revision: reply.data.revision, noteId: reply.data.noteId, noteUrl: reply.data.noteUrl, at: new Date().toISOString() });
     return reply;
   };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { focusedInPanel, retroPanel } from '../browser/configure';
-import { EMERGENCIES_PATH } from '../sandbox/seed';
+import { EMERGENCIES_PATH, issueId, PROJECT_IDS, USER_IDS } from '../sandbox/seed';
 import { issueUrl, useSession } from './session';
 
 const session = useSession();
@@ -196,6 +196,24 @@ describe('the Timeline section', () => {
     await page.keyboard.press('Enter');
     await section.getByTestId('timeline-empty').waitFor();
     await expect.poll(() => hasFocus(section.getByRole('button', { name: 'Add entry' }))).toBe(true);
+    await page.close();
+  });
+
+  it('posting from a browser whose draft never posted the comment takes the comment\'s entries in, losing none', async () => {
+    // Posted earlier from another browser by the same user (the sandbox token signs in as maria-manager).
+    const posted = [MARKER, '### Emergency timeline', '', '| Time (UTC) | Time (UTC) | Event | Tag |', '|---|---|---|---|',
+      '| 2025-03-04 08:00 | 2025-03-04 08:00 UTC | Alert fired | Start time |'].join('\n');
+    session.sandbox.state.notes.push({ id: 9900, issueId: issueId(PROJECT_IDS.emergencies, 8), body: posted, authorId: USER_IDS.maria, system: false, internal: false, createdAt: '2025-03-04T08:05:00Z', updatedAt: '2025-03-04T08:05:00Z' });
+    const page = await openTimeline('issues/8');
+    await addEntry(page, '2025-03-04', '09:30', 'Customer reports 500s');
+    await timeline(page).getByRole('button', { name: 'Post timeline' }).click();
+    await timeline(page).getByTestId('publish-outcome').filter({ hasText: 'already held 1 entry this timeline lacked' }).waitFor();
+    expect(markedNotes().map((n) => n.id)).toEqual([9900]);
+    expect(markedNotes()[0]!.body).toContain('| Alert fired | Start time |');
+    expect(markedNotes()[0]!.body).toContain('| Customer reports 500s |');
+    await expect.poll(() => timeline(page).getByTestId('timeline-entry').allTextContents()).toEqual([
+      expect.stringContaining('Alert fired'), expect.stringContaining('Customer reports 500s'),
+    ]);
     await page.close();
   });
 
