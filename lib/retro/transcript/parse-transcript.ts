@@ -65,6 +65,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   const unplaced: UnplacedLine[] = [];
   let day = wallDayMs(date);
   let lastMinute: number | null = null;
+  let lastAt: number | null = null;
   // The message continuation lines join; a Slack header's block survives blank lines.
   let current: ParsedMessage | null = null;
   let currentIsBlock = false;
@@ -75,8 +76,6 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   let lastText: { index: number; into: ParsedMessage | null; before: string } | null = null;
   // Set once a bare time has had a name line above it: Slack's "name, then time" layout.
   let namesAboveTimes = false;
-
-  let lastAt: number | null = null;
   // Inside a ``` block of a message: its lines are text, however much they look like times.
   let inFence = false;
 
