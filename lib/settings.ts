@@ -64,5 +64,9 @@ export function issueKey(gitlabUrl: string, projectPath: string, iid: number): s
  * Per emergency issue, per finding: the follow-up it made, or `pending` while a create is under
  * way, so a retry after a timeout or 5xx first looks for what may have landed (case C10).
  */
-export type FollowUpRecord = FollowUpLink | { pending: true };
+export type FollowUpRecord = FollowUpLink | {
+  pending: true;
+  /** Where the attempt went (a project for a new issue, `group/project#123` for a check-in): a retry looks there first, even after the finding's type changed. */
+  at?: string;
+};
 export const followUpsItem = storage.defineItem<Record<string, Record<string, FollowUpRecord>>>('local:followUps', { fallback: {} });

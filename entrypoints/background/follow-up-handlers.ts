@@ -58,12 +58,15 @@ export async function createFollowUp(deps: BackgroundDeps, { ref, finding }: Req
   const key = issueKey(settings.gitlabUrl, ref.projectPath, ref.iid);
   const known = await recordOf(key, finding.id);
   if (known && !('pending' in known)) return { followUp: known, linked: true };
-  const project = settings.followUps.projects[finding.type];
   const emergency = await emergencyOf(gateway, ref);
   const marker = followUpMarker(emergency.reference, finding.id);
-  // An earlier attempt may have landed although GitLab answered with an error: look for it first.
-  const landed = known ? (await gateway.searchIssues(project, finding.id, { in: 'description', state: 'all' })).find((issue) => issue.description?.includes(marker)) : undefined;
-  if (!landed) await remember(key, finding.id, { pending: true });
+  // An earlier attempt may have landed although GitLab answered with an error: look for it first,
+  // where that attempt went (the finding's type, and so its project, may have changed since).
+  const earlier = known && 'pending' in known ? known.at : undefined;
+  const landedIn = earlier ?? settings.followUps.projects[finding.type];
+  const landed = known ? (await gateway.searchIssues(landedIn, finding.id, { in: 'description', state: 'all' })).find((issue) => issue.description?.includes(marker)) : undefined;
+  const project = landed ? landedIn : settings.followUps.projects[finding.type];
+  if (!landed) await remember(key, finding.id, { pending: true, at: project });
   const issue =
     landed ??
     (await gateway.createIssue(project, {
@@ -92,13 +95,18 @@ export async function checkInOnIssue(deps: BackgroundDeps, { ref, finding, targe
   if (known && !('pending' in known)) return { followUp: known };
   const [emergency, targetIssue] = await Promise.all([emergencyOf(gateway, ref), gateway.getIssue(targetRef.projectPath, targetRef.iid)]);
   const marker = followUpMarker(emergency.reference, finding.id);
-  const landed = known ? (await gateway.listNotes(targetRef.projectPath, targetRef.iid, { page: 1, perPage: 100, sort: 'desc' })).items.some((note) => note.body.includes(marker)) : false;
-  if (!landed) {
-    await remember(key, finding.id, { pending: true });
+  // A check-in that may have landed on the issue an earlier attempt named is not posted again elsewhere.
+  const earlier = known && 'pending' in known && known.at ? parseIssueReference(known.at, settings.gitlabUrl) : null;
+  const hasCheckIn = async (on: IssueRef) => (await gateway.listNotes(on.projectPath, on.iid, { page: 1, perPage: 100, sort: 'desc' })).items.some((note) => note.body.includes(marker));
+  const landedOn = !known ? null : earlier && (await hasCheckIn(earlier)) ? earlier : (await hasCheckIn(targetRef)) ? targetRef : null;
+  const on = landedOn ?? targetRef;
+  if (!landedOn) {
+    await remember(key, finding.id, { pending: true, at: referenceOf(targetRef) });
     await gateway.createNote(targetRef.projectPath, targetRef.iid, checkInComment(asFinding(finding), emergency));
   }
-  await gateway.editIssue(targetRef.projectPath, targetRef.iid, { add_labels: settings.labels.customerRetro });
-  const followUp: FollowUpLink = { reference: referenceOf(targetRef), webUrl: targetIssue.web_url, kind: 'check-in' };
+  const onIssue = on === targetRef ? targetIssue : await gateway.getIssue(on.projectPath, on.iid);
+  await gateway.editIssue(on.projectPath, on.iid, { add_labels: settings.labels.customerRetro });
+  const followUp: FollowUpLink = { reference: referenceOf(on), webUrl: onIssue.web_url, kind: 'check-in' };
   await remember(key, finding.id, followUp);
   return { followUp };
 }

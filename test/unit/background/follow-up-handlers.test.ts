@@ -65,6 +65,14 @@ describe('followup:create', () => {
     expect(gitlab.callsOf('searchIssues')[0]!.args).toEqual(['gitlab-org/gitlab', FINDING.id, { in: 'description', state: 'all' }]);
   });
 
+  it('a create that GitLab stored but answered 502, retried after the type changed: found where it went, no second issue', async () => {
+    gitlab.failAfterCreate = new GitLabRequestError(errorFromResponse(502, {}));
+    expect((await create()).ok).toBe(false);
+    const { followUp } = dataOf<{ followUp: { reference: string } }>(await create({ ...FINDING, type: 'kb-article' } as typeof FINDING));
+    expect(gitlab.callsOf('createIssue')).toHaveLength(1);
+    expect(followUp.reference).toBe('gitlab-org/gitlab#100');
+  });
+
   it('a create that failed before GitLab stored anything is made on retry, once', async () => {
     gitlab.fail('createIssue', new GitLabRequestError(errorFromResponse(500, {})));
     expect((await create()).ok).toBe(false);
@@ -103,6 +111,15 @@ describe('followup:checkin', () => {
   it('accepts the issue URL too, and never comments twice', async () => {
     dataOf(await checkIn('https://gitlab.com/gitlab-org/gitlab/-/issues/7'));
     dataOf(await checkIn('https://gitlab.com/gitlab-org/gitlab/-/issues/7'));
+    expect(gitlab.callsOf('createNote')).toHaveLength(1);
+  });
+
+  it('a check-in GitLab stored but answered 502 is not posted again on another issue named in the retry', async () => {
+    gitlab.otherIssues.push({ projectPath: 'gitlab-org/gitlab', issue: { ...projectIssueFixture(), iid: 8, title: 'Other', description: '', web_url: 'https://gitlab.com/gitlab-org/gitlab/-/issues/8' } });
+    gitlab.failAfterStore('createNote', new GitLabRequestError(errorFromResponse(502, {})));
+    expect((await checkIn('gitlab-org/gitlab#7')).ok).toBe(false);
+    const { followUp } = dataOf<{ followUp: { reference: string } }>(await checkIn('gitlab-org/gitlab#8'));
+    expect(followUp.reference).toBe('gitlab-org/gitlab#7');
     expect(gitlab.callsOf('createNote')).toHaveLength(1);
   });
 
