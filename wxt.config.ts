@@ -5,7 +5,8 @@ const preactJsx = { jsx: 'automatic', jsxImportSource: 'preact' } as const;
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ esbuild: preactJsx }),
+  // terser squeezes the content scripts a little further than esbuild (the panel sits at its 60 kB budget).
+  vite: () => ({ esbuild: preactJsx, build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } } }),
   hooks: {
     // Content scripts use the browser's own promise-based API (Chrome MV3 and Firefox both have
     // one): webextension-polyfill's 10 kB stays in the background worker and extension pages.

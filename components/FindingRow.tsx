@@ -7,14 +7,14 @@ interface Props {
   label: string;
   client: FollowUpClient;
   canWrite: boolean;
-  onChange(next: Finding): void;
+  onChange(change: Partial<Finding>): void;
   onRemove(): void;
   onOpenOptions(): void;
 }
 
 /** One finding: its text, and for actionable ones the follow-up, owner, state and outcome. */
 export function FindingRow({ finding, label, client, canWrite, onChange, onRemove, onOpenOptions }: Props) {
-  const set = (patch: Partial<Finding>) => onChange({ ...finding, ...patch });
+  const set = onChange;
   const problem = finding.text ? findingProblem(finding) : null;
   const actionable = isActionableList(finding.list);
   const type = finding.type;
@@ -40,11 +40,11 @@ export function FindingRow({ finding, label, client, canWrite, onChange, onRemov
         </div>
       )}
       {type === 'no-action' && (
-        <input value={finding.reason ?? ''} aria-label={`Why no action for ${label}`} placeholder="Why it is not worth solving now"
+        <input value={finding.reason ?? ''} aria-label={`Why no action for ${label}`} placeholder="Why it is not worth solving now" maxLength={1000}
           onInput={(event) => set({ reason: event.currentTarget.value })} />
       )}
       {actionable && type && type !== 'no-action' && (
-        <input value={finding.owner ?? ''} aria-label={`Owner of ${label}`} placeholder="Owner (GitLab username, optional)"
+        <input value={finding.owner ?? ''} aria-label={`Owner of ${label}`} placeholder="Owner (GitLab username, optional)" maxLength={255}
           onInput={(event) => set({ owner: event.currentTarget.value })} />
       )}
       {finding.followUp ? (

@@ -6,15 +6,16 @@ interface Props {
   findings: Finding[];
   client: FollowUpClient;
   canWrite: boolean;
-  onChange(next: Finding[]): void;
+  /** Gets a change, applied to the findings as they are when it lands (a follow-up reply may come late). */
+  onChange(change: (findings: Finding[]) => Finding[]): void;
   onOpenOptions(): void;
 }
 
 /** What went well, what could have gone better, suggestions and open questions. */
 export function FindingsSection({ findings, client, canWrite, onChange, onOpenOptions }: Props) {
-  const add = (list: FindingList) => onChange([...findings, { id: newFindingId(new Date()), list, text: '', state: 'open' }]);
-  const replace = (next: Finding) => onChange(findings.map((finding) => (finding.id === next.id ? next : finding)));
-  const remove = (id: string) => onChange(findings.filter((finding) => finding.id !== id));
+  const add = (list: FindingList) => onChange((all) => [...all, { id: newFindingId(new Date()), list, text: '', state: 'open' }]);
+  const patch = (id: string, change: Partial<Finding>) => onChange((all) => all.map((finding) => (finding.id === id ? { ...finding, ...change } : finding)));
+  const remove = (id: string) => onChange((all) => all.filter((finding) => finding.id !== id));
   return (
     <div class="findings" data-testid="findings">
       {FINDING_LISTS.map((list) => {
@@ -26,7 +27,7 @@ export function FindingsSection({ findings, client, canWrite, onChange, onOpenOp
             <ul>
               {items.map((finding, index) => (
                 <FindingRow key={finding.id} finding={finding} label={`${LIST_TITLES[list]} ${index + 1}`} client={client} canWrite={canWrite}
-                  onChange={replace} onRemove={() => remove(finding.id)} onOpenOptions={onOpenOptions} />
+                  onChange={(change) => patch(finding.id, change)} onRemove={() => remove(finding.id)} onOpenOptions={onOpenOptions} />
               ))}
             </ul>
             <button type="button" onClick={() => add(list)}>Add to “{LIST_TITLES[list]}”</button>

@@ -43,9 +43,11 @@ export function FollowUpControl({ finding, client, disabled, onDone, onOpenOptio
   const create = async (skipSimilar: boolean) => {
     if (finding.type === 'pm-checkin') return;
     setError(null);
-    if (!skipSimilar && !createTried) {
+    // The title-to-be: a first line too short to search by ("UI") goes straight to the create.
+    const title = finding.text.trim().split('\n')[0]!.trim().slice(0, 255);
+    if (!skipSimilar && !createTried && title.length >= 3) {
       setStep({ name: 'busy', what: 'Looking for similar open issues…' });
-      const similar = await client.similar(finding.type, finding.text.split('\n')[0]!.slice(0, 255));
+      const similar = await client.similar(finding.type, title);
       if (!similar.ok) return finish(similar);
       if (similar.data.candidates.length) return setStep({ name: 'similar', candidates: similar.data.candidates });
     }

@@ -22,7 +22,10 @@ export function PostRetroNotes({ client, canWrite, beforePost }: Props) {
   const post = async () => {
     setBusy(true);
     setError(null);
-    await beforePost();
+    if ((await beforePost()) === null) {
+      setBusy(false);
+      return setError({ kind: 'rejected', status: 0, message: 'The findings could not be saved first (see the draft status above), so nothing was posted.' });
+    }
     const reply = await client.postRetroNotes(browserZone(), lead.trim().replace(/^@/, '') || undefined);
     setBusy(false);
     if (!reply.ok) return setError(reply.error);

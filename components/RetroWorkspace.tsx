@@ -50,7 +50,7 @@ export function RetroWorkspace({ data, client, onChange }: Props) {
     timelineEntries: timelineEntries ?? 0,
     findings,
   });
-  const setFindings = (next: Finding[]) => draft.update((current) => ({ ...current, findings: next }));
+  const setFindings = (change: (findings: Finding[]) => Finding[]) => draft.update((current) => ({ ...current, findings: change(current.findings) }));
   const conflictSummary = draft.conflict?.data ? `${draft.conflict.data.findings.length} findings` : null;
   return (
     <>

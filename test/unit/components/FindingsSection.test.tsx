@@ -51,6 +51,37 @@ describe('FindingsSection', () => {
     expect(screen.getByRole('link', { name: 'gitlab-org/gitlab#100' }).getAttribute('href')).toBe(created.webUrl);
   });
 
+  it('a follow-up that answers late keeps what was typed meanwhile', async () => {
+    const client = fakeFollowUps();
+    let answer: (reply: Awaited<ReturnType<FollowUpClient['create']>>) => void = () => undefined;
+    client.create.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    render(<Harness initial={[bug(), bug({ id: 'fbug2', text: 'Second finding' })]} client={client} />);
+    fireEvent.click(screen.getAllByRole('button', { name: /Create: new bug issue/ })[0]!);
+    await waitFor(() => expect(client.create).toHaveBeenCalled());
+    fireEvent.input(screen.getByLabelText('What could have gone better 2'), { target: { value: 'Second finding, edited' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add to “Suggestions”' }));
+    answer(ok({ followUp: created, linked: true }));
+    await screen.findByTestId('follow-up-link');
+    expect(latest.map((f) => [f.text, f.followUp?.reference ?? null])).toEqual([
+      ['Geo replication stalls silently', 'gitlab-org/gitlab#100'], ['Second finding, edited', null], ['', null],
+    ]);
+  });
+
+  it('a first line too short to search by goes straight to the create', async () => {
+    const client = fakeFollowUps();
+    render(<Harness initial={[bug({ text: 'UI\nAdmin page crashes' })]} client={client} />);
+    fireEvent.click(screen.getByRole('button', { name: /Create: new bug issue/ }));
+    await screen.findByTestId('follow-up-link');
+    expect(client.similar).not.toHaveBeenCalled();
+    expect(client.create).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps the owner and the reason within what a draft can hold', () => {
+    render(<Harness initial={[bug(), bug({ id: 'fnone1', type: 'no-action' })]} client={fakeFollowUps()} />);
+    expect(screen.getByLabelText('Owner of What could have gone better 1').getAttribute('maxlength')).toBe('255');
+    expect(screen.getByLabelText('Why no action for What could have gone better 2').getAttribute('maxlength')).toBe('1000');
+  });
+
   it('offers similar issues; taking one checks in there instead of creating a duplicate', async () => {
     const client = fakeFollowUps([{ reference: 'gitlab-org/gitlab#11', title: 'Geo: replication stalled', webUrl: 'https://gitlab.com/gitlab-org/gitlab/-/issues/11', score: 0.8 }]);
     render(<Harness initial={[bug()]} client={client} />);
