@@ -156,6 +156,8 @@ export interface IncidentEventsReport {
   stopped: ApiError | null;
   /** Events not sent because the run stopped. */
   notSent: number;
+  /** Entries from internal notes, not sent: everyone who can see the incident sees its timeline events. */
+  keptInternal?: number;
 }
 
 export interface TimelinePublishResult {

@@ -1,6 +1,7 @@
 /**
  * Everything the extension keeps, as typed, versioned WXT storage items. Only extension contexts
- * read these: content scripts ask the background (and Chrome's storage.local is closed to them).
+ * read these: our content scripts ask the background. Chrome also closes storage.local to content
+ * scripts (the background sets its access level); Firefox has no such setting for storage.local.
  */
 import { storage } from 'wxt/utils/storage';
 import type { SettingsInput, TokenStatus, UserSummary } from './messaging';

@@ -25,6 +25,7 @@ function eventsReport(events: TimelinePublishResult['incidentEvents']): string {
   if (events.alreadyThere) parts.push(`${events.alreadyThere} ${events.alreadyThere === 1 ? 'was' : 'were'} already there`);
   if (events.refused.length) parts.push(`refused ${events.refused.length}: ${events.refused.map((r) => `"${r.note.slice(0, 40)}" (${r.message})`).join('; ')}`);
   if (events.stopped) parts.push(`stopped with ${events.notSent} not sent: ${events.stopped.message}`);
+  if (events.keptInternal) parts.push(`${events.keptInternal} from internal notes not sent (everyone who can see the incident sees its events)`);
   return `${parts.join('; ')}.`;
 }
 

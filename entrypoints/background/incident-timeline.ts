@@ -44,17 +44,21 @@ interface CreateReply {
   timelineEventCreate: { timelineEvent: { id: string } | null; errors: string[] } | null;
 }
 
-export async function publishIncidentEvents(gateway: GitLabGateway, projectPath: string, issueId: number, entries: readonly TimelineEntry[]): Promise<IncidentEventsReport> {
+export async function publishIncidentEvents(gateway: GitLabGateway, projectPath: string, issueId: number, timeline: readonly TimelineEntry[]): Promise<IncidentEventsReport> {
   const incidentId = `gid://gitlab/Issue/${issueId}`;
+  // Everyone who can see the incident sees its timeline events: text from internal notes stays out.
+  const entries = timeline.filter((entry) => !entry.internal);
+  const keptInternal = timeline.length - entries.length;
+  const kept = keptInternal ? { keptInternal } : {};
   let existing: ExistingIncidentEvent[];
   try {
     existing = await existingEvents(gateway, projectPath, incidentId);
   } catch (thrown) {
     // The comment is posted already: the report says why no event was written.
-    return { created: 0, alreadyThere: 0, refused: [], stopped: asApiError(thrown), notSent: entries.length };
+    return { created: 0, alreadyThere: 0, refused: [], stopped: asApiError(thrown), notSent: entries.length, ...kept };
   }
   const plan = planIncidentEvents(entries, existing);
-  const report: IncidentEventsReport = { created: 0, alreadyThere: plan.alreadyThere, refused: [], stopped: null, notSent: 0 };
+  const report: IncidentEventsReport = { created: 0, alreadyThere: plan.alreadyThere, refused: [], stopped: null, notSent: 0, ...kept };
   for (const [index, event] of plan.create.entries()) {
     try {
       const { entryId: _id, ...input } = event;

@@ -40,6 +40,8 @@ export async function postRetroNotes(deps: BackgroundDeps, { ref, zone, lead }: 
     lead: lead ?? null,
   });
   const authorUsername = (await tokenStatusItem.getValue())?.username ?? (await gateway.currentUser()).username;
-  const { note, action } = await publishMarkedNote(gateway, { projectPath: ref.projectPath, iid: ref.iid, marker: RETRO_NOTES_MARKER, authorUsername }, body, { internal: false });
+  // Timeline entries from internal notes keep the notes internal too: posted as one, never written into a public one.
+  const internal = entries.some((entry) => entry.internal);
+  const { note, action } = await publishMarkedNote(gateway, { projectPath: ref.projectPath, iid: ref.iid, marker: RETRO_NOTES_MARKER, authorUsername }, body, { internal, requireInternal: internal });
   return { noteUrl: `${issue.webUrl}#note_${note.id}`, action };
 }

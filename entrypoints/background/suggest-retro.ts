@@ -3,6 +3,7 @@
  * selected, post it as the reason in one comment. Each write is sent once (case C10): a failure is
  * reported, never repeated.
  */
+import { quoteBlock } from '@/lib/retro/markdown-inline';
 import { asApiError } from '@/lib/gitlab/errors';
 import { parseIssueUrl } from '@/lib/gitlab/issue-url';
 import { connect, type BackgroundDeps } from './context';
@@ -17,13 +18,11 @@ export interface SuggestOutcome {
 const MAX_REASON = 5000;
 
 /**
- * The selection as a Markdown quote. Every line starts with "> ", so a selected line like
- * "/close" is quoted text, never a quick action.
+ * The selection as a Markdown quote, escaped like every text the product quotes: a selected
+ * "/close" is never a quick action, "@group" notifies nobody, and no image or link is made.
  */
 export function reasonNote(selection: string): string {
-  const text = selection.trim().slice(0, MAX_REASON);
-  const quoted = text.split(/\r?\n/).map((line) => `> ${line}`).join('\n');
-  return `Retro suggested, with this reason:\n\n${quoted}\n`;
+  return `Retro suggested, with this reason:\n\n${quoteBlock(selection.trim().slice(0, MAX_REASON))}\n`;
 }
 
 export async function suggestRetro(deps: BackgroundDeps, url: string, selection?: string): Promise<SuggestOutcome> {

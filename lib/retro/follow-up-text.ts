@@ -1,6 +1,7 @@
 /** The words of a follow-up: its issue title and description, or the PM check-in comment. */
 import { FOLLOW_UP_TITLES, LIST_TITLES, type Finding } from './findings';
 import { escapeInline, hiddenMarker, quoteBlock } from './markdown-inline';
+import { shorten } from './shorten';
 
 export interface EmergencyIssue {
   /** `group/project#123` */
@@ -14,11 +15,15 @@ const TITLE_MAX = 120;
 export const followUpMarker = (emergencyReference: string, findingId: string): string =>
   hiddenMarker(`follow-up:${emergencyReference}:${findingId}`);
 
-/** The finding's first line, shortened at a word boundary. */
+/**
+ * The finding's first line, shortened at a word boundary (never through an emoji). GitLab reads
+ * mentions and references in titles too: `@name`, `#12`, `!12` and `&12` get a zero-width space
+ * after their sign, as in the description, so the title notifies and cross-references nobody.
+ */
 export function followUpTitle(finding: Finding): string {
-  const firstLine = finding.text.trim().split('\n')[0]!.replace(/\s+/g, ' ');
+  const firstLine = finding.text.trim().split(/\r\n?|\n/)[0]!.replace(/\s+/g, ' ').replace(/([@#!&])(?=[\w.-])/g, '$1\u200b');
   if (firstLine.length <= TITLE_MAX) return firstLine;
-  const cut = firstLine.slice(0, TITLE_MAX - 1);
+  const cut = shorten(firstLine, TITLE_MAX).slice(0, -1);
   return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : cut.length)}…`;
 }
 

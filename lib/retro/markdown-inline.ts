@@ -16,7 +16,7 @@ export function escapeInline(text: string): string {
 export function quoteBlock(text: string): string {
   return text
     .trim()
-    .split('\n')
+    .split(/\r\n?|\n/)
     .map((line) => (line.trim() ? `> ${escapeInline(line)}` : '>'))
     .join('\n');
 }

@@ -2,7 +2,7 @@
  * The retro notes comment: timeline, findings by list, follow-ups with links, decisions. One
  * comment per emergency issue, found again by its hidden marker and updated in place.
  */
-import { FINDING_LISTS, FOLLOW_UP_TITLES, LIST_TITLES, type Finding } from './findings';
+import { FINDING_LISTS, FOLLOW_UP_TITLES, LIST_TITLES, isActionableList, type Finding } from './findings';
 import { escapeInline, hiddenMarker } from './markdown-inline';
 
 export const RETRO_NOTES_MARKER = hiddenMarker('retro-notes');
@@ -22,9 +22,12 @@ function findingLine(finding: Finding): string {
   const parts: string[] = [];
   if (finding.followUp) parts.push(`${finding.followUp.kind === 'created' ? 'follow-up' : 'check-in on'} ${finding.followUp.reference}`);
   else if (finding.type && finding.type !== 'no-action') parts.push(FOLLOW_UP_TITLES[finding.type].toLowerCase());
-  if (finding.owner?.trim()) parts.push(`owner @${finding.owner.trim().replace(/^@/, '')}`);
+  // The owner is named, not notified, and whatever was typed stays text.
+  if (finding.owner?.trim()) parts.push(`owner ${escapeInline(`@${finding.owner.trim().replace(/^@/, '')}`)}`);
   if (finding.state === 'done') parts.push('done');
-  return `- ${finding.state === 'done' ? '[x]' : '[ ]'} ${text}${parts.length ? ` (${parts.join('; ')})` : ''}`;
+  // Only what is to be done gets a box to tick; what went well is a plain point.
+  const box = isActionableList(finding.list) ? (finding.state === 'done' ? '[x] ' : '[ ] ') : '';
+  return `- ${box}${text}${parts.length ? ` (${parts.join('; ')})` : ''}`;
 }
 
 export function retroNotesMarkdown({ timelineMarkdown, findings, retroActions, lead }: RetroNotesInput): string {

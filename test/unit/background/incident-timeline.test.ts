@@ -43,4 +43,14 @@ describe('publishIncidentEvents', () => {
     expect(creates).toEqual([]);
     expect(report).toMatchObject({ created: 0, notSent: 1, stopped: { message: expect.stringMatching(/more than 5000 timeline events; none were written/) } });
   });
+
+  it('keeps entries from internal notes out of the incident timeline, and counts them', async () => {
+    const { gateway, creates } = incidentWith([]);
+    const report = await publishIncidentEvents(gateway, 'g/p', 5003, [
+      { id: 'a', at: '2025-03-04T10:00:00.000Z', text: 'public' },
+      { id: 'b', at: '2025-03-04T10:05:00.000Z', text: 'license key shared', internal: true },
+    ]);
+    expect(creates).toEqual([expect.objectContaining({ note: 'public' })]);
+    expect(report).toMatchObject({ created: 1, keptInternal: 1 });
+  });
 });

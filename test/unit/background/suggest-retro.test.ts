@@ -79,8 +79,9 @@ describe('Suggest retro', () => {
 });
 
 describe('reasonNote', () => {
-  it('quotes every line, so nothing selected runs as a quick action, and caps the length', () => {
-    expect(reasonNote('/label ~x\r\n/close')).toBe('Retro suggested, with this reason:\n\n> /label ~x\n> /close\n');
+  it('quotes every line, so nothing selected runs as a quick action, mentions nobody, shows no image, and caps the length', () => {
+    expect(reasonNote('/label ~x\r\n/close')).toBe('Retro suggested, with this reason:\n\n> /label \\~x\n> /close\n');
+    expect(reasonNote('ping @all ![x](https://evil.example/x.png)')).toBe('Retro suggested, with this reason:\n\n> ping @\u200ball \\!\\[x\\]\\(https://evil.example/x.png\\)\n');
     expect(reasonNote('x'.repeat(9000)).length).toBeLessThan(5100);
   });
 });

@@ -184,6 +184,18 @@ describe('timeline:publish', () => {
     expect(gitlab.issueNotes[0]!.body).toBe(`${TIMELINE_MARKER}\nold`);
   });
 
+  it('retro notes holding timeline entries from internal notes are posted internal, and never written into a public one', async () => {
+    const secret = { ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'license key shared', internal: true as const }] };
+    dataOf(await save(0, secret));
+    dataOf(await route({ type: 'retro:notes', ref: REF, zone: 'UTC' }, contentScript()));
+    expect(gitlab.callsOf('createNote').map((call) => call.args[3])).toEqual([true]);
+    gitlab.issueNotes[0]!.internal = false; // as if an earlier, public version of the notes were there
+    dataOf(await save(1, { ...secret, entries: [...secret.entries, { id: 'd', at: '2025-03-04T12:00:00.000Z', text: 'more' }] }));
+    const refused = await route({ type: 'retro:notes', ref: REF, zone: 'UTC' }, contentScript());
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^The comment on GitLab is public/);
+    expect(gitlab.callsOf('editNote')).toHaveLength(0);
+  });
+
   it("leaves someone else's timeline comment alone and posts its own", async () => {
     gitlab.issueNotes = [{ id: 1, body: `${TIMELINE_MARKER}\nold`, system: false, created_at: '2025-03-04T00:00:00Z', author: { id: 2, username: 'someone-else', name: 'S' } }];
     dataOf(await save(0));

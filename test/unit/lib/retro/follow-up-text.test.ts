@@ -29,6 +29,14 @@ describe('follow-up text', () => {
     expect(long.length).toBeLessThanOrEqual(120);
     expect(long.endsWith('…')).toBe(true);
   });
+
+  it('titles notify and cross-reference nobody, and are never cut through an emoji', () => {
+    const title = followUpTitle({ ...finding, text: '@all customers on @gitlab-com/support saw #123 and !45 fail' });
+    expect(title).toBe('@\u200ball customers on @\u200bgitlab-com/support saw #\u200b123 and !\u200b45 fail');
+    const cut = followUpTitle({ ...finding, text: `${'a'.repeat(118)}😀😀 tail` });
+    expect(cut).toBe(`${'a'.repeat(118)}…`);
+    expect(/[\ud800-\udbff](?![\udc00-\udfff])/.test(cut)).toBe(false);
+  });
 });
 
 describe('findings', () => {
