@@ -7,7 +7,7 @@ import type { GitLabGateway } from '@/lib/gitlab/gateway';
 import type { GitLabIssue } from '@/lib/gitlab/types';
 import { labelAppliedAt, retroItemOf } from '@/lib/gitlab/retro-item-of';
 import { hasLabel } from '@/lib/retro/labels';
-import { mergeByKey } from '@/lib/retro/my-retros';
+import { isOverdue, mergeByKey } from '@/lib/retro/my-retros';
 import type { RetroItem } from '@/lib/retro/retro-item';
 import { settingsItem, tokenItem, type Settings } from '@/lib/settings';
 import { myRetrosItem, retroActionsAppliedItem } from '@/lib/retro-cache';
@@ -25,8 +25,23 @@ export async function cachedMyRetros(): Promise<MyRetrosView> {
   return { configured: token !== '', cache: usable, labels: settings.labels };
 }
 
+/** Soonest due first (undated last): what is overdue is on the first page. */
 function labelPage(gateway: GitLabGateway, settings: Settings, key: RetroLabelKey, page: number) {
-  return gateway.listIssues({ scope: 'assigned_to_me', labels: settings.labels[key], state: 'opened' }, page, MY_RETROS_PER_PAGE);
+  return gateway.listIssues({ scope: 'assigned_to_me', labels: settings.labels[key], state: 'opened', orderBy: 'due_date', sort: 'asc' }, page, MY_RETROS_PER_PAGE);
+}
+
+/** Pages read at most while every retro on them is overdue: the badge counts them all (up to 100 a label). */
+const MAX_OVERDUE_PAGES = 5;
+
+/** The first page of a label, and further pages while a whole page is overdue (the badge needs them all). */
+async function firstPages(gateway: GitLabGateway, settings: Settings, key: RetroLabelKey, now: Date) {
+  let page = await labelPage(gateway, settings, key, 1);
+  const items = [...page.items];
+  for (let read = 1; page.nextPage && read < MAX_OVERDUE_PAGES && page.items.every((issue) => isOverdue({ dueDate: issue.due_date }, now)); read += 1) {
+    page = await labelPage(gateway, settings, key, page.nextPage);
+    items.push(...page.items);
+  }
+  return { items, nextPage: page.nextPage };
 }
 
 /**
@@ -58,7 +73,7 @@ async function store(settings: Settings, cache: Omit<MyRetrosCache, 'instance'>)
 /** First page of each label query, in parallel; replaces the cache. */
 export async function refreshMyRetros(deps: BackgroundDeps): Promise<MyRetrosView> {
   const { settings, gateway } = await connect(deps);
-  const pages = await Promise.all(LABEL_KEYS.map((key) => labelPage(gateway, settings, key, 1)));
+  const pages = await Promise.all(LABEL_KEYS.map((key) => firstPages(gateway, settings, key, deps.now())));
   // An issue with both labels comes back from both queries: list it once.
   const issues = [...new Map(pages.flatMap((page) => page.items).map((issue) => [issue.id, issue])).values()];
   const items = await withAppliedDates(gateway, settings, issues);

@@ -58,6 +58,9 @@ export interface IssueQuery {
   state: 'opened' | 'all';
   /** ISO instant. */
   createdAfter?: string;
+  /** GitLab's default is newest first; `due_date` with `asc` puts the soonest due first, undated last. */
+  orderBy?: 'due_date';
+  sort?: 'asc' | 'desc';
 }
 
 export interface GatewayConfig {

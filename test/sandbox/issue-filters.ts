@@ -1,6 +1,7 @@
 /**
  * List filters GitLab's issue endpoints take (doc/api/issues.md): scope, labels, not[labels],
- * state, assignee, created_after. `GET /issues` defaults to scope=created_by_me (case C12).
+ * state, assignee, created_after, and order_by=due_date with sort (undated last, as GitLab
+ * orders them). `GET /issues` defaults to scope=created_by_me (case C12).
  */
 import type { Params } from './http.ts';
 import type { SandboxIssue, SandboxState } from './types.ts';
@@ -33,5 +34,13 @@ export function instanceIssues(state: SandboxState, q: Params, userId: number): 
     .filter((i) => assigneeId === null || i.assigneeIds.includes(assigneeId))
     .filter((i) => assigneeByName === null || i.assigneeIds.includes(assigneeByName))
     .filter(matchesExtraFilters(q))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+    .sort(issueOrder(q));
+}
+
+/** Newest first, or by due date (undated last either way), as `order_by` and `sort` ask. */
+export function issueOrder(q: Params): (a: SandboxIssue, b: SandboxIssue) => number {
+  const newest = (a: SandboxIssue, b: SandboxIssue) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id;
+  if (q.order_by !== 'due_date') return newest;
+  const direction = q.sort === 'desc' ? -1 : 1;
+  return (a, b) => (a.dueDate === null ? 1 : 0) - (b.dueDate === null ? 1 : 0) || direction * (a.dueDate ?? '').localeCompare(b.dueDate ?? '') || newest(a, b);
 }

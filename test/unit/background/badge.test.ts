@@ -27,6 +27,16 @@ beforeEach(async () => {
 });
 
 describe('toolbar badge', () => {
+  it('counts overdue retros beyond the first page: GitLab lists the soonest due first, and a page all overdue asks for the next', async () => {
+    gitlab.listed = [
+      ...Array.from({ length: 30 }, (_, i) => listedIssue(100 + i, ['retro-actions'], { due_date: '2025-03-01' })), // overdue, the oldest
+      ...Array.from({ length: 25 }, (_, i) => listedIssue(200 + i, ['retro-actions'], { due_date: '2025-03-20' })), // due later, the newest
+    ];
+    expect(await refreshBadge(deps, badge)).toBe('30');
+    // Page 1 (20) was all overdue; page 2 was not, so no third page was asked for.
+    expect(gitlab.callsOf('listIssues').filter((call) => (call.args[0] as { labels: string }).labels === 'retro-actions').map((call) => call.args[1])).toEqual([1, 2]);
+  });
+
   it('shows the number of my overdue retros', async () => {
     expect(await refreshBadge(deps, badge)).toBe('2');
     expect(shown).toEqual(['2']);

@@ -40,8 +40,8 @@ describe('myretros:refresh', () => {
   it('asks one page per label, assigned to me (C12), and lists an issue with both labels once', async () => {
     const data = view(await route({ type: 'myretros:refresh' }, popup));
     expect(gitlab.callsOf('listIssues').map((call) => call.args)).toEqual([
-      [{ scope: 'assigned_to_me', labels: 'retro', state: 'opened' }, 1, MY_RETROS_PER_PAGE],
-      [{ scope: 'assigned_to_me', labels: 'retro-actions', state: 'opened' }, 1, MY_RETROS_PER_PAGE],
+      [{ scope: 'assigned_to_me', labels: 'retro', state: 'opened', orderBy: 'due_date', sort: 'asc' }, 1, MY_RETROS_PER_PAGE],
+      [{ scope: 'assigned_to_me', labels: 'retro-actions', state: 'opened', orderBy: 'due_date', sort: 'asc' }, 1, MY_RETROS_PER_PAGE],
     ]);
     expect(data.cache!.items.map((item) => item.iid).sort()).toEqual([1, 2, 3]);
     expect(data.cache!.next).toEqual({ retro: null, retroActions: null });
@@ -94,7 +94,7 @@ describe('myretros:more', () => {
     expect(first.cache!.items).toHaveLength(MY_RETROS_PER_PAGE);
     expect(first.cache!.next.retro).toBe(2);
     const more = view(await route({ type: 'myretros:more', label: 'retro', page: 2 }, popup));
-    expect(gitlab.callsOf('listIssues').at(-1)!.args).toEqual([{ scope: 'assigned_to_me', labels: 'retro', state: 'opened' }, 2, MY_RETROS_PER_PAGE]);
+    expect(gitlab.callsOf('listIssues').at(-1)!.args).toEqual([{ scope: 'assigned_to_me', labels: 'retro', state: 'opened', orderBy: 'due_date', sort: 'asc' }, 2, MY_RETROS_PER_PAGE]);
     expect(more.cache!.items).toHaveLength(MY_RETROS_PER_PAGE + 5);
     expect(more.cache!.next.retro).toBeNull();
   });

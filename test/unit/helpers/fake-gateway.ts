@@ -197,6 +197,8 @@ export class FakeGitLab implements GitLabGateway {
       .filter((issue) => has(issue, query.labels))
       .filter((issue) => !query.notLabels || !has(issue, query.notLabels))
       .filter((issue) => query.state === 'all' || issue.state === query.state);
+    // Soonest due first, undated last, as GitLab orders them.
+    if (query.orderBy === 'due_date') found.sort((a, b) => (a.due_date === null ? 1 : 0) - (b.due_date === null ? 1 : 0) || (a.due_date ?? '').localeCompare(b.due_date ?? ''));
     const items = found.slice((page - 1) * perPage, page * perPage).map((issue) => structuredClone(issue));
     return { items, nextPage: page * perPage < found.length ? page + 1 : null, total: found.length };
   }
