@@ -2,12 +2,12 @@
 import type { ApplyResult, IssueSummary, PanelData, RequestOf } from '@/lib/messaging';
 import type { GitLabIssue } from '@/lib/gitlab/types';
 import type { GitLabGateway } from '@/lib/gitlab/gateway';
-import { GitLabRequestError } from '@/lib/gitlab/errors';
+import { asApiError, GitLabRequestError } from '@/lib/gitlab/errors';
 import { isEmergencyProject } from '@/lib/gitlab/issue-url';
 import { appliedItem, issueKey, knownUsersItem, tokenStatusItem, type Settings } from '@/lib/settings';
 import { dueDateOneWeekFrom } from '@/lib/retro/due-date';
 import { managerOf } from '@/lib/retro/roster';
-import { planRetroActions, planUndo, recordOfApply, type IssueSnapshot } from '@/lib/retro/retro-actions';
+import { combineRecords, planRetroActions, planUndo, recordOfApply, type IssueSnapshot } from '@/lib/retro/retro-actions';
 import { connect, rosterOf, type BackgroundDeps } from './context';
 
 export function summarize(issue: GitLabIssue): IssueSummary {
@@ -67,6 +67,9 @@ export async function loadRetro(deps: BackgroundDeps, { ref }: RequestOf<'retro:
   };
 }
 
+/** Failures after which GitLab may still have stored the change. */
+const MAYBE_STORED = new Set(['server', 'timeout', 'network', 'not-json']);
+
 export async function applyRetroActions(deps: BackgroundDeps, { ref, engineer }: RequestOf<'retro:apply'>): Promise<ApplyResult> {
   const { settings, gateway } = await connect(deps);
   requireEmergencyProject(settings, ref.projectPath);
@@ -83,8 +86,21 @@ export async function applyRetroActions(deps: BackgroundDeps, { ref, engineer }:
   if (plan.alreadyApplied) {
     return { issue: before, applied: applied[key] ?? null, alreadyApplied: true, managerDropped: false };
   }
-  const after = summarize(await gateway.editIssue(ref.projectPath, ref.iid, plan.update));
-  const record = recordOfApply(snapshot(before), plan, label, manager.id, now);
+  // Kept before the write too: if GitLab stores it and then answers 502, Undo still knows what changed.
+  const earlier = applied[key];
+  await appliedItem.setValue({ ...applied, [key]: combineRecords(earlier, recordOfApply(snapshot(before), plan, label, manager.id, now)) });
+  let after: IssueSummary;
+  try {
+    after = summarize(await gateway.editIssue(ref.projectPath, ref.iid, plan.update));
+  } catch (error) {
+    // GitLab refused (4xx): nothing changed, so nothing new to undo. A 5xx or no answer may hide a stored change.
+    if (!MAYBE_STORED.has(asApiError(error).kind)) {
+      const { [key]: _provisional, ...rest } = await appliedItem.getValue();
+      await appliedItem.setValue(earlier ? { ...rest, [key]: earlier } : rest);
+    }
+    throw error;
+  }
+  const record = combineRecords(earlier, recordOfApply(snapshot(before), plan, label, manager.id, now, snapshot(after)));
   await appliedItem.setValue({ ...(await appliedItem.getValue()), [key]: record });
   return {
     issue: after,

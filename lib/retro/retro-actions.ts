@@ -63,14 +63,34 @@ export function planRetroActions(issue: IssueSnapshot, label: string, managerId:
   };
 }
 
-export function recordOfApply(before: IssueSnapshot, plan: RetroActionsPlan, label: string, managerId: number, at: Date): AppliedRecord {
+/**
+ * What an apply changed. Without `after` (GitLab has not answered yet), what it is about to change;
+ * with it, what GitLab actually stored (GitLab Free keeps one assignee, so the manager may be missing).
+ */
+export function recordOfApply(before: IssueSnapshot, plan: RetroActionsPlan, label: string, managerId: number, at: Date, after?: IssueSnapshot): AppliedRecord {
   return {
     label,
-    addedLabel: plan.addsLabel,
+    addedLabel: plan.addsLabel && (!after || hasLabel(after.labels, label)),
     previousDueDate: before.dueDate,
-    appliedDueDate: plan.dueDate,
-    addedManagerId: plan.addsManager ? managerId : null,
+    appliedDueDate: after?.dueDate ?? plan.dueDate,
+    addedManagerId: plan.addsManager && (!after || after.assigneeIds.includes(managerId)) ? managerId : null,
     appliedAt: at.toISOString(),
+  };
+}
+
+/**
+ * A second apply before any Undo (a retry, or a click after GitLab Free dropped the manager):
+ * Undo must still go back to how the issue was before the first one.
+ */
+export function combineRecords(earlier: AppliedRecord | undefined, later: AppliedRecord): AppliedRecord {
+  if (!earlier || earlier.label !== later.label) return later;
+  return {
+    label: later.label,
+    addedLabel: earlier.addedLabel || later.addedLabel,
+    previousDueDate: earlier.previousDueDate,
+    appliedDueDate: later.appliedDueDate,
+    addedManagerId: later.addedManagerId ?? earlier.addedManagerId,
+    appliedAt: earlier.appliedAt,
   };
 }
 

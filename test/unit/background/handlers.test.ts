@@ -190,11 +190,33 @@ describe('retro:apply', () => {
     expect(gitlab.callsOf('editIssue')).toEqual([]);
   });
 
-  it('a failed PUT records nothing to undo', async () => {
-    gitlab.fail('editIssue', new GitLabRequestError(errorFromResponse(502, '')));
-    expect(errorOf(await apply()).kind).toBe('server');
+  it('a PUT GitLab refused records nothing to undo', async () => {
+    gitlab.fail('editIssue', new GitLabRequestError(errorFromResponse(422, { message: 'invalid' })));
+    expect(errorOf(await apply()).kind).toBe('rejected');
     expect(await appliedItem.getValue()).toEqual({});
     expect(gitlab.callsOf('editIssue')).toHaveLength(1);
+  });
+
+  it('a PUT GitLab stored before answering 502 can still be undone: the retry finds it applied, and Undo reverts it', async () => {
+    gitlab.failAfterStore('editIssue', new GitLabRequestError(errorFromResponse(502, '')));
+    expect(errorOf(await apply()).kind).toBe('server');
+    const retry = dataOf<ApplyResult>(await apply());
+    expect(retry.alreadyApplied).toBe(true);
+    expect(retry.applied).toMatchObject({ addedLabel: true, addedManagerId: MARIA.id });
+    const undone = dataOf<{ reverted: boolean }>(await undo());
+    expect(undone.reverted).toBe(true);
+    expect(gitlab.issue.labels).not.toContain('retro-actions');
+  });
+
+  it('a second apply before Undo keeps the first record: Undo goes back to before the first one', async () => {
+    gitlab.maxAssignees = 1; // GitLab Free keeps one assignee: the manager is dropped, so Apply stays available
+    const dueBefore = gitlab.issue.due_date;
+    expect(dataOf<ApplyResult>(await apply()).managerDropped).toBe(true);
+    expect(dataOf<ApplyResult>(await apply()).alreadyApplied).toBe(false);
+    const undone = dataOf<{ reverted: boolean }>(await undo());
+    expect(undone.reverted).toBe(true);
+    expect(gitlab.issue.labels).not.toContain('retro-actions');
+    expect(gitlab.issue.due_date).toBe(dueBefore);
   });
 
   it('C14b: a 403 insufficient_scope replies that the token needs the api scope', async () => {

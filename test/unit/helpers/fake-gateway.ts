@@ -134,6 +134,7 @@ export class FakeGitLab implements GitLabGateway {
         .map((id) => this.users.find((u) => u.id === id))
         .filter((u): u is GitLabUser => u !== undefined);
     }
+    this.afterStore('editIssue');
     return this.copy();
   }
 
