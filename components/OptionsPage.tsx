@@ -15,13 +15,24 @@ interface Props {
 
 const DRAFT_KEY = 'options-draft';
 
-function readDraft(store: Props['draftStore']): OptionsFields | null {
+/** What was typed and not saved, with the saved settings it started from. */
+interface OptionsDraft {
+  base: OptionsFields | null;
+  fields: OptionsFields;
+}
+
+function readDraft(store: Props['draftStore']): OptionsDraft | null {
   try {
-    return JSON.parse(store.getItem(DRAFT_KEY) ?? 'null') as OptionsFields | null;
+    const stored = JSON.parse(store.getItem(DRAFT_KEY) ?? 'null') as OptionsDraft | OptionsFields | null;
+    if (!stored) return null;
+    // Drafts kept before the base was recorded are the fields alone.
+    return 'fields' in stored ? stored : { base: null, fields: stored };
   } catch {
     return null;
   }
 }
+
+const same = (a: OptionsFields | null, b: OptionsFields) => JSON.stringify(a) === JSON.stringify(b);
 
 function TokenStatusView({ view }: { view: SettingsView }) {
   if (!view.hasToken || !view.token) return <p class="muted" data-testid="token-status">No token saved: the extension sends nothing to GitLab.</p>;
@@ -54,21 +65,36 @@ export function OptionsPage({ load, save, draftStore }: Props) {
   const [token, setToken] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<{ saving: boolean; message: string; error: ApiError | null }>({ saving: false, message: '', error: null });
+  // Unsaved changes from an earlier visit: restored if the saved settings are still what they started from, set aside otherwise.
+  const [draftNotice, setDraftNotice] = useState<{ restored: boolean; draft: OptionsDraft } | null>(null);
 
   useEffect(() => {
     void load().then((reply) => {
       if (!reply.ok) return setLoadError(reply.error);
       setView(reply.data);
-      setFields(readDraft(draftStore) ?? fieldsOf(reply.data.settings));
+      const saved = fieldsOf(reply.data.settings);
+      const draft = readDraft(draftStore);
+      const restored = !!draft && (!draft.base || same(draft.base, saved));
+      setFields(restored ? draft.fields : saved);
+      if (draft && !same(draft.fields, saved)) setDraftNotice({ restored, draft });
     });
   }, []);
 
   if (loadError) return <ErrorNotice error={loadError} />;
   if (!view || !fields) return <p role="status">Loading options…</p>;
 
+  const saved = fieldsOf(view.settings);
   const update = (next: OptionsFields) => {
     setFields(next);
-    draftStore.setItem(DRAFT_KEY, JSON.stringify(next));
+    draftStore.setItem(DRAFT_KEY, JSON.stringify({ base: saved, fields: next } satisfies OptionsDraft));
+  };
+  const takeDraft = (use: boolean) => {
+    if (use && draftNotice) update(draftNotice.draft.fields);
+    else {
+      setFields(saved);
+      draftStore.removeItem(DRAFT_KEY);
+    }
+    setDraftNotice(null);
   };
   const text = (key: 'gitlabUrl' | 'emergencyProjects' | 'rosterText' | 'retroLeads') => (event: Event) =>
     update({ ...fields, [key]: (event.currentTarget as HTMLInputElement).value });
@@ -88,6 +114,7 @@ export function OptionsPage({ load, save, draftStore }: Props) {
     if (!reply.ok) return setStatus({ saving: false, message: '', error: reply.error });
     setView(reply.data);
     draftStore.removeItem(DRAFT_KEY);
+    setDraftNotice(null);
     if (reply.data.tokenError) {
       return setStatus({ saving: false, message: 'Settings saved, but the token was not: GitLab refused it.', error: reply.data.tokenError });
     }
@@ -98,6 +125,15 @@ export function OptionsPage({ load, save, draftStore }: Props) {
   return (
     <form class="options" onSubmit={submit} noValidate>
       <h1>Emergency Retro for GitLab</h1>
+      {draftNotice && (
+        <div class="notice" role="status" data-testid="draft-notice">
+          {draftNotice.restored ? (
+            <p>Your unsaved changes from an earlier visit are back in the form below. <button type="button" onClick={() => takeDraft(false)}>Discard them</button></p>
+          ) : (
+            <p>The saved settings changed since you last edited here without saving (for example, a manager added from the panel), so the form shows what is saved now. <button type="button" onClick={() => takeDraft(true)}>Use my unsaved changes instead</button></p>
+          )}
+        </div>
+      )}
       <Field label="GitLab URL" error={errors.gitlabUrl}>
         <input type="url" value={fields.gitlabUrl} onInput={text('gitlabUrl')} required />
       </Field>

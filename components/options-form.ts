@@ -45,6 +45,8 @@ export function checkFields(fields: OptionsFields): { errors: FieldErrors; setti
   if (!url || url.protocol !== 'https:') errors.gitlabUrl = 'Enter the https:// address of your GitLab, for example https://gitlab.com.';
   // The extension's only host permission is gitlab.com: another instance could not be reached.
   else if (url.origin !== SUPPORTED_ORIGIN) errors.gitlabUrl = 'This version works with https://gitlab.com only; self-managed instances are not supported yet.';
+  // A project's address here would send every API call to …/project/api/v4 and fail as "not found".
+  else if (url.pathname.replace(/\/+$/, '') || url.search || url.hash || url.username || url.password) errors.gitlabUrl = 'Enter the address of GitLab itself, https://gitlab.com, without a path: projects go in "Emergency projects".';
   const projects = fields.emergencyProjects.split('\n').map((line) => line.trim().replace(/^\/+|\/+$/g, '')).filter(Boolean);
   const badProject = projects.find((path) => !PROJECT_PATH.test(path));
   if (badProject) errors.emergencyProjects = `“${badProject}” is not a project path: write group/project, one per line.`;

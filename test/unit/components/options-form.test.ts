@@ -20,6 +20,12 @@ describe('checkFields: refuses', () => {
     expect(Object.keys(errors)).toEqual(['gitlabUrl']);
   });
 
+  it.each(['https://gitlab.com/gitlab-com/support/readiness/emergencies', 'https://gitlab.com/?x=1', 'https://user:pw@gitlab.com', 'https://gitlab.com/#top'])('a GitLab URL with more than the address: %j', (gitlabUrl) => {
+    const { errors, settings } = checkFields(good({ gitlabUrl }));
+    expect(settings).toBeNull();
+    expect(errors.gitlabUrl).toMatch(/without a path/);
+  });
+
   it.each([
     ['a single segment', 'emergencies', 'emergencies'],
     ['spaces inside', 'gitlab-com/support team/emergencies', 'gitlab-com/support team/emergencies'],

@@ -1,0 +1,40 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OptionsPage } from '@/components/OptionsPage';
+import { fieldsOf } from '@/components/options-form';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { SettingsView } from '@/lib/messaging';
+
+afterEach(cleanup);
+
+const view = (rosterText: string): SettingsView => ({ settings: { ...DEFAULT_SETTINGS, rosterText }, hasToken: false, token: null, tokenError: null });
+
+function page(saved: SettingsView, draft: unknown) {
+  const store = new Map<string, string>([['options-draft', JSON.stringify(draft)]]);
+  const draftStore = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+  render(<OptionsPage load={async () => ({ ok: true, data: saved })} save={vi.fn()} draftStore={draftStore} />);
+  return store;
+}
+const roster = async () => ((await screen.findByLabelText(/^Manager roster/)) as HTMLTextAreaElement).value;
+
+describe('OptionsPage unsaved changes', () => {
+  it('brings back what was typed when the saved settings are still what it started from, and can discard it', async () => {
+    const saved = view('sam-support: maria-manager\n');
+    const store = page(saved, { base: fieldsOf(saved.settings), fields: { ...fieldsOf(saved.settings), rosterText: 'alex: bob\n' } });
+    expect(await roster()).toBe('alex: bob\n');
+    fireEvent.click(screen.getByRole('button', { name: 'Discard them' }));
+    expect(await roster()).toBe('sam-support: maria-manager\n');
+    expect(store.has('options-draft')).toBe(false);
+  });
+
+  it('shows the saved settings when they changed since (a pair added from the panel), and offers the unsaved changes', async () => {
+    const before = view('sam-support: maria-manager\n');
+    const saved = view('sam-support: maria-manager\nlee-lead: lina-leader\n'); // the panel added a pair meanwhile
+    page(saved, { base: fieldsOf(before.settings), fields: { ...fieldsOf(before.settings), rosterText: 'alex: bob\n' } });
+    expect(await roster()).toBe('sam-support: maria-manager\nlee-lead: lina-leader\n');
+    expect(screen.getByTestId('draft-notice').textContent).toMatch(/saved settings changed since/);
+    fireEvent.click(screen.getByRole('button', { name: 'Use my unsaved changes instead' }));
+    expect(await roster()).toBe('alex: bob\n');
+  });
+});
