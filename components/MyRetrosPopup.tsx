@@ -16,6 +16,12 @@ interface Props {
 }
 
 /** The toolbar popup: my open retros, from the cache at once, then fresh from GitLab. */
+/** The time alone when it was today; otherwise the date too, so an old list never looks fresh. */
+function updatedWhen(iso: string, now: Date): string {
+  const at = new Date(iso);
+  return at.toDateString() === now.toDateString() ? at.toLocaleTimeString() : at.toLocaleString();
+}
+
 export function MyRetrosPopup({ loadCached, refresh, more, openOptions, now, reviewUrl }: Props) {
   const [view, setView] = useState<MyRetrosView | null>(null);
   const [busy, setBusy] = useState<'refresh' | 'more' | null>(null);
@@ -67,7 +73,7 @@ export function MyRetrosPopup({ loadCached, refresh, more, openOptions, now, rev
       {view?.configured && (
         <>
           <p class="muted" role="status" data-testid="popup-status">
-            {busy === 'refresh' ? (cache ? 'Checking GitLab for changes…' : 'Loading your retros from GitLab…') : cache ? `Updated ${new Date(cache.fetchedAt).toLocaleTimeString()}` : ''}
+            {busy === 'refresh' ? (cache ? 'Checking GitLab for changes…' : 'Loading your retros from GitLab…') : cache ? `Updated ${updatedWhen(cache.fetchedAt, now())}` : ''}
           </p>
           {cache && items.length === 0 && (
             <p data-testid="empty">No open retros are assigned to you. The review page lists everyone's.</p>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
 import type { Result, ReviewView } from '@/lib/messaging';
+import { format } from 'date-fns';
 import { reviewCsv } from '@/lib/retro/csv';
 import { groupByAssignee, sortStaleFirst } from '@/lib/retro/review';
 import { isStale } from '@/lib/retro/staleness';
@@ -53,7 +54,7 @@ export function ReviewPage({ loadCached, refresh, openOptions, download, now }: 
   const data = view?.data ?? null;
   const groups = useMemo(() => (data ? groupByAssignee(data.retroActions, today) : []), [data]);
   const staleCount = useMemo(() => (data ? data.retroActions.filter((item) => isStale(item, today)).length : 0), [data]);
-  const exportCsv = () => data && download(`retros-${today.toISOString().slice(0, 10)}.csv`, reviewCsv(sortStaleFirst(data.retroActions, today), today));
+  const exportCsv = () => data && download(`retros-${format(today, 'yyyy-MM-dd')}.csv`, reviewCsv(sortStaleFirst(data.retroActions, today), today));
 
   return (
     <main class="review">

@@ -8,6 +8,8 @@ import { issueMenuPatterns } from '@/lib/gitlab/menu-patterns';
 export const MENU_ON_PAGE = 'suggest-retro-page';
 export const MENU_ON_LINK = 'suggest-retro-link';
 export const MENU_TITLE = 'Suggest retro';
+/** On a link inside an issue both items show: this one says which issue it means. */
+export const MENU_LINK_TITLE = 'Suggest retro for the linked issue';
 
 export interface MenuItem {
   id: string;
@@ -35,7 +37,7 @@ export function menuItems(gitlabUrl: string): MenuItem[] {
   if (patterns.length === 0) return [];
   return [
     { id: MENU_ON_PAGE, title: MENU_TITLE, contexts: ['page', 'selection'], documentUrlPatterns: patterns },
-    { id: MENU_ON_LINK, title: MENU_TITLE, contexts: ['link'], targetUrlPatterns: patterns },
+    { id: MENU_ON_LINK, title: MENU_LINK_TITLE, contexts: ['link'], targetUrlPatterns: patterns },
   ];
 }
 

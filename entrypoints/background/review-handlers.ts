@@ -32,7 +32,8 @@ async function allPages(gateway: GitLabGateway, query: IssueQuery): Promise<Fetc
     issues.push(...result.items);
     page = result.nextPage !== null && result.nextPage > page ? result.nextPage : null;
   }
-  return { issues, truncated: page !== null, requests };
+  // An issue created or closed between two pages shifts the pages: it could come back twice.
+  return { issues: [...new Map(issues.map((issue) => [issue.id, issue])).values()], truncated: page !== null, requests };
 }
 
 async function perProject(gateway: GitLabGateway, projects: string[], query: Omit<IssueQuery, 'projectPath'>): Promise<Fetched> {

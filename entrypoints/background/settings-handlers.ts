@@ -1,4 +1,5 @@
 /** Options page and roster requests: load and save settings, check the token, add a roster pair. */
+import { myRetrosItem, reviewItem } from '@/lib/retro-cache';
 import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { RequestOf, SettingsView, TokenStatus } from '@/lib/messaging';
 import type { GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
@@ -39,6 +40,8 @@ export async function saveSettings(deps: BackgroundDeps, { settings, token }: Re
   }
   const previous = await settingsItem.getValue();
   await settingsItem.setValue(settings);
+  // The lists were fetched for the old settings (projects, labels) or the old token's user: not shown as current.
+  if (token !== undefined || JSON.stringify(previous) !== JSON.stringify(settings)) await Promise.all([myRetrosItem.removeValue(), reviewItem.removeValue()]);
   const instanceChanged = new URL(previous.gitlabUrl).origin !== new URL(settings.gitlabUrl).origin;
   // A token belongs to one instance: it is never sent to another one.
   if (token === '' || instanceChanged) await Promise.all([tokenItem.removeValue(), tokenStatusItem.removeValue()]);

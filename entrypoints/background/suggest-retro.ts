@@ -51,7 +51,7 @@ export async function suggestRetro(deps: BackgroundDeps, url: string, selection?
   try {
     await gateway.createNote(projectPath, iid, reasonNote(selection));
   } catch (error) {
-    return failed(`Added the ${settings.labels.retro} label to ${name}, but the comment with your reason was not posted (it is not retried): ${asApiError(error).message}`);
+    return { ok: false, title: 'Retro suggested, reason not posted', message: `Added the ${settings.labels.retro} label to ${name}, but the comment with your reason was not posted (it is not retried): ${asApiError(error).message}` };
   }
   return { ok: true, title: 'Retro suggested', message: `Added the ${settings.labels.retro} label to ${name} and posted your reason as a comment.` };
 }

@@ -5,7 +5,8 @@ import { sendRequest } from '@/lib/messaging';
 import { ReviewPage } from '@/components/ReviewPage';
 
 function download(filename: string, csv: string): void {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+  // A byte-order mark first: without it, Excel reads the UTF-8 file as another encoding ("CafÃ©").
+  const url = URL.createObjectURL(new Blob(['\uFEFF', csv], { type: 'text/csv;charset=utf-8' }));
   const link = Object.assign(document.createElement('a'), { href: url, download: filename });
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);

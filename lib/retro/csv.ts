@@ -25,7 +25,7 @@ export function reviewCsv(items: readonly RetroItem[], now: Date): string {
       staleReason(item, now) ?? '',
       item.updatedAt,
       item.retroActionsAppliedAt ?? '',
-      item.labels.join(' '),
+      item.labels.join(', '), // labels may contain spaces ("feature proposal")
       item.webUrl,
     ]),
   ]);

@@ -2,7 +2,7 @@
  * The leaders' staleness rule: a retro with open actions is stale when it is past due, or when
  * nothing happened on it for 7 days since `retro-actions` was applied.
  */
-import { daysSince, isOverdue } from './my-retros';
+import { isOverdue } from './my-retros';
 import type { RetroItem } from './retro-item';
 
 export const STALE_AFTER_DAYS = 7;
@@ -16,8 +16,9 @@ export type StaleReason = 'overdue' | 'no-update';
 export function staleReason(item: Pick<RetroItem, 'dueDate' | 'updatedAt' | 'retroActionsAppliedAt'>, now: Date): StaleReason | null {
   if (isOverdue(item, now)) return 'overdue';
   const last = [item.updatedAt, item.retroActionsAppliedAt].filter((s): s is string => !!s).sort().at(-1) ?? null;
-  const idle = daysSince(last, now);
-  return idle !== null && idle >= STALE_AFTER_DAYS ? 'no-update' : null;
+  // Seven whole days of quiet (elapsed time, not calendar days: 23:59 to 00:01 is not a day).
+  const idleMs = last ? now.getTime() - Date.parse(last) : Number.NaN;
+  return idleMs >= STALE_AFTER_DAYS * 86_400_000 ? 'no-update' : null;
 }
 
 export const isStale = (item: Parameters<typeof staleReason>[0], now: Date): boolean => staleReason(item, now) !== null;

@@ -25,7 +25,7 @@ describe('context menu (C6)', () => {
     const patterns = issueMenuPatterns('https://gitlab.com');
     expect(menuItems('https://gitlab.com')).toEqual([
       { id: MENU_ON_PAGE, title: 'Suggest retro', contexts: ['page', 'selection'], documentUrlPatterns: patterns },
-      { id: MENU_ON_LINK, title: 'Suggest retro', contexts: ['link'], targetUrlPatterns: patterns },
+      { id: MENU_ON_LINK, title: 'Suggest retro for the linked issue', contexts: ['link'], targetUrlPatterns: patterns },
     ]);
   });
 

@@ -9,6 +9,7 @@ import type { GatewayConfig } from '@/lib/gitlab/gateway';
 import { DEFAULT_FOLLOW_UPS, appliedItem, knownUsersItem, settingsItem, tokenItem, tokenStatusItem } from '@/lib/settings';
 import { apiFixture, projectIssueFixture } from '../helpers/gitlab-fixtures';
 import { FakeGitLab, MARIA, SAM, fakeDeps, type FakeDeps } from '../helpers/fake-gateway';
+import { myRetrosItem, reviewItem } from '@/lib/retro-cache';
 import { EMERGENCY_PROJECT, ENV, REF, contentScript, extensionPage, storeSettings } from '../helpers/background';
 
 /** 23:30 local on 2025-03-08, the night before US daylight saving starts (C13). */
@@ -285,6 +286,22 @@ describe('settings:save', () => {
 
   beforeEach(async () => {
     await storeSettings({}, 'glpat-old');
+  });
+
+  it('drops the cached lists of my retros and the review when the token or the settings change, not on a plain re-save', async () => {
+    const fill = () => Promise.all([
+      myRetrosItem.setValue({ instance: 'https://gitlab.com', items: [], next: { retro: null, retroActions: null }, fetchedAt: NOW.toISOString() }),
+      reviewItem.setValue({ instance: 'https://gitlab.com' } as never),
+    ]);
+    const current = await settingsItem.getValue();
+    await fill();
+    dataOf(await save(current));
+    expect(await myRetrosItem.getValue()).not.toBeNull();
+    dataOf(await save(current, 'glpat-someone-else'));
+    expect([await myRetrosItem.getValue(), await reviewItem.getValue()]).toEqual([null, null]);
+    await fill();
+    dataOf(await save({ ...current, emergencyProjects: ['other/project'] }));
+    expect([await myRetrosItem.getValue(), await reviewItem.getValue()]).toEqual([null, null]);
   });
 
   it('a token GitLab accepts is stored with who it belongs to, checked against the new instance', async () => {

@@ -43,6 +43,13 @@ describe('review:refresh', () => {
     expect(data.truncated).toBe(false);
   });
 
+  it('lists an issue once even when a shifted page brings it back', async () => {
+    const issues = Array.from({ length: 100 }, (_, i) => listedIssue(i + 1, ['retro-actions']));
+    gitlab.listed = [...issues, issues[99]!]; // created meanwhile: the last one of page 1 comes again on page 2
+    const data = view(await route({ type: 'review:refresh' }, page)).data!;
+    expect(data.retroActions).toHaveLength(100);
+  });
+
   it('stops at the page cap and says the counts are lower bounds', async () => {
     gitlab.listed = Array.from({ length: REVIEW_PER_PAGE * REVIEW_MAX_PAGES + 1 }, (_, i) => listedIssue(i + 1, ['retro-actions']));
     const data = view(await route({ type: 'review:refresh' }, page)).data!;

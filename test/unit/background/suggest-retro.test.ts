@@ -49,7 +49,7 @@ describe('Suggest retro', () => {
     gitlab.fail('createNote', new GitLabRequestError(errorFromResponse(502, {})));
     const outcome = await suggestRetro(deps, PAGE, 'reason');
     expect(gitlab.callsOf('createNote')).toHaveLength(1);
-    expect(outcome.ok).toBe(false);
+    expect(outcome).toMatchObject({ ok: false, title: 'Retro suggested, reason not posted' }); // the label did land
     expect(outcome.message).toMatch(/Added the retro label .* but the comment with your reason was not posted \(it is not retried\)/);
   });
 

@@ -48,6 +48,13 @@ describe('popup: my retros', () => {
     await screen.findByText('Fresh');
   });
 
+  it('says the date of a list not fetched today, so an old list never looks current', async () => {
+    const old = { ...cached(), cache: { ...cached().cache!, fetchedAt: new Date(2025, 2, 5, 11, 30).toISOString() } };
+    setUp({ loadCached: vi.fn(async () => ok(old)), refresh: vi.fn(async () => ({ ok: false as const, error: errorFromResponse(500, {}) })) });
+    await screen.findByRole('alert');
+    expect(screen.getByTestId('popup-status').textContent).toBe(`Updated ${new Date(2025, 2, 5, 11, 30).toLocaleString()}`);
+  });
+
   it('renders GitLab text as text and links the issue', async () => {
     setUp({ loadCached: vi.fn(async () => ok(cached([retroItem({ iid: 4, title: HOSTILE, labels: [HOSTILE] })]))) });
     const link = await screen.findByRole('link', { name: HOSTILE });

@@ -14,6 +14,12 @@ describe('staleness rule', () => {
     expect(staleReason(retroItem({ iid: 1, dueDate: '2025-03-20', updatedAt: daysAgo(7), retroActionsAppliedAt: daysAgo(7) }), NOW)).toBe('no-update');
   });
 
+  it('counts elapsed time, not calendar days: 23:59 on the 1st to 00:01 on the 8th is not yet 7 days', () => {
+    const now = new Date(2025, 2, 8, 0, 1);
+    const last = new Date(2025, 2, 1, 23, 59).toISOString();
+    expect(staleReason(retroItem({ iid: 1, dueDate: '2025-03-20', updatedAt: last, retroActionsAppliedAt: last }), now)).toBeNull();
+  });
+
   it('6 days without update, not yet due, is fresh', () => {
     expect(staleReason(retroItem({ iid: 1, dueDate: '2025-03-20', updatedAt: daysAgo(6), retroActionsAppliedAt: daysAgo(6) }), NOW)).toBeNull();
   });
