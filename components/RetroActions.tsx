@@ -17,9 +17,13 @@ interface Props {
   onChange(next: Partial<PanelData>): void;
 }
 
-/** The engineer who responded: the first assignee the roster knows, else the first assignee. */
+/**
+ * The engineer who responded: the first assignee the roster knows who is not the manager of
+ * another assignee (a manager already assigned is not the responder), else the first assignee.
+ */
 function defaultEngineer({ issue, roster }: PanelData): string {
-  const known = issue.assignees.find((user) => managerOf(roster, user.username));
+  const managers = new Set(issue.assignees.map((user) => managerOf(roster, user.username)?.toLowerCase()));
+  const known = issue.assignees.find((user) => managerOf(roster, user.username) && !managers.has(user.username.toLowerCase()));
   return (known ?? issue.assignees[0])?.username ?? '';
 }
 

@@ -21,7 +21,9 @@ const MAX_BYTES = 100_000;
 const SHAPE = 'expected `engineer: manager` (or `engineer,manager`)';
 const err = (line: number, message: string): RosterError => ({ line, message: `line ${line}: ${message}` });
 
-export function parseRoster(text: string): ParseRosterResult {
+export function parseRoster(input: string): ParseRosterResult {
+  // A file saved by Excel or Notepad may start with a byte-order mark: not part of the roster.
+  const text = input.replace(/^\uFEFF/, '');
   if (new TextEncoder().encode(text).length > MAX_BYTES) {
     return { ok: false, errors: [err(1, 'the roster is larger than 100 kB; keep only current engineers')] };
   }

@@ -42,7 +42,7 @@ describe('context menu "Suggest retro" (through the listener the menu click call
   it('a failed comment is reported and not sent again (C10)', async () => {
     session.sandbox.fail({ method: 'POST', path: '/api/v4/projects', status: 502, afterApply: true });
     const outcome = await clickMenu(session.browser.worker!, { menuItemId: 'suggest-retro-page', pageUrl: issueUrl(EMERGENCIES_PATH, 'issues/4'), selectionText: 'why' });
-    expect(outcome).toMatchObject({ ok: false, title: 'Could not suggest a retro' });
+    expect(outcome).toMatchObject({ ok: false, title: 'Retro suggested, reason not posted' });
     expect(outcome!.message).toContain('not retried');
     expect(writes().filter((r) => r.method === 'POST')).toHaveLength(1);
     expect(notesOn(4)).toHaveLength(1); // GitLab stored it once before answering 502

@@ -192,6 +192,13 @@ describe('RetroPanel: apply retro-actions', () => {
     expect(screen.getByRole('button', { name: 'Undo' })).toBeTruthy();
   });
 
+  it('does not take a manager who is already assigned for the responding engineer', async () => {
+    const client = fakeClient(ok(panelData({ roster: { 'sam-support': 'maria-manager', 'maria-manager': 'dora-director' } }, { assignees: [MARIA, SAM] })));
+    await renderReady(client);
+    fireEvent.click(applyButton());
+    await waitFor(() => expect(client.apply).toHaveBeenCalledWith('sam-support'));
+  });
+
   it('says so when GitLab kept only one assignee', async () => {
     const client = fakeClient();
     client.apply.mockResolvedValue(

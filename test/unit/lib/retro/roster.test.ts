@@ -35,6 +35,11 @@ describe('parseRoster: formats', () => {
     expect(ok(text)).toEqual({ ok: true, format: 'csv', roster: { alice: 'bob', carol: 'dave', erin: 'frank' } });
   });
 
+  it('reads a file that starts with a byte-order mark, in any format', () => {
+    expect(ok('\uFEFF{"alice": "bob"}')).toMatchObject({ ok: true, format: 'json', roster: { alice: 'bob' } });
+    expect(ok('\uFEFFalice,bob')).toMatchObject({ ok: true, format: 'csv', roster: { alice: 'bob' } });
+  });
+
   it('reads JSON, with @ on either side', () => {
     expect(ok('{"alice": "bob", "@Carol": "@dave"}')).toEqual({
       ok: true,
