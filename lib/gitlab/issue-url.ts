@@ -57,7 +57,10 @@ function fromSegments(segs: string[], query: URLSearchParams): ParsedIssueUrl | 
   if (owner[0] === 'groups') {
     const groupPath = owner.slice(1).join('/');
     const iid = rest[0] === 'work_items' ? workItemIid(rest) : null;
-    return groupPath && iid ? { kind: 'group-work-item', ref: { groupPath, iid } } : null;
+    if (groupPath && iid) return { kind: 'group-work-item', ref: { groupPath, iid } };
+    // A group's issue list or board opens a project's issue in a drawer that names the project.
+    const drawer = groupPath ? drawerIssue(rest, query, '') : null;
+    return drawer?.kind === 'project-issue' && drawer.ref.projectPath ? drawer : null;
   }
   if (RESERVED_TOP.has(owner[0]!.toLowerCase()) || owner.length < 2) return null;
 

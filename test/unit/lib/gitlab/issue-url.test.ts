@@ -46,6 +46,9 @@ const cases: [string, string, ParsedIssueUrl | null][] = [
   [`${GL}/group/project/-/boards/7?show=${drawer42}`, GL, issue('group/project', 42, 'work_items')],
   [`${GL}/group/project/-/boards?show=${drawer42}`, GL, issue('group/project', 42, 'work_items')],
   [`${GL}/group/project/-/work_items?show=${drawer42}`, GL, issue('group/project', 42, 'work_items')],
+  // A group's list or board opens a project's issue: the drawer names the project.
+  [`${GL}/groups/group/-/issues?show=${drawer42}`, GL, issue('group/project', 42, 'work_items')],
+  [`${GL}/groups/group/-/boards/3?show=${drawer42}`, GL, issue('group/project', 42, 'work_items')],
   [`${GL}/other/project/-/issues?show=${show({ iid: 9 })}`, GL, issue('other/project', 9, 'work_items')],
   [`${GL}/group/project/-/issues?show=${drawer42.replace(/%3D/g, '')}`, GL, issue('group/project', 42, 'work_items')],
   // Relative URL root and trailing slash on the configured origin.
@@ -71,6 +74,7 @@ const cases: [string, string, ParsedIssueUrl | null][] = [
   [`${GL}/group/project/-/issues?show=${show({ iid: '4', full_path: '../x' })}`, GL, null],
   [`${GL}/group/project/-/issues?show=${show([42])}`, GL, null],
   [`${GL}/group/project/-/merge_requests?show=${drawer42}`, GL, null],
+  [`${GL}/groups/group/-/issues?show=${show({ iid: '42' })}`, GL, null], // no project named: no guess
   [`${GL}/project/-/issues/42`, GL, null],
   [`${GL}/-/issues/42`, GL, null],
   [`${GL}/api/v4/-/issues/42`, GL, null],
