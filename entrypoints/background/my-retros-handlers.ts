@@ -84,11 +84,15 @@ export async function refreshMyRetros(deps: BackgroundDeps): Promise<MyRetrosVie
   });
 }
 
-/** "Show more": the next page of one label query, added to what the popup shows. */
+/**
+ * "Show more": the next page of one label query, added to what the popup shows. The page before
+ * it is read again too: an issue closed since the last read shifts the pages, and the issue that
+ * moved back across the boundary would otherwise never be shown (duplicates merge away).
+ */
 export async function moreMyRetros(deps: BackgroundDeps, { label, page }: RequestOf<'myretros:more'>): Promise<MyRetrosView> {
   const { settings, gateway } = await connect(deps);
-  const result = await labelPage(gateway, settings, label, page);
-  const added = await withAppliedDates(gateway, settings, result.items);
+  const [previous, result] = await Promise.all([labelPage(gateway, settings, label, page - 1), labelPage(gateway, settings, label, page)]);
+  const added = await withAppliedDates(gateway, settings, [...previous.items, ...result.items]);
   const cache = (await cachedMyRetros()).cache;
   return store(settings, {
     items: mergeByKey(cache?.items ?? [], added),

@@ -94,9 +94,19 @@ describe('myretros:more', () => {
     expect(first.cache!.items).toHaveLength(MY_RETROS_PER_PAGE);
     expect(first.cache!.next.retro).toBe(2);
     const more = view(await route({ type: 'myretros:more', label: 'retro', page: 2 }, popup));
-    expect(gitlab.callsOf('listIssues').at(-1)!.args).toEqual([{ scope: 'assigned_to_me', labels: 'retro', state: 'opened', orderBy: 'due_date', sort: 'asc' }, 2, MY_RETROS_PER_PAGE]);
+    const query = { scope: 'assigned_to_me', labels: 'retro', state: 'opened', orderBy: 'due_date', sort: 'asc' };
+    expect(gitlab.callsOf('listIssues').slice(-2).map((call) => call.args)).toEqual([[query, 1, MY_RETROS_PER_PAGE], [query, 2, MY_RETROS_PER_PAGE]]);
     expect(more.cache!.items).toHaveLength(MY_RETROS_PER_PAGE + 5);
     expect(more.cache!.next.retro).toBeNull();
+  });
+
+  it('an issue closed between two reads does not make the next one vanish at the page boundary', async () => {
+    gitlab.listed = Array.from({ length: MY_RETROS_PER_PAGE + 5 }, (_, i) => listedIssue(100 + i, ['retro']));
+    view(await route({ type: 'myretros:refresh' }, popup));
+    gitlab.listed.splice(3, 1); // closed meanwhile: issue 120, the first of page 2, moves to page 1
+    const more = view(await route({ type: 'myretros:more', label: 'retro', page: 2 }, popup));
+    expect(more.cache!.items.map((item) => item.iid)).toContain(100 + MY_RETROS_PER_PAGE);
+    expect(new Set(more.cache!.items.map((item) => item.key)).size).toBe(more.cache!.items.length);
   });
 
   it.each([[1], [0], [1.5]])('page %s is refused before any request', async (page) => {
