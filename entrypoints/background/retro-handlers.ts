@@ -2,7 +2,7 @@
 import type { ApplyResult, IssueSummary, PanelData, RequestOf } from '@/lib/messaging';
 import type { GitLabIssue } from '@/lib/gitlab/types';
 import type { GitLabGateway } from '@/lib/gitlab/gateway';
-import { asApiError, GitLabRequestError } from '@/lib/gitlab/errors';
+import { asApiError, GitLabRequestError, mayHaveBeenStored } from '@/lib/gitlab/errors';
 import { isEmergencyProject } from '@/lib/gitlab/issue-url';
 import { appliedItem, issueKey, knownUsersItem, tokenStatusItem, type Settings } from '@/lib/settings';
 import { dueDateOneWeekFrom } from '@/lib/retro/due-date';
@@ -67,9 +67,6 @@ export async function loadRetro(deps: BackgroundDeps, { ref }: RequestOf<'retro:
   };
 }
 
-/** Failures after which GitLab may still have stored the change. */
-const MAYBE_STORED = new Set(['server', 'timeout', 'network', 'not-json']);
-
 export async function applyRetroActions(deps: BackgroundDeps, { ref, engineer }: RequestOf<'retro:apply'>): Promise<ApplyResult> {
   const { settings, gateway } = await connect(deps);
   requireEmergencyProject(settings, ref.projectPath);
@@ -94,7 +91,7 @@ export async function applyRetroActions(deps: BackgroundDeps, { ref, engineer }:
     after = summarize(await gateway.editIssue(ref.projectPath, ref.iid, plan.update));
   } catch (error) {
     // GitLab refused (4xx): nothing changed, so nothing new to undo. A 5xx or no answer may hide a stored change.
-    if (!MAYBE_STORED.has(asApiError(error).kind)) {
+    if (!mayHaveBeenStored(asApiError(error))) {
       const { [key]: _provisional, ...rest } = await appliedItem.getValue();
       await appliedItem.setValue(earlier ? { ...rest, [key]: earlier } : rest);
     }

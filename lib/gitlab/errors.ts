@@ -27,6 +27,12 @@ export interface ApiError {
   retryAfter?: number;
 }
 
+/**
+ * A write that failed this way may still have been stored: GitLab answered 5xx after saving, or the
+ * answer never came. Any other failure means GitLab refused it, or it was never sent.
+ */
+export const mayHaveBeenStored = (error: ApiError): boolean => error.kind === 'server' || error.kind === 'timeout' || error.kind === 'network';
+
 /** Thrown inside the background worker; turned into `ApiError` JSON before it crosses messaging. */
 export class GitLabRequestError extends Error {
   constructor(readonly info: ApiError) {
