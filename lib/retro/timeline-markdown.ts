@@ -7,17 +7,33 @@ import { toZoned, zoneAbbreviation } from './zoned-time';
 
 export const TIMELINE_MARKER = '<!-- emergency-retro:timeline -->';
 
+/** A cell's text cut where GitLab cuts it: code spans (a run of n backticks up to the next run of exactly n) and the text between. */
+function segments(text: string): { code: boolean; text: string }[] {
+  const parts: { code: boolean; text: string }[] = [];
+  let last = 0;
+  for (const span of text.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) {
+    if (span.index > last) parts.push({ code: false, text: text.slice(last, span.index) });
+    parts.push({ code: true, text: span[0] });
+    last = span.index + span[0].length;
+  }
+  if (last < text.length) parts.push({ code: false, text: text.slice(last) });
+  return parts;
+}
+
+const TEXT_ESCAPES: Record<string, string> = { '\\': '\\\\', '|': '\\|', '&': '&amp;', '<': '&lt;' };
+
 /**
- * One table cell: pipes escaped, newlines as `<br>`, and `<` as an entity so GitLab content
- * cannot open HTML. Backslashes are doubled first so the escapes stay ours.
+ * One table cell: pipes escaped, newlines as `<br>`, `<` and `&` as entities so GitLab content
+ * cannot open HTML, backslashes doubled so the escapes stay ours. Code spans are shown
+ * verbatim by GitLab, so inside them only pipes are escaped (the table splits on them first)
+ * and a line break becomes the space GitLab would show anyway.
  */
 export function escapeCell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;')
-    .replace(/\r\n?|\n/g, '<br>')
-    .trim();
+  return segments(text.trim())
+    .map((s) => (s.code
+      ? s.text.replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|')
+      : s.text.replace(/[\\|&<]/g, (c) => TEXT_ESCAPES[c]!).replace(/\r\n?|\n/g, '<br>')))
+    .join('');
 }
 
 /** Only http(s) links become markdown links; `(`, `)` and spaces are percent-encoded so the link ends where it should. */
@@ -30,11 +46,14 @@ export function markdownLink(url: string): string {
 /**
  * `@name` as inline code: imported notes say "@lee-lead assigned to @sam", and posting the
  * timeline must not notify everyone named in it again (GitLab ignores mentions in code). A
- * mention already inside `code` stays as it is: wrapping it again would end that code early.
+ * mention already inside `code` stays as it is. Beside a stray backtick new code would pair
+ * with it instead, so there a zero-width space after the `@` keeps the mention quiet.
  */
 export function quietMentions(text: string): string {
-  return text.replace(/(`+)[\s\S]*?\1|(^|[^\w`@])@(\w[\w.-]*)/g, (match, ticks: string | undefined, before: string, name: string) =>
-    (ticks ? match : `${before}\`@${name}\``));
+  return segments(text)
+    .map((s) => (s.code ? s.text : s.text.replace(/(^|[^\w`@])@(\w[\w.-]*)/g, (_, before: string, name: string) =>
+      (s.text.includes('`') ? `${before}@\u200b${name}` : `${before}\`@${name}\``))))
+    .join('');
 }
 
 const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
@@ -66,12 +85,14 @@ const LINK = /\s?\[link\]\(([^)\s]+)\)$/;
 /** The reverse of markdownLink's percent-encoding of `(`, `)`, spaces, `|`, `<` and `>`. */
 const undoLinkEscapes = (url: string) => url.replace(/%(2[089]|7C|3C|3E)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
+const TEXT_UNESCAPES: Record<string, string> = { '&lt;': '<', '&amp;': '&', '<br>': '\n' };
+
 /** The reverse of escapeCell, and of quietMentions for the mentions it wrapped. */
-const unescapeCell = (cell: string) => cell
-  .replace(/`@(\w[\w.-]*)`/g, '@$1')
-  .replace(/<br>/g, '\n')
-  .replace(/&lt;/g, '<')
-  .replace(/\\([\\|])/g, '$1');
+const unescapeCell = (cell: string) => segments(cell)
+  .map((s) => (s.code
+    ? s.text.replace(/^`@(\w[\w.-]*)`$/, '@$1').replace(/\\\|/g, '|')
+    : s.text.replace(/\\([\\|])|&lt;|&amp;|<br>/g, (match, escaped: string | undefined) => escaped ?? TEXT_UNESCAPES[match]!).replace(/@\u200b/g, '@')))
+  .join('');
 
 /**
  * The entries of a timeline comment this extension posted (renderTimelineMarkdown): the UTC time,

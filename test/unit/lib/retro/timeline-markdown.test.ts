@@ -34,12 +34,27 @@ describe('timeline markdown (case C18)', () => {
     expect(markdownLink('javascript:alert(1)')).toBe('javascript:alert(1)');
   });
 
+  it('shows code spans as written: inside them only pipes are escaped, since GitLab shows code verbatim', () => {
+    expect(escapeCell('run `kubectl logs <pod> | grep "a&b"` then check C:\\logs & <tmp>'))
+      .toBe('run `kubectl logs <pod> \\| grep "a&b"` then check C:\\\\logs &amp; &lt;tmp>');
+    // A code span GitLab reads across a line break stays one span: the break is the space GitLab shows.
+    expect(escapeCell('see `gitlab-ctl\nstatus` now\nthen')).toBe('see `gitlab-ctl status` now<br>then');
+    // Backticks of another length do not close a span.
+    expect(escapeCell('``a ` <b>`` <c>')).toBe('``a ` <b>`` &lt;c>');
+  });
+
+  it('writes & as an entity, so text that looks like one is shown as typed', () => {
+    expect(escapeCell('R&D said &lt; is fine')).toBe('R&amp;D said &amp;lt; is fine');
+  });
+
   it('puts @mentions in code so that posting the timeline notifies nobody again, and leaves e-mail addresses alone', () => {
     expect(quietMentions('@lee-lead assigned to @sam.support; ping @all, mail ops@example.com')).toBe('`@lee-lead` assigned to `@sam.support`; ping `@all`, mail ops@example.com');
     expect(renderTimelineMarkdown([entry('a', '2025-03-04T09:32:00Z', '@sam closed')], 'UTC')).toContain('| `@sam` closed |');
     // Already in code: left alone, so the code span still covers it.
     expect(quietMentions('run `ping @oncall` then tell @lee')).toBe('run `ping @oncall` then tell `@lee`');
     expect(quietMentions('``a ` @b`` and @c')).toBe('``a ` @b`` and `@c`');
+    // Beside a stray backtick, new code would pair with it and leave the mention live.
+    expect(quietMentions('a ` stray and @lee')).toBe('a ` stray and @\u200blee');
   });
 });
 
@@ -49,6 +64,7 @@ describe('reading a posted timeline comment back', () => {
       entry('a', '2025-03-04T09:32:00.000Z', 'Fix A | B\nthen <b>C</b> \\ done, ping @sam-support', { tag: 'Impact mitigated' }),
       entry('b', '2025-03-04T23:30:00.000Z', 'See runbook', { link: 'https://gitlab.com/g/p/-/wikis/Run (book)?x=1|2' }),
       entry('c', '2025-03-05T00:10:00.000Z', 'no tag, no link'),
+      entry('d', '2025-03-05T00:20:00.000Z', 'ran `grep "a|b" <log>` & `C:\\tmp`, R&D &lt; ok, stray ` and @lee'),
     ];
     const read = readTimelineMarkdown(renderTimelineMarkdown(entries, 'Europe/Berlin'));
     expect(read).toEqual(entries.map(({ id: _id, ...rest }) => rest));
