@@ -42,20 +42,38 @@ export interface TimelineCandidate {
 
 const EXCERPT = 140;
 const TEXT = 500;
+/** Enough of a note for its first 500 characters of prose; a longer note is not read further. */
+const READ_CHARS = 50_000;
 
-/** Markdown noise out, whitespace folded: a readable line, not GitLab's raw source. */
+/**
+ * Emphasis markers out, where markdown reads them as emphasis: around text, never inside a
+ * word, so `gitlab_rails`, `SELECT *` and `~/path` keep their characters.
+ */
+// Spans (here and in plainText) are looked for within bounded lengths, so a long note full of
+// unclosed markers costs linear time.
+const unemphasize = (text: string) => text
+  .replace(/(\*\*|__|~~)(?=\S)([^\n]{0,300}?\S)\1/g, '$2')
+  .replace(/(^|[^\w*])\*(?=[^\s*])([^*\n]{0,300}?[^\s*])\*(?![\w*])/g, '$1$2')
+  .replace(/(^|[^\w_])_(?=[^\s_])([^_\n]{0,300}?[^\s_])_(?![\w_])/g, '$1$2');
+
+/** Markdown noise out, whitespace folded: a readable line, not GitLab's raw source. Inline code keeps its text as written. */
 export function plainText(body: string): string {
-  return body
-    .replace(/<!--[\s\S]*?-->/g, ' ')
+  const prose = body
+    .slice(0, READ_CHARS)
+    .replace(/<!--[\s\S]{0,5000}?-->/g, ' ')
     .replace(/```[\s\S]*?```/g, ' [code] ')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '[image $1]')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
-    .replace(/[*_~`]{1,3}/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .replace(/!\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)/g, '[image $1]')
+    .replace(/\[([^\]\n]{1,500})\]\([^)\s]{0,2000}\)/g, '$1')
+    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, '');
+  // Code spans (a run of backticks up to the next run of the same length) are taken as they are.
+  const parts = prose.split(/(?<!`)(`+)(?!`)([\s\S]{0,2000}?[^`])\1(?!`)/);
+  let out = '';
+  for (let i = 0; i < parts.length; i += 3) {
+    out += unemphasize(parts[i]!);
+    if (i + 2 < parts.length) out += parts[i + 2]!.trim();
+  }
+  return out.replace(/\s+/g, ' ').trim();
 }
-
 
 export function harvestCandidates(
   notes: readonly HarvestNote[],

@@ -39,6 +39,11 @@ describe('import candidates from notes and label events', () => {
 
   it('shortens long notes to an excerpt and strips markdown noise', () => {
     expect(plainText('## Title\n> quote\n```\ncode\n```\n![img](a.png) _it_')).toBe('Title quote [code] [image img] it');
+    expect(plainText('**Restarted** __puma__ and *sidekiq*, ~~not~~ gitaly')).toBe('Restarted puma and sidekiq, not gitaly');
+    // Markers inside words, code and paths are the text itself.
+    expect(plainText('set `gitlab_rails[\'env\']` in gitlab_rails/production_json.log; SELECT * FROM ci_builds; see ~/notes, 2*3*4'))
+      .toBe("set gitlab_rails['env'] in gitlab_rails/production_json.log; SELECT * FROM ci_builds; see ~/notes, 2*3*4");
+    expect(plainText('ran ``a ` b`` then `*x*`')).toBe('ran a ` b then *x*');
     const long = harvestCandidates([{ id: 1, body: 'x'.repeat(1000), system: false, created_at: '2025-01-01T00:00:00Z' }], [], URL, new Set());
     expect(long[0]!.excerpt).toHaveLength(140);
     expect(long[0]!.text).toHaveLength(500);
