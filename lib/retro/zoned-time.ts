@@ -81,6 +81,22 @@ export function wallMinuteToUtcMs(wallMinute: number, zone: string, ambiguous: '
   return wallMinute - offset;
 }
 
+const QUARTER_HOUR_MS = 900_000;
+const utcOffsets = new Map<string, Map<number, number>>();
+
+/**
+ * A UTC instant → its wall-clock time in `zone` (epoch ms read as UTC, as wallDayMs counts).
+ * Offsets change on quarter hours of UTC, so one Intl call per quarter hour the instants touch.
+ */
+export function utcToWallMs(utcMs: number, zone: string): number {
+  let cache = utcOffsets.get(zone);
+  if (!cache) utcOffsets.set(zone, (cache = new Map()));
+  const bucket = Math.floor(utcMs / QUARTER_HOUR_MS);
+  let offset = cache.get(bucket);
+  if (offset === undefined) cache.set(bucket, (offset = offsetAt(bucket * QUARTER_HOUR_MS, zone)));
+  return utcMs + offset;
+}
+
 /** `YYYY-MM-DD` + wall-clock h:mi:s in `zone` → UTC epoch ms. */
 export function zonedToUtcMs(date: string, h: number, mi: number, s: number, zone: string): number {
   return wallMinuteToUtcMs(wallDayMs(date) + (h * 60 + mi) * 60_000, zone) + s * 1000;

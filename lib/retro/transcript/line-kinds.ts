@@ -9,6 +9,8 @@ export interface Clock {
   s: number;
   /** Written without AM/PM and could be either half of the day ("1:07"): the chat's order decides. */
   either?: true;
+  /** Written the way only a 24-hour clock writes it ("08:05", "16:40", "00:10"): the chat uses one. */
+  twentyFour?: true;
 }
 
 export type LineKind =
@@ -24,17 +26,17 @@ export type LineKind =
 
 // h:mm[:ss] with an optional am/pm ("10:32 PM", "10:32pm", "10:32 p.m.").
 const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp])\.?[Mm]\.?)?`;
-// 2025-03-04 10:32, 2025-03-04T10:32:05Z, 2025/03/04 10:32 (a tab also separates date and time).
-const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:T|\s+)${CLOCK}\s?(Z|UTC|[+-]\d{2}:?\d{2})?\]?(?:\s*[-–|:]\s*|\s+|$)(.*)$`);
+// 2025-03-04 10:32, 2025-03-04T10:32:05Z, 2025/03/04 10:32 (a tab also separates date and time);
+// offsets as ISO writes them (+01:00, +0100) and as PostgreSQL does (+01).
+const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt]|\s+)${CLOCK}\s?([Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?\]?(?:\s*[-–|:]\s*|\s+|$)(.*)$`);
 // 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
 const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 // Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
 // pattern that backtracks, so a long line costs linear time).
 const ZOOM_START = new RegExp(String.raw`^${CLOCK}\s+From\s+`);
-const ZOOM_RECIPIENT = /\s+to\s+.*$/i;
 const TIMED = new RegExp(String.raw`^\[?${CLOCK}\]?(?:\s*[-–|]\s*|\s+)(.+)$`);
-// Slack copies put two spaces (or a tab, or brackets) between the name and the time.
-const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\s\[)${CLOCK}\]?$`);
+// Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
+const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\u00a0|\s\[)${CLOCK}\]?$`);
 const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // Month names in full or Slack's abbreviations only: "Maybe 5" or "market 12" are not days.
@@ -56,15 +58,18 @@ function clockOf(m: RegExpExecArray, at: number): Clock | null {
   // "14:05 PM" or "00:10 AM": already a 24-hour time, the suffix adds nothing.
   if (ampm && h >= 1 && h <= 12) h = (h % 12) + (ampm === 'p' ? 12 : 0);
   if (h >= 24 || mi >= 60 || s >= 60) return null;
-  return !ampm && h >= 1 && h <= 12 ? { h, mi, s, either: true } : { h, mi, s };
+  if (ampm) return { h, mi, s };
+  // "08:05" or "16:40" is a 24-hour clock; "8:05" or "10:32" could be either half of the day.
+  if (h === 0 || h > 12 || m[at]!.startsWith('0')) return { h, mi, s, twentyFour: true };
+  return { h, mi, s, either: true };
 }
 
 function offsetMinutes(zone: string | undefined): number | null {
   if (!zone) return null;
-  if (zone === 'Z' || zone === 'UTC') return 0;
+  if (zone === 'Z' || zone === 'z' || zone === 'UTC') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
 }
 
 const BAD: LineKind = { kind: 'bad-time', reason: 'the time is not a valid time of day' };
@@ -87,11 +92,14 @@ export function classifyLine(line: string): LineKind {
       return clock ? { kind: 'dated', date, clock, offsetMin: offsetMinutes(m[9]), text: m[10] ?? '' } : BAD;
     }
     if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give it a time' };
-    m = line.includes(' From ') ? ZOOM_START.exec(line) : null;
+    m = line.includes('From') ? ZOOM_START.exec(line) : null;
     const colon = m ? line.indexOf(':', m[0].length) : -1;
     if (m && colon > 0) {
       const clock = clockOf(m, 1);
-      const author = line.slice(m[0].length, colon).replace(ZOOM_RECIPIENT, '').trim();
+      // "Back to Basics Bot to Everyone": the recipient follows the last " to ".
+      const sender = line.slice(m[0].length, colon).replace(/\s+/g, ' ').trim();
+      const to = sender.toLowerCase().lastIndexOf(' to ');
+      const author = (to > 0 ? sender.slice(0, to) : sender).trim();
       return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
     }
     m = TIME_ONLY.exec(line);

@@ -3,8 +3,8 @@
  * and ISO 8601; 12- and 24-hour clocks; rolls over past midnight. A line it cannot place is
  * returned in `unplaced` for the user to fix, never dropped.
  */
-import { wallDayMs, wallMinuteToUtcMs } from '../zoned-time';
-import { classifyLine, type Clock } from './line-kinds';
+import { utcToWallMs, wallDayMs, wallMinuteToUtcMs } from '../zoned-time';
+import { classifyLine, type Clock, type LineKind } from './line-kinds';
 
 export interface TranscriptOptions {
   /** `YYYY-MM-DD`: the day of the first message without a date. */
@@ -46,6 +46,11 @@ export const PARSE_MEASURE = 'emergency-retro:parse-transcript';
 const ROLLOVER_MINUTES = 6 * 60;
 /** A display name: short, a few words, no sentence punctuation ("at the logs :eyes:" is not one). */
 const looksLikeName = (line: string) => line.length <= 40 && line.split(/\s+/).length <= 4 && !/[:?!,;]|\.$/.test(line);
+/**
+ * A line under a message taken as the next speaker's name: one seen speaking already, or one
+ * that could be nobody's message: not a file ("image.png"), not a lone lowercase word ("yes").
+ */
+const mayBeNewName = (line: string) => looksLikeName(line) && !/\.[a-z\d]{2,5}$/i.test(line) && !/^\p{Ll}+$/u.test(line);
 /** A difference of minutes of the day as the chat means it: from 6 hours back to 18 hours on. */
 const signedMinutes = (delta: number) => ((((delta + ROLLOVER_MINUTES) % 1440) + 1440) % 1440) - ROLLOVER_MINUTES;
 const DAY_MS = 86_400_000;
@@ -78,11 +83,16 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   let namesAboveTimes = false;
   // Inside a ``` block of a message: its lines are text, however much they look like times.
   let inFence = false;
+  // Set once a time was written as only a 24-hour clock writes it: then "8:05" is 08:05, not 20:05.
+  let twentyFourHour = false;
+  // Who has spoken: a line naming one of them, above a time, is that speaker again.
+  const authors = new Set<string>();
 
   const instant = (clock: Clock): number => {
     let minute = clock.h * 60 + clock.mi;
+    if (clock.twentyFour) twentyFourHour = true;
     // "1:07" after "1:05 PM" is 13:07: of the two halves of the day, the one nearer the chat so far.
-    if (clock.either && lastMinute !== null) {
+    if (clock.either && !twentyFourHour && lastMinute !== null) {
       const other = ((clock.h % 12) + (clock.h === 12 ? 0 : 12)) * 60 + clock.mi;
       if (Math.abs(signedMinutes(other - lastMinute)) < Math.abs(signedMinutes(minute - lastMinute))) minute = other;
     }
@@ -99,13 +109,21 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     current = message;
     currentIsBlock = block;
     messages.push(message);
+    if (message.author) authors.add(message.author);
   };
+  /** Chat history runs forward: once messages are placed, a divider naming an earlier day is something said. */
+  const isDayChange = (to: number) => !messages.length || to >= day;
   const leaveUnplaced = (number: number, text: string, reason: string) => {
     unplaced.push({ line: number, text, reason });
     current = null;
   };
 
-  const lines = input.split(/\r\n|\r|\n/);
+  /** The day a divider names. */
+  const dividerDay = (divider: Extract<LineKind, { kind: 'day' | 'relative-day' }>): number => (divider.kind === 'relative-day'
+    ? wallDayMs(today) - divider.daysAgo * DAY_MS
+    : divider.year === null ? nearestDay(divider.month, divider.day, day) : Date.UTC(divider.year, divider.month - 1, divider.day));
+
+  const lines = input.split(/\r\n|\r|\n|\u2028|\u2029/);
   const trimmed = (i: number) => lines[i]!.trim();
   /** A divider always comes right before a message: a header, a timed line, or a name over a bare time. */
   const messageStartsAfter = (i: number): boolean => {
@@ -132,8 +150,9 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     else if (inFence) kind = { kind: 'text', text: line };
     if (fence && open) inFence = !inFence;
     const underEmptyHeader = !!open && currentIsBlock && !open.text;
-    // "Yesterday" or "March 3" said in a message is text: right under a header, or with no message after it.
-    if ((kind.kind === 'day' || kind.kind === 'relative-day') && (underEmptyHeader || !messageStartsAfter(i))) kind = { kind: 'text', text: line };
+    // "Yesterday" or "March 3" said in a message is text: right under a header, with no message
+    // after it, or naming a day before the chat's.
+    if ((kind.kind === 'day' || kind.kind === 'relative-day') && (underEmptyHeader || !isDayChange(dividerDay(kind)) || !messageStartsAfter(i))) kind = { kind: 'text', text: line };
     // A message that is only a time, or starts with one ("10:45 works for me"), under its header.
     if ((kind.kind === 'time-only' || kind.kind === 'timed') && underEmptyHeader) kind = { kind: 'text', text: line };
     // A date this reader cannot place, inside a Slack message, is part of what was said.
@@ -142,13 +161,23 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     lastText = null;
     switch (kind.kind) {
       case 'dated': {
-        day = wallDayMs(kind.date);
         const { h, mi, s } = kind.clock;
-        lastMinute = h * 60 + mi;
-        const wall = day + lastMinute * 60_000;
-        const utc = kind.offsetMin === null ? wallMinuteToUtcMs(wall, zone) : wall - kind.offsetMin * 60_000;
-        lastAt = utc + s * 1000;
-        start({ line: number, at: lastAt, text: unedited(kind.text) }, false);
+        if (kind.clock.twentyFour) twentyFourHour = true;
+        const wall = wallDayMs(kind.date) + (h * 60 + mi) * 60_000;
+        let at: number;
+        if (kind.offsetMin === null) {
+          at = wallMinuteToUtcMs(wall, zone) + s * 1000;
+          // On the night clocks go back, a dated time that seems to go backwards is the second 01:30.
+          if (lastAt !== null && at < lastAt) at = Math.max(at, wallMinuteToUtcMs(wall, zone, 'later') + s * 1000);
+        } else {
+          at = wall - kind.offsetMin * 60_000 + s * 1000;
+        }
+        // The lines after it count on from its day and time in the chat's zone, whatever offset it was written in.
+        const local = kind.offsetMin === null ? wall : utcToWallMs(at, zone);
+        day = Math.floor(local / DAY_MS) * DAY_MS;
+        lastMinute = Math.floor((local - day) / 60_000);
+        lastAt = at;
+        start({ line: number, at, text: unedited(kind.text) }, false);
         break;
       }
       case 'timed':
@@ -161,7 +190,10 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         // Slack puts the name alone on the line above the time: take that line back from where it went.
         // A line taken back must leave its message some text: "Alice / 10:32 AM / checking logs /
         // 10:33 AM" is Alice again, not a speaker called "checking logs".
-        const nameAbove = textBefore?.index === i - 1 && !blankBefore && (!textBefore.into || (namesAboveTimes && textBefore.before && looksLikeName(trimmed(i - 1)))) ? textBefore : null;
+        // A message without a speaker (the paste began with a bare time) is the same layout.
+        const nameAbove = textBefore?.index === i - 1 && !blankBefore &&
+          (!textBefore.into || ((namesAboveTimes || !textBefore.into.author) && textBefore.before && (authors.has(trimmed(i - 1)) || mayBeNewName(trimmed(i - 1)))))
+          ? textBefore : null;
         let author: string | undefined;
         let line = number;
         if (nameAbove?.into) {
@@ -182,12 +214,12 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
       }
       case 'day':
         inFence = false;
-        day = kind.year === null ? nearestDay(kind.month, kind.day, day) : Date.UTC(kind.year, kind.month - 1, kind.day);
+        day = dividerDay(kind);
         lastMinute = null;
         current = null;
         break;
       case 'relative-day':
-        day = wallDayMs(today) - kind.daysAgo * DAY_MS;
+        day = dividerDay(kind);
         readRelativeDay = true;
         lastMinute = null;
         current = null;

@@ -234,3 +234,69 @@ describe('messy real-world copies', () => {
     expect(parseTranscript(`10:32 ${long}`, UTC).messages.map((m) => [m.author ?? null, m.text])).toEqual([[null, long]]);
   });
 });
+
+describe('clocks, offsets and speakers, read as the chat meant them', () => {
+  const berlin = { date: '2025-03-04', zone: 'Europe/Berlin', today: '2025-03-20' };
+  const la = { date: '2025-03-04', zone: 'America/Los_Angeles', today: '2025-03-10' };
+
+  it('a 24-hour chat keeps its mornings: "08:05" after "16:40" is the next morning, and so is Zoom\'s "03:00:00"', () => {
+    expect(times('16:40 a\n08:05 b\n9:10 c', berlin).map((t) => t[0])).toEqual(['2025-03-04T15:40', '2025-03-05T07:05', '2025-03-05T08:10']);
+    const zoom = '10:00:00 From A to Everyone: a\n15:00:00 From B to Everyone: b\n03:00:00 From C to Everyone: c';
+    expect(times(zoom, berlin).map((t) => t[0])).toEqual(['2025-03-04T09:00', '2025-03-04T14:00', '2025-03-05T02:00']);
+  });
+
+  it('a divider naming a day before the chat\'s is something said, not a day change', () => {
+    expect(times('Sam  10:32 AM\nfirst line\nMarch 3\nAlex  10:33 AM\nok', la)).toEqual([
+      ['2025-03-04T18:32', 'Sam', 'first line\nMarch 3'],
+      ['2025-03-04T18:33', 'Alex', 'ok'],
+    ]);
+    // Before any message, a divider sets the day whichever way it moves it.
+    expect(times('Monday, March 3rd\nSam  10:32 AM\nhi', la).map((t) => t[0])).toEqual(['2025-03-03T18:32']);
+  });
+
+  it('reads short offsets (PostgreSQL writes +01), lowercase t and z, and keeps the seconds', () => {
+    expect(times('2025-03-04T10:32:05-08 db down\n2025-03-04 10:32:05+01 db down\n2025-03-04t10:40:00z up', la)).toEqual([
+      ['2025-03-04T18:32', null, 'db down'],
+      ['2025-03-04T09:32', null, 'db down'],
+      ['2025-03-04T10:40', null, 'up'],
+    ]);
+    expect(parseTranscript('2025-03-04 10:32:05+01 x', la).messages[0]!.at).toBe(Date.parse('2025-03-04T09:32:05Z'));
+  });
+
+  it('counts on from a line with an offset in the chat\'s own zone: "15:05" after 23:00Z is the same afternoon in Los Angeles', () => {
+    expect(times('2025-03-04T23:00:00Z alert fired\n3:05 PM ack', la).map((t) => t[0])).toEqual(['2025-03-04T23:00', '2025-03-04T23:05']);
+    expect(times('2025-03-04T23:00:00+05:30 alert\n23:40 ack', berlin).map((t) => t[0])).toEqual(['2025-03-04T17:30', '2025-03-04T22:40']);
+  });
+
+  it('in the name-then-time layout, a file name or a one-word reply above a time is not a new speaker', () => {
+    expect(times('Alex Ops\n10:35 AM\nrestarted the pods\nimage.png\n10:36 AM\nfixed', la)).toEqual([
+      ['2025-03-04T18:35', 'Alex Ops', 'restarted the pods\nimage.png'],
+      ['2025-03-04T18:36', 'Alex Ops', 'fixed'],
+    ]);
+    expect(times('Alex Ops\n10:35 AM\nlooking\nyes\n10:36 AM\nfixed', la).map((t) => t[1])).toEqual(['Alex Ops', 'Alex Ops']);
+    // A speaker seen before is taken back even when the name is one lowercase word.
+    expect(times('sam\n10:35 AM\nhi\nAlex Ops\n10:36 AM\nyo\nsam\n10:37 AM\nback', la).map((t) => t[1])).toEqual(['sam', 'Alex Ops', 'sam']);
+  });
+
+  it('a paste that starts with a bare time still finds the next speaker\'s name above their time', () => {
+    expect(times('10:34 AM\nsome text\nSam Support\n10:37 AM\nthanks', la)).toEqual([
+      ['2025-03-04T18:34', null, 'some text'],
+      ['2025-03-04T18:37', 'Sam Support', 'thanks'],
+    ]);
+  });
+
+  it('on the night clocks go back, a dated time that seems to go backwards is the second one of the repeated hour', () => {
+    const night = { date: '2025-11-02', zone: 'America/Los_Angeles', today: '2025-11-20' };
+    expect(times('2025-11-02 01:50 b\n2025-11-02 01:10 c', night).map((t) => t[0])).toEqual(['2025-11-02T08:50', '2025-11-02T09:10']);
+  });
+
+  it('reads Zoom senders whose names hold "to", and a tab after the time', () => {
+    expect(times('10:34:00 From Back to Basics Bot to Everyone: hello\n10:35:00\tFrom Sam Support to Me (Direct Message): hi', la).map((t) => [t[1], t[2]]))
+      .toEqual([['Back to Basics Bot', 'hello'], ['Sam Support', 'hi']]);
+  });
+
+  it('reads a header with one no-break space before the time, and Unicode line separators as line breaks', () => {
+    expect(times('Sam Support\u00a010:32 AM\nhi', la).map((t) => t[1])).toEqual(['Sam Support']);
+    expect(times('10:32 a\u202810:33 b', la).map((t) => t[2])).toEqual(['a', 'b']);
+  });
+});

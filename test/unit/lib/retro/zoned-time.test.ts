@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, isValidZone, toZoned, zonedToUtcMs, zoneAbbreviation } from '@/lib/retro/zoned-time';
+import { addDays, isValidZone, toZoned, utcToWallMs, zonedToUtcMs, zoneAbbreviation } from '@/lib/retro/zoned-time';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -53,5 +53,18 @@ describe('wall-clock time in a zone ⇄ UTC', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(isValidZone('Europe/Berlin')).toBe(true);
     expect(isValidZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('UTC instant → wall clock', () => {
+  const wall = (iso: string, zone: string) => new Date(utcToWallMs(Date.parse(iso), zone)).toISOString().slice(0, 19);
+
+  it('follows the offset on each side of a change, to the second', () => {
+    expect(wall('2025-03-09T09:59:59Z', 'America/Los_Angeles')).toBe('2025-03-09T01:59:59');
+    expect(wall('2025-03-09T10:00:00Z', 'America/Los_Angeles')).toBe('2025-03-09T03:00:00');
+    // Lord Howe goes back half an hour: 02:00 (+11:00) becomes 01:30 (+10:30).
+    expect(wall('2025-04-05T14:59:00Z', 'Australia/Lord_Howe')).toBe('2025-04-06T01:59:00');
+    expect(wall('2025-04-05T15:00:00Z', 'Australia/Lord_Howe')).toBe('2025-04-06T01:30:00');
+    expect(wall('2025-03-04T23:00:00Z', 'Asia/Kolkata')).toBe('2025-03-05T04:30:00');
   });
 });
