@@ -47,10 +47,10 @@ const ROLLOVER_MINUTES = 6 * 60;
 /** A display name: short, a few words, no sentence punctuation ("at the logs :eyes:" is not one). */
 const looksLikeName = (line: string) => line.length <= 40 && line.split(/\s+/).length <= 4 && !/[:?!,;]|\.$/.test(line);
 /**
- * A line under a message taken as the next speaker's name: one seen speaking already, or one
- * that could be nobody's message: not a file ("image.png"), not a lone lowercase word ("yes").
+ * A line under a message that may be a new speaker's name: no file ("image.png"), and every
+ * word capitalised as names are ("Lee Lead", not "checking logs" or "yes").
  */
-const mayBeNewName = (line: string) => looksLikeName(line) && !/\.[a-z\d]{2,5}$/i.test(line) && !/^\p{Ll}+$/u.test(line);
+const looksLikeNewName = (line: string) => looksLikeName(line) && !/\.[a-z\d]{2,5}$/i.test(line) && line.split(/\s+/).every((word) => !/^\p{Ll}/u.test(word));
 /** A difference of minutes of the day as the chat means it: from 6 hours back to 18 hours on. */
 const signedMinutes = (delta: number) => ((((delta + ROLLOVER_MINUTES) % 1440) + 1440) % 1440) - ROLLOVER_MINUTES;
 const DAY_MS = 86_400_000;
@@ -79,8 +79,6 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   let skipped = 0;
   // The last text line, so a bare time under it can take it back as the speaker's name.
   let lastText: { index: number; into: ParsedMessage | null; before: string } | null = null;
-  // Set once a bare time has had a name line above it: Slack's "name, then time" layout.
-  let namesAboveTimes = false;
   // Inside a ``` block of a message: its lines are text, however much they look like times.
   let inFence = false;
   // Set once a time was written as only a 24-hour clock writes it: then "8:05" is 08:05, not 20:05.
@@ -190,9 +188,11 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         // Slack puts the name alone on the line above the time: take that line back from where it went.
         // A line taken back must leave its message some text: "Alice / 10:32 AM / checking logs /
         // 10:33 AM" is Alice again, not a speaker called "checking logs".
-        // A message without a speaker (the paste began with a bare time) is the same layout.
-        const nameAbove = textBefore?.index === i - 1 && !blankBefore &&
-          (!textBefore.into || ((namesAboveTimes || !textBefore.into.author) && textBefore.before && (authors.has(trimmed(i - 1)) || mayBeNewName(trimmed(i - 1)))))
+        // A new speaker's name is written as names are ("Lee Lead", not "checking logs"), or is one
+        // heard already; Slack copies may mix this layout with "Name  10:32 PM" headers.
+        const above = textBefore?.index === i - 1 && !blankBefore ? trimmed(i - 1) : null;
+        const nameAbove = above !== null && textBefore &&
+          (!textBefore.into || (textBefore.before && (authors.has(above) || looksLikeNewName(above))))
           ? textBefore : null;
         let author: string | undefined;
         let line = number;
@@ -208,7 +208,6 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
           // No name above: the same speaker again, as Slack shows a follow-up message.
           author = (messages.at(-1) as ParsedMessage | undefined)?.author;
         }
-        if (nameAbove) namesAboveTimes = true;
         start({ line, at: instant(kind.clock), ...(author ? { author } : {}), text: '' }, true);
         break;
       }

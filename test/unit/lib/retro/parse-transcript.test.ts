@@ -278,6 +278,15 @@ describe('clocks, offsets and speakers, read as the chat meant them', () => {
     expect(times('sam\n10:35 AM\nhi\nAlex Ops\n10:36 AM\nyo\nsam\n10:37 AM\nback', la).map((t) => t[1])).toEqual(['sam', 'Alex Ops', 'sam']);
   });
 
+  it('reads Slack copies that mix the layouts: a header, then a titled name over a time; a sentence over a time is the same speaker', () => {
+    const text = ['Sam Support  10:32 PM', 'customer says geo secondary is down', 'Lee Lead', '10:35 PM', 'joining the bridge', 'checking logs', '10:36 PM', 'found it'];
+    expect(times(text.join('\n'), la)).toEqual([
+      ['2025-03-05T06:32', 'Sam Support', 'customer says geo secondary is down'],
+      ['2025-03-05T06:35', 'Lee Lead', 'joining the bridge\nchecking logs'],
+      ['2025-03-05T06:36', 'Lee Lead', 'found it'],
+    ]);
+  });
+
   it('a paste that starts with a bare time still finds the next speaker\'s name above their time', () => {
     expect(times('10:34 AM\nsome text\nSam Support\n10:37 AM\nthanks', la)).toEqual([
       ['2025-03-04T18:34', null, 'some text'],
