@@ -43,16 +43,22 @@ export function markdownLink(url: string): string {
   return `[link](${safe})`;
 }
 
+/** `@name`, and issue, merge request and epic references (`#12`, `group/project!3`, `&4`). */
+const REFERENCE = String.raw`@\w[\w.-]*|(?:[\w.-]+\/)*[\w.-]*[#!&]\d+`;
+const REFERENCE_IN_TEXT = new RegExp(String.raw`(^|[^\w\`@/#!&.-])(${REFERENCE})`, 'g');
+const WRAPPED_REFERENCE = new RegExp(String.raw`^\`(${REFERENCE})\`$`);
+
 /**
- * `@name` as inline code: imported notes say "@lee-lead assigned to @sam", and posting the
- * timeline must not notify everyone named in it again (GitLab ignores mentions in code). A
- * mention already inside `code` stays as it is. Beside a stray backtick new code would pair
- * with it instead, so there a zero-width space after the `@` keeps the mention quiet.
+ * References as inline code: imported notes say "@lee-lead assigned to @sam" or "related to
+ * gitlab-org/gitlab#7", and posting the timeline must neither notify everyone named again nor
+ * add "mentioned in" notes to other issues (GitLab ignores references in code). One already
+ * inside `code` stays as it is. Beside a stray backtick new code would pair with it instead,
+ * so there a zero-width space after the `@`, `#`, `!` or `&` keeps the reference inert.
  */
-export function quietMentions(text: string): string {
+export function quietReferences(text: string): string {
   return segments(text)
-    .map((s) => (s.code ? s.text : s.text.replace(/(^|[^\w`@])@(\w[\w.-]*)/g, (_, before: string, name: string) =>
-      (s.text.includes('`') ? `${before}@\u200b${name}` : `${before}\`@${name}\``))))
+    .map((s) => (s.code ? s.text : s.text.replace(REFERENCE_IN_TEXT, (_, before: string, reference: string) =>
+      (s.text.includes('`') ? `${before}${reference.replace(/[@#!&]/, '$&\u200b')}` : `${before}\`${reference}\``))))
     .join('');
 }
 
@@ -61,7 +67,7 @@ const utc = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 export function renderTimelineMarkdown(entries: readonly TimelineEntry[], zone: string): string {
   const rows = sortEntries(entries).map((e) => {
     const local = toZoned(e.at, zone);
-    const event = [escapeCell(quietMentions(e.text)), e.link ? markdownLink(e.link) : ''].filter(Boolean).join(' ');
+    const event = [escapeCell(quietReferences(e.text)), e.link ? markdownLink(e.link) : ''].filter(Boolean).join(' ');
     return `| ${utc(e.at)} | ${local.date} ${local.time} ${escapeCell(zoneAbbreviation(e.at, zone))} | ${event} | ${escapeCell(e.tag ?? '')} |`;
   });
   return [
@@ -87,11 +93,11 @@ const undoLinkEscapes = (url: string) => url.replace(/%(2[089]|7C|3C|3E)/gi, (_,
 
 const TEXT_UNESCAPES: Record<string, string> = { '&lt;': '<', '&amp;': '&', '<br>': '\n' };
 
-/** The reverse of escapeCell, and of quietMentions for the mentions it wrapped. */
+/** The reverse of escapeCell, and of quietReferences for the references it made inert. */
 const unescapeCell = (cell: string) => segments(cell)
   .map((s) => (s.code
-    ? s.text.replace(/^`@(\w[\w.-]*)`$/, '@$1').replace(/\\\|/g, '|')
-    : s.text.replace(/\\([\\|])|&lt;|&amp;|<br>/g, (match, escaped: string | undefined) => escaped ?? TEXT_UNESCAPES[match]!).replace(/@\u200b/g, '@')))
+    ? s.text.replace(WRAPPED_REFERENCE, '$1').replace(/\\\|/g, '|')
+    : s.text.replace(/\\([\\|])|&lt;|&amp;|<br>/g, (match, escaped: string | undefined) => escaped ?? TEXT_UNESCAPES[match]!).replace(/([@#!&])\u200b/g, '$1')))
   .join('');
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCell, markdownLink, quietMentions, readTimelineMarkdown, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
+import { escapeCell, markdownLink, quietReferences, readTimelineMarkdown, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import type { TimelineEntry } from '@/lib/retro/timeline-entry';
 
 const entry = (id: string, at: string, text: string, extra: Partial<TimelineEntry> = {}): TimelineEntry => ({ id, at, text, ...extra });
@@ -48,13 +48,16 @@ describe('timeline markdown (case C18)', () => {
   });
 
   it('puts @mentions in code so that posting the timeline notifies nobody again, and leaves e-mail addresses alone', () => {
-    expect(quietMentions('@lee-lead assigned to @sam.support; ping @all, mail ops@example.com')).toBe('`@lee-lead` assigned to `@sam.support`; ping `@all`, mail ops@example.com');
+    expect(quietReferences('@lee-lead assigned to @sam.support; ping @all, mail ops@example.com')).toBe('`@lee-lead` assigned to `@sam.support`; ping `@all`, mail ops@example.com');
     expect(renderTimelineMarkdown([entry('a', '2025-03-04T09:32:00Z', '@sam closed')], 'UTC')).toContain('| `@sam` closed |');
     // Already in code: left alone, so the code span still covers it.
-    expect(quietMentions('run `ping @oncall` then tell @lee')).toBe('run `ping @oncall` then tell `@lee`');
-    expect(quietMentions('``a ` @b`` and @c')).toBe('``a ` @b`` and `@c`');
+    expect(quietReferences('run `ping @oncall` then tell @lee')).toBe('run `ping @oncall` then tell `@lee`');
+    expect(quietReferences('``a ` @b`` and @c')).toBe('``a ` @b`` and `@c`');
+    // Issue, merge request and epic references would add "mentioned in" notes to those issues.
+    expect(quietReferences('Ticket #512345; related to gitlab-org/gitlab#7 and gitlab!12, epic &3; C# and a&b stay'))
+      .toBe('Ticket `#512345`; related to `gitlab-org/gitlab#7` and `gitlab!12`, epic `&3`; C# and a&b stay');
     // Beside a stray backtick, new code would pair with it and leave the mention live.
-    expect(quietMentions('a ` stray and @lee')).toBe('a ` stray and @\u200blee');
+    expect(quietReferences('a ` stray and @lee, #12')).toBe('a ` stray and @\u200blee, #\u200b12');
   });
 });
 
@@ -64,7 +67,8 @@ describe('reading a posted timeline comment back', () => {
       entry('a', '2025-03-04T09:32:00.000Z', 'Fix A | B\nthen <b>C</b> \\ done, ping @sam-support', { tag: 'Impact mitigated' }),
       entry('b', '2025-03-04T23:30:00.000Z', 'See runbook', { link: 'https://gitlab.com/g/p/-/wikis/Run (book)?x=1|2' }),
       entry('c', '2025-03-05T00:10:00.000Z', 'no tag, no link'),
-      entry('d', '2025-03-05T00:20:00.000Z', 'ran `grep "a|b" <log>` & `C:\\tmp`, R&D &lt; ok, stray ` and @lee'),
+      entry('d', '2025-03-05T00:20:00.000Z', 'ran `grep "a|b" <log>` & `C:\\tmp`, R&D &lt; ok, stray ` and @lee #4'),
+      entry('e', '2025-03-05T00:30:00.000Z', 'related to gitlab-org/gitlab#7 and !12'),
     ];
     const read = readTimelineMarkdown(renderTimelineMarkdown(entries, 'Europe/Berlin'));
     expect(read).toEqual(entries.map(({ id: _id, ...rest }) => rest));
