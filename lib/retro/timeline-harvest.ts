@@ -88,7 +88,8 @@ export function harvestCandidates(
     const plain = plainText(note.body);
     if (!plain) continue;
     const author = note.author?.username ?? 'unknown';
-    const text = note.system ? `@${author} ${plain}` : plain;
+    // Who did or said it stays with the entry: "@lee-lead assigned to @sam", "@sam: Customer reports…".
+    const text = note.system ? `@${author} ${plain}` : `@${author}: ${plain}`;
     out.push({
       source,
       at: note.created_at ?? '',

@@ -26,7 +26,7 @@ describe('import candidates from notes and label events', () => {
     const comment = { id: 10, body: '**Paged** infra, see [runbook](https://x)', system: false, created_at: '2025-01-01T00:01:00Z', author: { username: 'sam' } };
     const candidates = harvestCandidates([ours, comment, ...notes], labelEvents, URL, new Set(['note:302', 'label-event:142']));
     expect(candidates.map((c) => c.source)).toEqual(['note:305', 'label-event:143', 'note:10']);
-    expect(candidates.at(-1)).toMatchObject({ excerpt: 'Paged infra, see runbook', link: `${URL}#note_10` });
+    expect(candidates.at(-1)).toMatchObject({ excerpt: 'Paged infra, see runbook', text: '@sam: Paged infra, see runbook', link: `${URL}#note_10` });
   });
 
   it('marks a candidate from an internal note as internal', () => {
