@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
 import { newEntryId, type TimelineEntry } from '@/lib/retro/timeline-entry';
+import type { TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
+import { addDays } from '@/lib/retro/zoned-time';
 import { fitTranscript, PASTE_DRAFT_MAX, TIMELINE_MAX, type UnplacedDraftLine } from '@/lib/timeline-draft';
 import { ErrorNotice } from '../ErrorNotice';
 import type { TimelineClient } from './timeline-client';
@@ -47,7 +49,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
     const reply = await client.parseTranscript(text, date, zone);
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
-    const { messages, unplaced: lines, relativeTo, skipped } = reply.data;
+    const { messages, unplaced: lines, relativeDays, skipped } = reply.data;
     const room = { entries: TIMELINE_MAX.entries - entryCount, lines: TIMELINE_MAX.unplaced - unplaced.length };
     if (messages.length > room.entries || lines.length > room.lines) {
       return setOutcome(`That is ${messages.length} messages and ${lines.length} lines without a time; this timeline has room for ${room.entries} and ${room.lines} more. Paste the part around the emergency.`);
@@ -59,7 +61,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
       `Added ${messages.length} ${messages.length === 1 ? 'entry' : 'entries'}.`,
       lines.length ? `${lines.length} ${lines.length === 1 ? 'line needs' : 'lines need'} a time: see below.` : '',
       fitted.shortened ? `${fitted.shortened} very long ${fitted.shortened === 1 ? 'message was' : 'messages were'} shortened to ${TIMELINE_MAX.text.toLocaleString('en')} characters.` : '',
-      relativeTo ? `Slack's "Today" was read as ${relativeTo}, the day of this paste; edit the entries if the chat was copied on another day.` : '',
+      relativeDays ? relativeDaysNote(relativeDays) : '',
       skipped ? `Left out ${skipped} ${skipped === 1 ? "line of Slack's interface" : "lines of Slack's interface"} (reactions, thread links).` : '',
     ].filter(Boolean).join(' '));
   };
@@ -103,4 +105,10 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
       )}
     </div>
   );
+}
+
+/** Which days Slack's "Yesterday" and "Today" were taken to be, so a chat copied on another day can be set right. */
+function relativeDaysNote({ today, read }: NonNullable<TranscriptResult['relativeDays']>): string {
+  const day = { Yesterday: `${addDays(today, -1)}, the day before this paste`, Today: `${today}, the day of this paste` };
+  return `${read.map((d) => `Slack's "${d}" was read as ${day[d]}`).join('; ')}. Edit the entries if the chat was copied on another day.`;
 }

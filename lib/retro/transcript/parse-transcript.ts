@@ -24,6 +24,8 @@ export interface ParsedMessage {
   text: string;
 }
 
+export type RelativeDay = 'Yesterday' | 'Today';
+
 export interface UnplacedLine {
   line: number;
   text: string;
@@ -33,8 +35,8 @@ export interface UnplacedLine {
 export interface TranscriptResult {
   messages: ParsedMessage[];
   unplaced: UnplacedLine[];
-  /** Set when a "Today" or "Yesterday" divider was read: the day it was taken to mean "today". */
-  relativeTo?: string;
+  /** Set when Slack's "Today" or "Yesterday" dividers were read: which, and the day taken as today. */
+  relativeDays?: { today: string; read: RelativeDay[] };
   /** Lines of Slack's interface left out: reactions, thread links, a lone "(edited)". */
   skipped?: number;
 }
@@ -75,7 +77,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   let current: ParsedMessage | null = null;
   let currentIsBlock = false;
   let blankBefore = false;
-  let readRelativeDay = false;
+  const relativeRead = new Set<RelativeDay>();
   let skipped = 0;
   // The last text line, so a bare time under it can take it back as the speaker's name.
   let lastText: { index: number; into: ParsedMessage | null; before: string } | null = null;
@@ -219,7 +221,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         break;
       case 'relative-day':
         day = dividerDay(kind);
-        readRelativeDay = true;
+        relativeRead.add(kind.daysAgo ? 'Yesterday' : 'Today');
         lastMinute = null;
         current = null;
         break;
@@ -243,7 +245,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     blankBefore = false;
   }
   const result = finish(messages, unplaced);
-  return { ...result, ...(skipped ? { skipped } : {}), ...(readRelativeDay ? { relativeTo: today } : {}) };
+  return { ...result, ...(skipped ? { skipped } : {}), ...(relativeRead.size ? { relativeDays: { today, read: (['Yesterday', 'Today'] as const).filter((d) => relativeRead.has(d)) } } : {}) };
 }
 
 /** A header with no message under it is shown to the user rather than kept as an empty entry. */

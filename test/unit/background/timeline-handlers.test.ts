@@ -118,7 +118,7 @@ describe('timeline:parse', () => {
   it('reads Slack\'s "Today" as the day it is now in the reader\'s zone', async () => {
     // 12:00 UTC on 5 March is already 01:00 on 6 March in Auckland.
     const parsed = dataOf<TranscriptResult>(await route({ type: 'timeline:parse', text: 'Today\n10:00 paged', date: '2025-03-01', zone: 'Pacific/Auckland' }, contentScript()));
-    expect(parsed.relativeTo).toBe('2025-03-06');
+    expect(parsed.relativeDays).toEqual({ today: '2025-03-06', read: ['Today'] });
     expect(parsed.messages.map((m) => new Date(m.at).toISOString())).toEqual(['2025-03-05T21:00:00.000Z']);
   });
 });

@@ -208,6 +208,17 @@ describe('TimelineSection', () => {
     expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).entries.every((e) => e.text.length <= 5000)).toBe(true);
   });
 
+  it('names the day Slack\'s "Yesterday" was read as, and "Today" only when the paste had it', async () => {
+    const client = await renderSection();
+    const message = { line: 2, at: Date.parse('2025-03-04T10:00:00Z'), text: 'paged' };
+    client.parseTranscript.mockResolvedValueOnce(ok({ messages: [message], unplaced: [], relativeDays: { today: '2025-03-05', read: ['Yesterday'] } }));
+    fireEvent.click(screen.getByText('Paste transcript'));
+    fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'Yesterday\n10:00 paged' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
+    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe(
+      'Added 1 entry. Slack\'s "Yesterday" was read as 2025-03-04, the day before this paste. Edit the entries if the chat was copied on another day.'));
+  });
+
   it('shows a long timeline 200 entries at a time', async () => {
     const many = Array.from({ length: 450 }, (_, i) => ({ id: `e${String(i).padStart(3, '0')}`, at: new Date(Date.parse('2025-03-04T00:00:00Z') + i * 60_000).toISOString(), text: `entry ${i}` }));
     await renderSection(fakeClient(stored({ entries: many, unplaced: [], form: null })));

@@ -84,14 +84,14 @@ describe('dates, zones and rollover', () => {
       ['2025-03-19T23:50', 'Sam Support', 'still down'],
       ['2025-03-20T00:10', 'Lee Lead', 'back up'],
     ]);
-    expect(result.relativeTo).toBe('2025-03-20');
+    expect(result.relativeDays).toEqual({ today: '2025-03-20', read: ['Yesterday', 'Today'] });
     expect(result.unplaced).toEqual([]);
   });
 
   it('leaves "today" inside a message alone and names no reference day without a divider', () => {
     const result = parseTranscript('10:00 deploy planned\ntoday\nToday?', UTC);
     expect(result.messages.map((m) => m.text)).toEqual(['deploy planned\ntoday\nToday?']);
-    expect(result.relativeTo).toBeUndefined();
+    expect(result.relativeDays).toBeUndefined();
   });
 
   it('reads times in the given zone, across a DST change', () => {
@@ -146,7 +146,7 @@ describe('messy real-world copies', () => {
       ['2025-03-04T10:02', 'Sam Support', 'ok\nMarch 3'],
     ]);
     expect(result.unplaced).toEqual([]);
-    expect(result.relativeTo).toBeUndefined();
+    expect(result.relativeDays).toBeUndefined();
   });
 
   it('reads a yearless divider as the nearest such day, so New Year\'s Eve rolls into the next year', () => {
@@ -188,7 +188,7 @@ describe('messy real-world copies', () => {
     // What is left is the divider that set the day, the bare times, and the interface line that was counted.
     expect(text.filter((line) => line && !placed.includes(line))).toEqual(['Today', '9:58 AM', '10:01 AM', '10:02', '2 replies']);
     expect(result.skipped).toBe(1);
-    expect(result.relativeTo).toBe('2025-03-20');
+    expect(result.relativeDays).toEqual({ today: '2025-03-20', read: ['Today'] });
   });
 
   it('keeps the afternoon: a bare "1:07" after "1:05 PM" is 13:07, and "1:10" after "11:50 PM" is past midnight', () => {
