@@ -17,6 +17,8 @@ export interface PublishedMark {
   noteId: number;
   noteUrl: string;
   at: string;
+  /** The comment is an internal note (GitLab fixes this when it is first posted). Absent in marks saved before it was kept. */
+  internal?: boolean;
 }
 
 /** Distributes over kinds, so a view of one kind is a view of "any kind". */

@@ -32,14 +32,16 @@ export function EntryForm({ form, zone, untouched, onChange, onSubmit, onCancel 
     onSubmit({ at: instant.at, text: form.text.trim(), ...(link ? { link } : {}), ...(form.tag ? { tag: form.tag } : {}) });
   };
   const [escapeHint, setEscapeHint] = useState(false);
-  const closeOnEscape = (event: KeyboardEvent) => {
+  const onKeyDown = (event: KeyboardEvent) => {
+    // Enter in the text is a new line; Ctrl+Enter (⌘+Enter) adds the entry from there too.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) return submit(event);
     if (event.key !== 'Escape') return;
     event.stopPropagation(); // GitLab's own Escape handlers are not for this form
     if (untouched) onCancel();
     else setEscapeHint(true);
   };
   return (
-    <form class="entry-form" onSubmit={submit} aria-label={form.id ? 'Edit entry' : 'Add entry'} onKeyDown={closeOnEscape}>
+    <form class="entry-form" onSubmit={submit} aria-label={form.id ? 'Edit entry' : 'Add entry'} onKeyDown={onKeyDown}>
       <div class="fields">
         <label class="field">
           <span>Date</span>
@@ -53,7 +55,7 @@ export function EntryForm({ form, zone, untouched, onChange, onSubmit, onCancel 
       <p class="muted" data-testid="entry-utc">{'at' in instant ? `Stored as ${instant.at.slice(0, 16).replace('T', ' ')} UTC` : ''}</p>
       <label class="field">
         <span>What happened</span>
-        <textarea rows={2} value={form.text} onInput={set('text')} required maxLength={TIMELINE_MAX.text} />
+        <textarea rows={2} value={form.text} onInput={set('text')} required maxLength={TIMELINE_MAX.text} placeholder="Ctrl+Enter adds the entry" aria-keyshortcuts="Control+Enter Meta+Enter" />
       </label>
       <div class="fields">
         <label class="field">

@@ -29,6 +29,7 @@ export function EntryList({ entries, zone, editingId, onEdit, onDelete }: Props)
             <li key={entry.id} class={editingId === entry.id ? 'editing' : undefined} data-testid="timeline-entry" data-entry-id={entry.id}>
               <div class="entry-time"><time dateTime={entry.at}>{local}</time> <span class="muted">{utc}</span></div>
               {entry.tag && <span class="tag">{entry.tag}</span>}
+              {entry.internal && <span class="tag internal" title="From an internal note: posted only in an internal comment">internal</span>}
               <p class="entry-text">{entry.text}</p>
               {safeHref(entry.link) && <a href={safeHref(entry.link)} target="_blank" rel="noopener noreferrer">{entry.link}</a>}
               <div class="row">

@@ -37,7 +37,9 @@ function takenReport(taken: number): string {
 /** "Post timeline": one comment, updated in place; optionally incident timeline events. */
 export function PublishTimeline({ isIncident, canWrite, entryCount, internalCount, ready, published, changedSincePublished, onPublish, onOpenOptions }: Props) {
   const [internalPick, setInternal] = useState<boolean | null>(null);
-  const internal = internalPick ?? internalCount > 0;
+  // Once the comment exists, GitLab has decided: the box shows what it is and cannot change it.
+  const fixed = published?.internal;
+  const internal = fixed ?? internalPick ?? internalCount > 0;
   const [incidentEvents, setIncidentEvents] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -55,8 +57,13 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
 
   return (
     <div class="publish" data-testid="timeline-publish">
-      <label class="check"><input type="checkbox" checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} /> Internal note (visible to project members only; applies when the comment is first posted)</label>
-      {internalCount > 0 && !internal && (
+      <label class="check">
+        <input type="checkbox" checked={internal} disabled={fixed !== undefined} onChange={(e) => setInternal(e.currentTarget.checked)} />{' '}
+        {fixed === undefined
+          ? 'Internal note (visible to project members only; applies when the comment is first posted)'
+          : `Internal note: the comment on GitLab ${fixed ? 'is' : 'is not'} one, as it was first posted`}
+      </label>
+      {internalCount > 0 && !internal && fixed === undefined && (
         <p class="hint" data-testid="internal-warning">
           {internalCount} {internalCount === 1 ? 'entry comes' : 'entries come'} from internal notes: a comment that is not internal shows {internalCount === 1 ? 'it' : 'them'} to everyone who can see this issue.
         </p>

@@ -72,7 +72,7 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
   const body = renderTimelineMarkdown(entries, zone);
   const { note, action } = await publishMarkedNote(gateway, target, body, { internal, requireInternal: internal && entries.some((e) => e.internal), found });
   const noteUrl = `${String(issue.web_url ?? '')}#note_${note.id}`;
-  await markPublished('timeline', key, { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString() });
+  await markPublished('timeline', key, { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString(), internal: note.internal === true });
 
   const isIncident = String(issue.issue_type ?? '') === 'incident';
   const events = !incidentEvents

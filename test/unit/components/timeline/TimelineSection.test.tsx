@@ -107,6 +107,26 @@ describe('TimelineSection', () => {
     expect(screen.getByTestId('timeline-empty')).toBeTruthy();
   });
 
+  it('adds the entry with Ctrl+Enter in its text, where Enter is a new line', async () => {
+    await renderSection();
+    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
+    const form = screen.getByRole('form', { name: 'Add entry' });
+    fireEvent.input(within(form).getByLabelText('Date'), { target: { value: '2025-03-04' } });
+    fireEvent.input(within(form).getByLabelText(/^Time/), { target: { value: '08:15' } });
+    fireEvent.input(within(form).getByLabelText('What happened'), { target: { value: 'Alert fired\nand paged' } });
+    fireEvent.keyDown(within(form).getByLabelText('What happened'), { key: 'Enter' });
+    expect(screen.getByRole('form', { name: 'Add entry' })).toBeTruthy();
+    fireEvent.keyDown(within(form).getByLabelText('What happened'), { key: 'Enter', ctrlKey: true });
+    expect(screen.queryByRole('form', { name: 'Add entry' })).toBeNull();
+    expect(screen.getAllByTestId('timeline-entry')[0]!.textContent).toContain('Alert fired\nand paged');
+  });
+
+  it('marks entries taken from internal notes', async () => {
+    await renderSection(fakeClient(stored({ ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'license key shared', source: 'note:7', internal: true }] })));
+    const marked = screen.getAllByTestId('timeline-entry').filter((li) => li.querySelector('.internal'));
+    expect(marked.map((li) => li.textContent)).toEqual([expect.stringContaining('license key shared')]);
+  });
+
   it('saves at once when the page is hidden, without waiting for the debounce', async () => {
     const client = await renderSection();
     fireEvent.click(screen.getAllByRole('button', { name: /^Delete entry at/ })[0]!);
@@ -147,6 +167,10 @@ describe('TimelineSection', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByTestId('publish-outcome').textContent).toContain('Posted the timeline as a new comment'));
     expect(screen.getByTestId('published-state').querySelector('a')!.getAttribute('href')).toBe('https://gitlab.com/x/-/issues/1#note_9');
+    // GitLab decided when the comment was first posted: the box now says what it is, and is fixed.
+    const box = screen.getByLabelText(/^Internal note/) as HTMLInputElement;
+    expect([box.checked, box.disabled]).toEqual([false, true]);
+    expect(box.closest('label')!.textContent).toContain('the comment on GitLab is not one');
   });
 
   it('posts as an internal note by default when entries come from internal notes, and warns when that is unticked', async () => {
