@@ -86,7 +86,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
         )}
       </div>
       <p role="status" class="outcome" data-testid="publish-outcome">
-        {busy ? 'Posting to GitLab…' : result ? `${verb}${result.internal ? ' (internal)' : ''}. ${takenReport(result.takenFromGitLab)}${eventsReport(result.incidentEvents)}` : ''}
+        {busy ? 'Posting to GitLab…' : result && !changedSincePublished ? `${verb}${result.internal ? ' (internal)' : ''}. ${takenReport(result.takenFromGitLab)}${eventsReport(result.incidentEvents)}` : ''}
       </p>
       {error && <ErrorNotice error={{ ...error, message: `${error.message} Your timeline is kept as a draft.` }} onRetry={run} onOpenOptions={onOpenOptions} />}
     </div>

@@ -58,7 +58,7 @@ describe('TimelineSection', () => {
     expect(items[0]!.textContent).toContain('2025-03-04 10:32 GMT+1');
     expect(items[0]!.textContent).toContain('09:32 UTC');
     expect(items[1]!.textContent).toContain('2025-03-05 00:30 GMT+1');
-    expect(items[1]!.textContent).toContain('23:30 UTC 03-04'); // UTC is still the day before
+    expect(items[1]!.textContent).toContain('2025-03-04 23:30 UTC'); // UTC is still the day before
     expect(items[1]!.textContent).toContain(HOSTILE);
     expect(document.querySelector('img')).toBeNull();
   });
@@ -171,6 +171,10 @@ describe('TimelineSection', () => {
     const box = screen.getByLabelText(/^Internal note/) as HTMLInputElement;
     expect([box.checked, box.disabled]).toEqual([false, true]);
     expect(box.closest('label')!.textContent).toContain('the comment on GitLab is not one');
+    // The report is about that post: an edit after it makes it stale, and it goes.
+    fireEvent.click(screen.getAllByRole('button', { name: /^Delete entry at/ })[0]!);
+    await waitFor(() => expect(screen.getByTestId('published-state').textContent).toMatch(/^Changed since last posted/));
+    expect(screen.getByTestId('publish-outcome').textContent).toBe('');
   });
 
   it('posts as an internal note by default when entries come from internal notes, and warns when that is unticked', async () => {
