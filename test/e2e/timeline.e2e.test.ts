@@ -81,6 +81,9 @@ describe('the Timeline section', () => {
     const body = markedNotes()[0]!.body;
     expect(body).toContain('| Customer emergency label added | Start time |');
     expect(body).toContain('Retro held \\| follow-ups filed');
+    // Who said it stays with the entry, and no reference in it reaches anyone or any other issue.
+    expect(body).toContain('| `@sam-support`: Customer reports the Geo secondary stopped replicating after a network change. Ticket `#512345`. [link](');
+    expect(body).toContain('| `@sam-support` marked this issue as related to `gitlab-org/gitlab#7` |');
     expect(body.split('\n').filter((line) => line.startsWith('| 20'))).toHaveLength(8);
 
     await section.getByRole('button', { name: /^Delete entry at/ }).first().click();
