@@ -95,7 +95,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   if (draft.loadError) return <section class="timeline" aria-label="Timeline"><h3>Timeline</h3><ErrorNotice error={draft.loadError} onRetry={draft.reload} /></section>;
   return (
     <section class="timeline" aria-label="Timeline" data-testid="timeline" ref={section}>
-      <h3>Timeline <span class="muted">({entries.length}, times in {zone === 'UTC' ? 'UTC' : `${zone} with UTC`})</span></h3>
+      <h3>Entries <span class="muted">({entries.length}, times in {zone === 'UTC' ? 'UTC' : `${zone} with UTC`})</span></h3>
       <DraftStatus status={draft.status} savedAt={draft.savedAt} error={draft.saveError} onRetry={() => void draft.flush()} onResolve={draft.resolveConflict}
         conflictSummary={draft.conflict ? entryCount(draft.conflict.data?.entries.length ?? 0) : null} />
       <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={remove} />

@@ -31,6 +31,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Load the extension (false measures GitLab pages without it). */
   withExtension?: boolean;
+  /** The browser's time zone (IANA); the machine's when left out. */
+  timezoneId?: string;
 }
 
 export interface LaunchedBrowser {
@@ -40,7 +42,7 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser({ sandboxPort, headless = true, withExtension = true }: LaunchOptions): Promise<LaunchedBrowser> {
+export async function launchBrowser({ sandboxPort, headless = true, withExtension = true, timezoneId }: LaunchOptions): Promise<LaunchedBrowser> {
   const executablePath = findChromium();
   if (withExtension) requireBuild();
   const userDataDir = mkdtempSync(join(tmpdir(), 'emergency-retro-chromium-'));
@@ -63,6 +65,7 @@ export async function launchBrowser({ sandboxPort, headless = true, withExtensio
     args,
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     viewport: { width: 1280, height: 900 },
+    ...(timezoneId ? { timezoneId } : {}),
   });
   let worker: Worker | null = null;
   let extensionId: string | null = null;

@@ -40,7 +40,8 @@ async function shoot(panel: Locator, name: string): Promise<void> {
   }
 }
 const sandbox = await startSandbox();
-const browser = await launchBrowser({ sandboxPort: sandbox.port });
+// A reader east of UTC, so the pictures show local times with UTC beside them.
+const browser = await launchBrowser({ sandboxPort: sandbox.port, timezoneId: 'Europe/Berlin' });
 try {
   await configureExtension(browser.context, browser.extensionId!, { token: API_TOKEN, roster: 'sam-support: maria-manager' });
   const page = await browser.context.newPage();
