@@ -27,8 +27,9 @@ export type LineKind =
 // h:mm[:ss] with an optional am/pm ("10:32 PM", "10:32pm", "10:32 p.m.").
 const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp])\.?[Mm]\.?)?`;
 // 2025-03-04 10:32, 2025-03-04T10:32:05Z, 2025/03/04 10:32 (a tab also separates date and time);
-// offsets as ISO writes them (+01:00, +0100) and as PostgreSQL does (+01).
-const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt]|\s+)${CLOCK}\s?([Zz]|UTC|[+-]\d{2}(?::?\d{2})?)?\]?(?:\s*[-–|:]\s*|\s+|$)(.*)$`);
+// offsets as ISO writes them (+01:00, +0100) and, right after the time, as PostgreSQL does (+01):
+// "10:32 -15 pods" is text.
+const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt]|\s+)${CLOCK}(?:\s?([Zz]|UTC|[+-]\d{2}:?\d{2})|([+-]\d{2}))?\]?(?:\s*[-–|:](?=\s|$)\s*|\s+|$)(.*)$`);
 // 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
 const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 // Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
@@ -89,7 +90,7 @@ export function classifyLine(line: string): LineKind {
       const date = `${m[1]}-${m[3]}-${m[4]}`;
       if (!isCalendarDate(date)) return BAD_DATE;
       const clock = clockOf(m, 5);
-      return clock ? { kind: 'dated', date, clock, offsetMin: offsetMinutes(m[9]), text: m[10] ?? '' } : BAD;
+      return clock ? { kind: 'dated', date, clock, offsetMin: offsetMinutes(m[9] ?? m[10]), text: m[11] ?? '' } : BAD;
     }
     if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give it a time' };
     m = line.includes('From') ? ZOOM_START.exec(line) : null;

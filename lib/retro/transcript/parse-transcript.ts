@@ -48,11 +48,20 @@ export const PARSE_MEASURE = 'emergency-retro:parse-transcript';
 const ROLLOVER_MINUTES = 6 * 60;
 /** A display name: short, a few words, no sentence punctuation ("at the logs :eyes:" is not one). */
 const looksLikeName = (line: string) => line.length <= 40 && line.split(/\s+/).length <= 4 && !/[:?!,;]|\.$/.test(line);
+/** Small words that names carry in lowercase ("Ana de la Cruz", "Hans van der Berg"). */
+const PARTICLES = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'der', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'zu']);
 /**
- * A line under a message that may be a new speaker's name: no file ("image.png"), and every
- * word capitalised as names are ("Lee Lead", not "checking logs" or "yes").
+ * A line under a message that may be a new speaker's name: written as names are ("Lee Lead",
+ * "Ana de la Cruz"; not "checking logs", "yes", "LGTM", "🎉" or "image.png"). A single word
+ * ("Done") counts only once the chat has shown names above times.
  */
-const looksLikeNewName = (line: string) => looksLikeName(line) && !/\.[a-z\d]{2,5}$/i.test(line) && line.split(/\s+/).every((word) => !/^\p{Ll}/u.test(word));
+function looksLikeNewName(line: string, singleWordToo: boolean): boolean {
+  if (!looksLikeName(line) || /\.[a-z\d]{2,5}$/i.test(line) || !/\p{L}/u.test(line)) return false;
+  const words = line.split(/\s+/);
+  if (words.length === 1 && (!singleWordToo || /^\p{Lu}{2,5}$/u.test(line))) return false;
+  const capitalised = (word: string) => !/^\p{Ll}/u.test(word);
+  return capitalised(words[0]!) && capitalised(words.at(-1)!) && words.every((word) => capitalised(word) || PARTICLES.has(word));
+}
 /** A difference of minutes of the day as the chat means it: from 6 hours back to 18 hours on. */
 const signedMinutes = (delta: number) => ((((delta + ROLLOVER_MINUTES) % 1440) + 1440) % 1440) - ROLLOVER_MINUTES;
 const DAY_MS = 86_400_000;
@@ -83,16 +92,21 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   let lastText: { index: number; into: ParsedMessage | null; before: string } | null = null;
   // Inside a ``` block of a message: its lines are text, however much they look like times.
   let inFence = false;
-  // Set once a time was written as only a 24-hour clock writes it: then "8:05" is 08:05, not 20:05.
+  // How the chat's own times are written (log lines with full dates do not count): once one is
+  // written as only a 24-hour clock writes it, "8:05" is 08:05, not 20:05; unless another had AM/PM.
   let twentyFourHour = false;
+  let twelveHour = false;
+  // Set once a name has stood alone above a bare time: Slack's "name, then time" layout.
+  let namesAboveTimes = false;
   // Who has spoken: a line naming one of them, above a time, is that speaker again.
   const authors = new Set<string>();
 
   const instant = (clock: Clock): number => {
     let minute = clock.h * 60 + clock.mi;
     if (clock.twentyFour) twentyFourHour = true;
+    if (!clock.twentyFour && !clock.either) twelveHour = true;
     // "1:07" after "1:05 PM" is 13:07: of the two halves of the day, the one nearer the chat so far.
-    if (clock.either && !twentyFourHour && lastMinute !== null) {
+    if (clock.either && (twelveHour || !twentyFourHour) && lastMinute !== null) {
       const other = ((clock.h % 12) + (clock.h === 12 ? 0 : 12)) * 60 + clock.mi;
       if (Math.abs(signedMinutes(other - lastMinute)) < Math.abs(signedMinutes(minute - lastMinute))) minute = other;
     }
@@ -111,8 +125,10 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     messages.push(message);
     if (message.author) authors.add(message.author);
   };
-  /** Chat history runs forward: once messages are placed, a divider naming an earlier day is something said. */
-  const isDayChange = (to: number) => !messages.length || to >= day;
+  // Set once the chat itself named a day (a divider or a dated line), not only the day field.
+  let dayFromChat = false;
+  /** Chat history runs forward: once the chat has named its day, a divider naming an earlier one is something said. */
+  const isDayChange = (to: number) => !dayFromChat || to >= day;
   const leaveUnplaced = (number: number, text: string, reason: string) => {
     unplaced.push({ line: number, text, reason });
     current = null;
@@ -162,7 +178,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     switch (kind.kind) {
       case 'dated': {
         const { h, mi, s } = kind.clock;
-        if (kind.clock.twentyFour) twentyFourHour = true;
+        dayFromChat = true;
         const wall = wallDayMs(kind.date) + (h * 60 + mi) * 60_000;
         let at: number;
         if (kind.offsetMin === null) {
@@ -194,7 +210,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         // heard already; Slack copies may mix this layout with "Name  10:32 PM" headers.
         const above = textBefore?.index === i - 1 && !blankBefore ? trimmed(i - 1) : null;
         const nameAbove = above !== null && textBefore &&
-          (!textBefore.into || (textBefore.before && (authors.has(above) || looksLikeNewName(above))))
+          (!textBefore.into || (textBefore.before && (authors.has(above) || looksLikeNewName(above, namesAboveTimes))))
           ? textBefore : null;
         let author: string | undefined;
         let line = number;
@@ -210,17 +226,20 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
           // No name above: the same speaker again, as Slack shows a follow-up message.
           author = (messages.at(-1) as ParsedMessage | undefined)?.author;
         }
+        if (nameAbove) namesAboveTimes = true;
         start({ line, at: instant(kind.clock), ...(author ? { author } : {}), text: '' }, true);
         break;
       }
       case 'day':
         inFence = false;
         day = dividerDay(kind);
+        dayFromChat = true;
         lastMinute = null;
         current = null;
         break;
       case 'relative-day':
         day = dividerDay(kind);
+        dayFromChat = true;
         relativeRead.add(kind.daysAgo ? 'Yesterday' : 'Today');
         lastMinute = null;
         current = null;

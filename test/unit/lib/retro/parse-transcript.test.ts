@@ -245,13 +245,26 @@ describe('clocks, offsets and speakers, read as the chat meant them', () => {
     expect(times(zoom, berlin).map((t) => t[0])).toEqual(['2025-03-04T09:00', '2025-03-04T14:00', '2025-03-05T02:00']);
   });
 
-  it('a divider naming a day before the chat\'s is something said, not a day change', () => {
-    expect(times('Sam  10:32 AM\nfirst line\nMarch 3\nAlex  10:33 AM\nok', la)).toEqual([
+  it('the chat\'s own times say which clock it uses: log lines with dates do not, and one AM/PM keeps it a 12-hour chat', () => {
+    const logs = '2025-03-05T03:58:12Z api 502\n2025-03-05T04:01:00.123z api ok\nSam Support  8:05 PM\nconfirmed\n8:10\nclosing';
+    expect(times(logs, la).at(-1)).toEqual(['2025-03-05T04:10', 'Sam Support', 'closing']);
+    const quoted = 'Sam Support  1:05 PM\nwhen did it start\n14:00 is when the alerts fired\n1:07\nok';
+    expect(times(quoted, la).at(-1)![0]).toBe('2025-03-04T21:07');
+  });
+
+  it('once the chat has named its day, a divider naming an earlier one is something said, not a day change', () => {
+    expect(times('Tuesday, March 4th\nSam  10:32 AM\nfirst line\nMarch 3\nAlex  10:33 AM\nok', la)).toEqual([
       ['2025-03-04T18:32', 'Sam', 'first line\nMarch 3'],
       ['2025-03-04T18:33', 'Alex', 'ok'],
     ]);
-    // Before any message, a divider sets the day whichever way it moves it.
-    expect(times('Monday, March 3rd\nSam  10:32 AM\nhi', la).map((t) => t[0])).toEqual(['2025-03-03T18:32']);
+    // The day field alone may be a guess (it starts as today): the chat's dividers still set the day.
+    const copied = { date: '2025-03-06', zone: 'America/Los_Angeles', today: '2025-03-06' };
+    const text = 'Sam Support  4:40 PM\nalerts firing\nTuesday, March 4th\nLee Lead  9:10 AM\non it\nYesterday\nSam Support  9:00 AM\nstill broken';
+    expect(times(text, copied)).toEqual([
+      ['2025-03-07T00:40', 'Sam Support', 'alerts firing'],
+      ['2025-03-04T17:10', 'Lee Lead', 'on it'],
+      ['2025-03-05T17:00', 'Sam Support', 'still broken'],
+    ]);
   });
 
   it('reads short offsets (PostgreSQL writes +01), lowercase t and z, and keeps the seconds', () => {
@@ -261,6 +274,8 @@ describe('clocks, offsets and speakers, read as the chat meant them', () => {
       ['2025-03-04T10:40', null, 'up'],
     ]);
     expect(parseTranscript('2025-03-04 10:32:05+01 x', la).messages[0]!.at).toBe(Date.parse('2025-03-04T09:32:05Z'));
+    // Apart from the time, "-15" is what was said.
+    expect(times('2025-03-04 10:32 -15 pods restarted', la)).toEqual([['2025-03-04T18:32', null, '-15 pods restarted']]);
   });
 
   it('counts on from a line with an offset in the chat\'s own zone: "15:05" after 23:00Z is the same afternoon in Los Angeles', () => {
@@ -285,6 +300,16 @@ describe('clocks, offsets and speakers, read as the chat meant them', () => {
       ['2025-03-05T06:35', 'Lee Lead', 'joining the bridge\nchecking logs'],
       ['2025-03-05T06:36', 'Lee Lead', 'found it'],
     ]);
+  });
+
+  it('takes "Ana de la Cruz" as a new speaker, but not "Done", "LGTM" or an emoji under a header', () => {
+    expect(times('Lee Lead\n10:32 AM\nis it back?\nAna de la Cruz\n10:33 AM\nchecking now', la).map((t) => t[1])).toEqual(['Lee Lead', 'Ana de la Cruz']);
+    for (const line of ['Done', 'LGTM', '🎉']) {
+      expect(times(`Lee Lead  10:32 AM\nrestarting the pods\n${line}\n10:40\nback up now`, la)).toEqual([
+        ['2025-03-04T18:32', 'Lee Lead', `restarting the pods\n${line}`],
+        ['2025-03-04T18:40', 'Lee Lead', 'back up now'],
+      ]);
+    }
   });
 
   it('a paste that starts with a bare time still finds the next speaker\'s name above their time', () => {
