@@ -62,8 +62,11 @@ function looksLikeNewName(line: string, singleWordToo: boolean): boolean {
   const capitalised = (word: string) => !/^\p{Ll}/u.test(word);
   return capitalised(words[0]!) && capitalised(words.at(-1)!) && words.every((word) => capitalised(word) || PARTICLES.has(word));
 }
-/** A difference of minutes of the day as the chat means it: from 6 hours back to 18 hours on. */
-const signedMinutes = (delta: number) => ((((delta + ROLLOVER_MINUTES) % 1440) + 1440) % 1440) - ROLLOVER_MINUTES;
+
+/** How far a time without AM/PM may sit before the one above it: chats run forward, give or take a late line. */
+const LATE_MINUTES = 60;
+/** A difference of minutes of the day as the chat means it: from an hour back to 23 hours on. */
+const signedMinutes = (delta: number) => ((((delta + LATE_MINUTES) % 1440) + 1440) % 1440) - LATE_MINUTES;
 const DAY_MS = 86_400_000;
 const EDITED = /\s*\((?:edited|bearbeitet|modifié)\)$/i;
 /** Slack's "(edited)" mark is not part of the message. */

@@ -250,6 +250,10 @@ describe('clocks, offsets and speakers, read as the chat meant them', () => {
     expect(times(logs, la).at(-1)).toEqual(['2025-03-05T04:10', 'Sam Support', 'closing']);
     const quoted = 'Sam Support  1:05 PM\nwhen did it start\n14:00 is when the alerts fired\n1:07\nok';
     expect(times(quoted, la).at(-1)![0]).toBe('2025-03-04T21:07');
+    // Without AM/PM, the half of the day that keeps the chat going forward (an hour late at most).
+    expect(times('2025-03-04T09:59:00Z alert\n10:30 after\n12:05 PM next\n11:58 a late line', la).map((t) => t[0])).toEqual([
+      '2025-03-04T09:59', '2025-03-04T18:30', '2025-03-04T20:05', '2025-03-04T19:58',
+    ]);
   });
 
   it('once the chat has named its day, a divider naming an earlier one is something said, not a day change', () => {
