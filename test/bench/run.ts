@@ -70,10 +70,11 @@ try {
   results.panelMedianMs = median(panelTimes);
   const loads = new Map([OTHER, EMERGENCY].map((url) => [url, { with: [] as number[], without: [] as number[] }]));
   for (let i = 0; i < LOADS; i += 1) {
-    // Interleaved, so that machine noise falls on both sides alike.
+    // Interleaved, and each side goes first every other round, so that machine noise falls on both alike.
     for (const [url, times] of loads) {
-      times.without.push(await loadTime(without.context, url));
-      times.with.push(await loadTime(withExtension.context, url));
+      const sides = [() => loadTime(without.context, url).then((ms) => times.without.push(ms)), () => loadTime(withExtension.context, url).then((ms) => times.with.push(ms))];
+      if (i % 2) sides.reverse();
+      for (const side of sides) await side();
     }
   }
   results.loadMedianMs = Object.fromEntries([...loads].map(([url, times]) => [url, { with: Math.round(median(times.with)), without: Math.round(median(times.without)) }]));
