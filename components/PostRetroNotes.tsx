@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
 import type { PanelClient } from './panel-client';
 import { ErrorNotice } from './ErrorNotice';
+import { browserZone } from '@/lib/browser-zone';
 
 interface Props {
   client: PanelClient;
@@ -9,8 +10,6 @@ interface Props {
   /** Saves the findings draft first: the notes are rendered from what is stored. */
   beforePost(): Promise<number | null>;
 }
-
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 /** One structured comment with the whole retro, updated in place when posted again. */
 export function PostRetroNotes({ client, canWrite, beforePost }: Props) {

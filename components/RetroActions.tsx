@@ -112,8 +112,8 @@ export function RetroActions({ data, client, onChange, highlight = false }: Prop
         </div>
       ))}
       {!hasLabel(issue.labels, labels.retro) && (
-        <div class="hint" data-testid="retro-label-hint">
-          <p>This issue has no <code>{labels.retro}</code> label yet, so GitLab's Retros board does not list it.</p>
+        <div data-testid="retro-label-hint">
+          <p class="hint">This issue has no <code>{labels.retro}</code> label yet, so GitLab's Retros board does not list it.</p>
           <button type="button" disabled={busy || !data.canWrite} onClick={addRetroLabel}>Add the {labels.retro} label</button>
         </div>
       )}

@@ -12,8 +12,11 @@ export function RetroChecklist({ checklist }: { checklist: Checklist }) {
         {checklist.steps.map((step) => (
           <li key={step.id} data-step={step.id} data-done={step.done ? 'yes' : 'no'}>
             <span aria-hidden="true" class={step.done ? 'tick done' : 'tick'}>{step.done ? '✓' : '○'}</span>
-            <span class="visually-hidden">{step.done ? 'Done: ' : 'To do: '}</span>
-            {step.text.replaceAll('`', '')}
+            <span>
+              <span class="visually-hidden">{step.done ? 'Done: ' : 'To do: '}</span>
+              {/* A label name is written in backticks: shown as code, like the status list below. */}
+              {step.text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))}
+            </span>
           </li>
         ))}
       </ul>

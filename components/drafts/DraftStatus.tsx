@@ -12,7 +12,8 @@ interface Props {
   onResolve(keep: 'mine' | 'theirs'): void;
 }
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '');
+// 24-hour, as the timeline writes its times, whatever the locale's habit.
+const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : '');
 
 /** Where the draft stands, and the choice when another tab saved first. */
 export function DraftStatus({ status, savedAt, error, conflictSummary, onRetry, onResolve }: Props) {

@@ -61,7 +61,9 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
         <input type="checkbox" checked={internal} disabled={fixed !== undefined} onChange={(e) => setInternal(e.currentTarget.checked)} />{' '}
         {fixed === undefined
           ? 'Internal note (visible to project members only; applies when the comment is first posted)'
-          : `Internal note: the comment on GitLab ${fixed ? 'is' : 'is not'} one, as it was first posted`}
+          : fixed
+            ? 'Internal note: the timeline comment was posted as one, and stays one'
+            : 'Internal note: not available, as the timeline comment was posted publicly (GitLab cannot change that)'}
       </label>
       {internalCount > 0 && !internal && fixed === undefined && (
         <p class="hint" data-testid="internal-warning">

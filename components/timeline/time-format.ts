@@ -1,7 +1,7 @@
 /** Times as the panel shows them: the reader's zone first, UTC beside it. */
 import { toZoned, zoneAbbreviation } from '@/lib/retro/zoned-time';
 
-export const browserZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+export { browserZone } from '@/lib/browser-zone';
 
 /** `2025-03-04 10:32 CET` and `09:32 UTC` (with the whole UTC date when it differs); no UTC twin for a reader on UTC. */
 export function localAndUtc(iso: string, zone: string): { local: string; utc: string } {

@@ -38,7 +38,7 @@ export function retroChecklist(input: ChecklistInput): Checklist {
   const retroActionsApplied = hasLabel(input.labels, labelNames.retroActions) && input.dueDate !== null && managerAssigned;
   const openItems = findings.filter(isOpenItem).length;
   const steps: ChecklistStep[] = [
-    { id: 'retro-label', text: `Label \`${labelNames.retro}\` applied`, done: hasLabel(input.labels, labelNames.retro) },
+    { id: 'retro-label', text: `\`${labelNames.retro}\` label applied`, done: hasLabel(input.labels, labelNames.retro) },
     { id: 'timeline', text: 'Timeline given', done: input.timelineEntries > 0 },
     { id: 'went-well', text: 'What went well recorded', done: recorded(findings, 'wentWell') },
     { id: 'could-be-better', text: 'What could have gone better recorded', done: recorded(findings, 'couldBeBetter') },

@@ -64,6 +64,25 @@ describe('the panel over time', () => {
     await page.close();
   });
 
+  it('floats in the corner of the window when the page has no sidebar to hold it (case C16)', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
+    await retroPanel(page).getByTestId('status-assignees').waitFor();
+    await page.evaluate(() => document.querySelector('aside.js-right-sidebar')!.remove());
+    const host = page.locator('emergency-retro-panel');
+    await expect.poll(() => host.getAttribute('data-layout')).toBe('floating');
+    const placed = await host.evaluate((element) => ({ position: getComputedStyle(element).position, box: element.getBoundingClientRect().toJSON() as DOMRect }));
+    expect(placed.position).toBe('fixed');
+    const viewport = page.viewportSize()!;
+    // Inside the window, at its right edge, and narrower than the page.
+    expect(placed.box.right).toBeLessThanOrEqual(viewport.width);
+    expect(placed.box.right).toBeGreaterThan(viewport.width - 40);
+    expect(placed.box.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(placed.box.width).toBeLessThan(viewport.width / 2);
+    await retroPanel(page).getByRole('button', { name: 'Apply retro-actions' }).click({ trial: true });
+    await page.close();
+  });
+
   it('after the extension is reloaded, a click says to reload the page (case C5)', async () => {
     const page = await session.browser.context.newPage();
     await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));

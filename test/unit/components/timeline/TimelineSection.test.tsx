@@ -170,7 +170,7 @@ describe('TimelineSection', () => {
     // GitLab decided when the comment was first posted: the box now says what it is, and is fixed.
     const box = screen.getByLabelText(/^Internal note/) as HTMLInputElement;
     expect([box.checked, box.disabled]).toEqual([false, true]);
-    expect(box.closest('label')!.textContent).toContain('the comment on GitLab is not one');
+    expect(box.closest('label')!.textContent).toContain('the timeline comment was posted publicly');
     // The report is about that post: an edit after it makes it stale, and it goes.
     fireEvent.click(screen.getAllByRole('button', { name: /^Delete entry at/ })[0]!);
     await waitFor(() => expect(screen.getByTestId('published-state').textContent).toMatch(/^Changed since last posted/));
