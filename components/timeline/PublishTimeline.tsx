@@ -70,6 +70,11 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
           {internalCount} {internalCount === 1 ? 'entry comes' : 'entries come'} from internal notes: a comment that is not internal shows {internalCount === 1 ? 'it' : 'them'} to everyone who can see this issue.
         </p>
       )}
+      {internalCount > 0 && fixed === false && (
+        <p class="hint" data-testid="internal-warning">
+          {internalCount} {internalCount === 1 ? 'entry comes' : 'entries come'} from internal notes, and the timeline comment on GitLab is public: an entry it does not show already is not posted there.
+        </p>
+      )}
       <label class="check">
         <input type="checkbox" checked={isIncident && incidentEvents} disabled={!isIncident} onChange={(e) => setIncidentEvents(e.currentTarget.checked)} aria-describedby="incident-events-why" />{' '}
         Also write GitLab incident timeline events

@@ -10,6 +10,8 @@ interface StoredDraft {
   savedAt: string;
   data: unknown;
   published: PublishedMark | null;
+  /** Digest of the last comment body sent for this draft, so a comment GitLab stored without answering is known as ours. */
+  sent?: string;
 }
 
 const keyOf = (kind: DraftKind, issueKey: string) => `local:draft:${kind}:${issueKey}` as const;
@@ -42,7 +44,7 @@ export function saveDraft(issueKey: string, draft: Draft, baseRevision: number, 
   return serialized(key, async () => {
     const stored = await storage.getItem<StoredDraft>(key);
     if ((stored?.revision ?? 0) !== baseRevision) return { status: 'conflict', current: view(draft.kind, stored) };
-    const next: StoredDraft = { revision: baseRevision + 1, savedAt: now.toISOString(), data: draft.data, published: stored?.published ?? null };
+    const next: StoredDraft = { ...stored, revision: baseRevision + 1, savedAt: now.toISOString(), data: draft.data, published: stored?.published ?? null };
     await storage.setItem(key, next);
     return { status: 'saved', revision: next.revision, savedAt: next.savedAt };
   });
@@ -50,16 +52,37 @@ export function saveDraft(issueKey: string, draft: Draft, baseRevision: number, 
 
 /**
  * After GitLab confirmed a publish: the draft stays (it is what the next edit starts from) but
- * records what was published. Nothing is marked unless the published revision is still current.
+ * records what was published, and at which revision. An edit saved while the post was on its way
+ * keeps the mark (the draft is then "changed since posted"); an older post never replaces a newer mark.
  */
 export function markPublished(kind: DraftKind, issueKey: string, mark: PublishedMark): Promise<boolean> {
   const key = keyOf(kind, issueKey);
   return serialized(key, async () => {
     const stored = await storage.getItem<StoredDraft>(key);
-    if (!stored || stored.revision !== mark.revision) return false;
+    if (!stored || mark.revision > stored.revision || (stored.published?.revision ?? 0) > mark.revision) return false;
     await storage.setItem(key, { ...stored, published: mark });
     return true;
   });
+}
+
+const digest = async (text: string) => {
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+};
+
+/** Before a comment is sent: remembered, in case GitLab stores it and the answer is lost (a 502, a timeout). */
+export function recordSent(kind: DraftKind, issueKey: string, body: string): Promise<void> {
+  const key = keyOf(kind, issueKey);
+  return serialized(key, async () => {
+    const stored = await storage.getItem<StoredDraft>(key);
+    if (stored) await storage.setItem(key, { ...stored, sent: await digest(body) });
+  });
+}
+
+/** Whether `body` is the last comment this draft sent: a comment found on GitLab with it was posted from here. */
+export async function wasSentFromHere(kind: DraftKind, issueKey: string, body: string): Promise<boolean> {
+  const stored = await storage.getItem<StoredDraft>(keyOf(kind, issueKey));
+  return !!stored?.sent && stored.sent === (await digest(body));
 }
 
 /** Removes a draft, unless it was saved again meanwhile. */

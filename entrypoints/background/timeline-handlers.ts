@@ -4,14 +4,14 @@ import { GitLabRequestError } from '@/lib/gitlab/errors';
 import { allPages } from '@/lib/gitlab/page';
 import { issueKey, tokenStatusItem } from '@/lib/settings';
 import { harvestCandidates, type TimelineCandidate } from '@/lib/retro/timeline-harvest';
-import { entryKey, knownSources, newEntryId, sortEntries } from '@/lib/retro/timeline-entry';
+import { entryKey, knownSources, newEntryId, sortEntries, type TimelineEntry } from '@/lib/retro/timeline-entry';
 import { readTimelineMarkdown, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import { PARSE_MEASURE, parseTranscript, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
 import { todayIn } from '@/lib/retro/zoned-time';
 import { emptyTimelineDraft, TIMELINE_MAX, type TimelineDraftData } from '@/lib/timeline-draft';
 import type { GitLabNote } from '@/lib/gitlab/types';
 import { connect, type BackgroundDeps } from './context';
-import { loadDraft, markPublished, saveDraft } from './draft-store';
+import { loadDraft, markPublished, recordSent, saveDraft, wasSentFromHere } from './draft-store';
 import { publishIncidentEvents } from './incident-timeline';
 import { findMarkedNote, publishMarkedNote } from './publish-marked-note';
 import { requireEmergencyProject } from './retro-handlers';
@@ -65,12 +65,16 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
   const target = { projectPath: ref.projectPath, iid: ref.iid, marker: TIMELINE_MARKER, authorUsername };
   const found = await findMarkedNote(gateway, target);
   // A comment this draft did not post (another browser, or a draft removed after posting) is
-  // taken in first, so updating it loses none of what it says.
-  const { entries, revision: current, taken } = found && draft.published?.noteId !== found.id
-    ? await takeInPosted(deps, key, revision, data, found)
-    : { entries: data.entries, revision, taken: 0 };
+  // taken in first, so updating it loses none of what it says. One GitLab stored while its answer
+  // was lost (a 502) is this draft's own: what was deleted since stays deleted.
+  const ours = !found || draft.published?.noteId === found.id || (await wasSentFromHere('timeline', key, String(found.body ?? '')));
+  const { entries, revision: current, taken } = ours
+    ? { entries: data.entries, revision, taken: 0 }
+    : await takeInPosted(deps, key, revision, data, found);
+  if (found && found.internal !== true) refuseInternalTextInPublic(entries, found);
   const body = renderTimelineMarkdown(entries, zone);
-  const { note, action } = await publishMarkedNote(gateway, target, body, { internal, requireInternal: internal && entries.some((e) => e.internal), found });
+  await recordSent('timeline', key, body);
+  const { note, action } = await publishMarkedNote(gateway, target, body, { internal, found });
   const noteUrl = `${String(issue.web_url ?? '')}#note_${note.id}`;
   await markPublished('timeline', key, { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString(), internal: note.internal === true });
 
@@ -81,6 +85,20 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
       ? await publishIncidentEvents(gateway, ref.projectPath, issue.id, entries)
       : { unavailable: 'GitLab keeps incident timeline events only on incident issues; this is a plain issue.' };
   return { noteId: note.id, noteUrl, action, internal: note.internal === true, revision: current, takenFromGitLab: taken, incidentEvents: events };
+}
+
+/**
+ * A public comment is never given text from internal notes it does not show already (what it
+ * shows was posted public on purpose, past the panel's warning).
+ */
+function refuseInternalTextInPublic(entries: readonly TimelineEntry[], comment: GitLabNote): void {
+  const internal = entries.filter((entry) => entry.internal);
+  if (!internal.length) return;
+  const shown = new Set(readTimelineMarkdown(String(comment.body ?? '')).map(entryKey));
+  const unshown = internal.filter((entry) => !shown.has(entryKey(entry))).length;
+  if (unshown) {
+    refuse(`The timeline comment on GitLab is public, and ${unshown === 1 ? '1 entry comes' : `${unshown} entries come`} from internal notes: they are not posted there. Remove ${unshown === 1 ? 'it' : 'them'}, or delete that comment on GitLab and post again (it will be internal).`);
+  }
 }
 
 /** Adds the posted comment's entries that the draft lacks (same minute and text: the same entry), as a new revision. */

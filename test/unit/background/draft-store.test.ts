@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadDraft, markPublished, pruneDrafts, removeDraft, saveDraft } from '@/entrypoints/background/draft-store';
+import { loadDraft, markPublished, pruneDrafts, recordSent, removeDraft, saveDraft, wasSentFromHere } from '@/entrypoints/background/draft-store';
 import { storage } from 'wxt/utils/storage';
 import { emptyTimelineDraft } from '@/lib/timeline-draft';
 
@@ -18,13 +18,27 @@ describe('draft store', () => {
     expect(await loadDraft('timeline', 'https://gitlab.example.com/group/project#1')).toMatchObject({ revision: 0, data: null });
   });
 
-  it('marks a publish only for the revision still stored, and keeps the mark across later saves', async () => {
+  it('marks a publish of a revision it has (an edit saved meanwhile keeps the mark), never an older one over a newer', async () => {
     await saveDraft(KEY, draft('one'), 0, NOW);
     const mark = { revision: 1, noteId: 5, noteUrl: 'https://gitlab.com/group/project/-/issues/1#note_5', at: NOW.toISOString() };
     expect(await markPublished('timeline', KEY, { ...mark, revision: 2 })).toBe(false);
-    expect(await markPublished('timeline', KEY, mark)).toBe(true);
     await saveDraft(KEY, draft('two'), 1, NOW);
+    expect(await markPublished('timeline', KEY, mark)).toBe(true);
     expect(await loadDraft('timeline', KEY)).toMatchObject({ revision: 2, published: mark });
+    expect(await markPublished('timeline', KEY, { ...mark, revision: 2 })).toBe(true);
+    expect(await markPublished('timeline', KEY, mark)).toBe(false);
+    await saveDraft(KEY, draft('three'), 2, NOW);
+    expect(await loadDraft('timeline', KEY)).toMatchObject({ revision: 3, published: { ...mark, revision: 2 } });
+  });
+
+  it('knows a comment body it sent, across later saves, and no other', async () => {
+    await saveDraft(KEY, draft('one'), 0, NOW);
+    expect(await wasSentFromHere('timeline', KEY, 'body')).toBe(false);
+    await recordSent('timeline', KEY, 'body');
+    await saveDraft(KEY, draft('two'), 1, NOW);
+    expect(await wasSentFromHere('timeline', KEY, 'body')).toBe(true);
+    expect(await wasSentFromHere('timeline', KEY, 'body ')).toBe(false);
+    expect(await wasSentFromHere('findings', KEY, 'body')).toBe(false);
   });
 
   it('removes a draft only at the revision it was asked for', async () => {

@@ -158,6 +158,26 @@ describe('timeline:publish', () => {
     expect(gitlab.callsOf('createNote')).toHaveLength(1);
   });
 
+  it('after a 502 on a stored comment, an entry deleted before the retry stays deleted: that comment was posted from here', async () => {
+    dataOf(await save(0));
+    gitlab.failAfterStore('createNote', new GitLabRequestError(errorFromResponse(502, { message: '502 Bad Gateway' })));
+    expect((await publish(1)).ok).toBe(false);
+    dataOf(await save(1, { ...DATA, entries: [DATA.entries[1]!] }));
+    const retry = dataOf<TimelinePublishResult>(await publish(2));
+    expect(retry).toMatchObject({ action: 'updated', takenFromGitLab: 0, revision: 2 });
+    expect(readTimelineMarkdown(gitlab.issueNotes[0]!.body).map((e) => e.text)).toEqual(['Customer reports 500s']);
+    expect((dataOf<DraftView>(await load()).data as TimelineDraftData).entries.map((e) => e.text)).toEqual(['Customer reports 500s']);
+  });
+
+  it('an edit saved while the post was on its way keeps the post recorded, so the next post does not take the comment in again', async () => {
+    dataOf(await save(0));
+    gitlab.beforeNextCall('createNote', () => save(1, { ...DATA, entries: [DATA.entries[1]!] }).then(dataOf));
+    expect(dataOf<TimelinePublishResult>(await publish(1)).action).toBe('created');
+    expect(dataOf<DraftView>(await load())).toMatchObject({ revision: 2, published: { revision: 1 } });
+    expect(dataOf<TimelinePublishResult>(await publish(2))).toMatchObject({ action: 'updated', takenFromGitLab: 0 });
+    expect(readTimelineMarkdown(gitlab.issueNotes[0]!.body).map((e) => e.text)).toEqual(['Customer reports 500s']);
+  });
+
   it('takes in a timeline comment this draft did not post (another browser, a pruned draft) before updating it', async () => {
     const other = renderTimelineMarkdown([
       { id: 'x', at: '2025-03-04T08:00:00.000Z', text: 'Alert fired', tag: 'Start time' },
@@ -174,14 +194,29 @@ describe('timeline:publish', () => {
     expect((view.data as TimelineDraftData).entries.map((e) => e.text)).toEqual(['Alert fired', 'Customer reports 500s', 'Fix A | B']);
   });
 
-  it('does not put text from internal notes into a public timeline comment found on GitLab', async () => {
+  it('does not put text from internal notes into a public timeline comment found on GitLab, whatever the box said', async () => {
     gitlab.issueNotes = [{ id: 1, body: `${TIMELINE_MARKER}\nold`, system: false, internal: false, created_at: '2025-03-04T00:00:00Z', author: { id: ME.id, username: ME.username, name: ME.name } }];
     const secret = { ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'license key shared', internal: true as const }] };
     dataOf(await save(0, secret));
-    const refused = await route({ type: 'timeline:publish', ref: REF, revision: 1, internal: true, incidentEvents: false, zone: 'Europe/Berlin' }, contentScript());
-    expect(refused.ok ? '' : refused.error.message).toMatch(/^The comment on GitLab is public, and this timeline holds text from internal notes/);
+    // The panel sends internal: false once the comment is known to be public (its box is fixed).
+    for (const internal of [true, false]) {
+      const refused = await route({ type: 'timeline:publish', ref: REF, revision: 1, internal, incidentEvents: false, zone: 'Europe/Berlin' }, contentScript());
+      expect(refused.ok ? '' : refused.error.message).toMatch(/^The timeline comment on GitLab is public, and 1 entry comes from internal notes: they are not posted there/);
+    }
     expect(gitlab.callsOf('editNote')).toHaveLength(0);
     expect(gitlab.issueNotes[0]!.body).toBe(`${TIMELINE_MARKER}\nold`);
+  });
+
+  it('a public comment posted on purpose with internal entries can be updated with those entries, but given no new ones', async () => {
+    const secret = { ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'license key shared', internal: true as const }] };
+    dataOf(await save(0, secret));
+    expect(dataOf<TimelinePublishResult>(await publish(1))).toMatchObject({ action: 'created', internal: false });
+    dataOf(await save(1, { ...secret, entries: [...secret.entries, { id: 'd', at: '2025-03-04T12:00:00.000Z', text: 'Customer confirmed' }] }));
+    expect(dataOf<TimelinePublishResult>(await publish(2)).action).toBe('updated');
+    dataOf(await save(2, { ...secret, entries: [...secret.entries, { id: 'e', at: '2025-03-04T12:30:00.000Z', text: 'root password', internal: true }] }));
+    const refused = await publish(3);
+    expect(refused.ok ? '' : refused.error.message).toMatch(/^The timeline comment on GitLab is public, and 1 entry comes from internal notes/);
+    expect(gitlab.issueNotes[0]!.body).not.toContain('root password');
   });
 
   it('retro notes holding timeline entries from internal notes are posted internal, and never written into a public one', async () => {

@@ -60,6 +60,7 @@ export class FakeGitLab implements GitLabGateway {
   /** Incident timeline events GraphQL has stored: `{note, occurredAt, tags}`. */
   timelineEvents: { note: string; occurredAt: string; tags: string[] }[] = [];
   private storedThenFail = new Map<GatewayMethod, unknown>();
+  private inFlight = new Map<GatewayMethod, () => Promise<unknown>>();
 
   constructor(options: FakeGitLabOptions = {}) {
     const issue = options.issue ?? projectIssueFixture();
@@ -95,6 +96,18 @@ export class FakeGitLab implements GitLabGateway {
     const error = this.storedThenFail.get(method);
     this.storedThenFail.delete(method);
     throw error;
+  }
+
+  /** While the next call of `method` is on its way (stored, not yet answered), `hook` runs: what a user does meanwhile. */
+  beforeNextCall(method: GatewayMethod, hook: () => Promise<unknown>): this {
+    this.inFlight.set(method, hook);
+    return this;
+  }
+
+  private async whileInFlight(method: GatewayMethod): Promise<void> {
+    const hook = this.inFlight.get(method);
+    this.inFlight.delete(method);
+    await hook?.();
   }
 
   callsOf(method: GatewayMethod): GatewayCall[] {
@@ -232,6 +245,7 @@ export class FakeGitLab implements GitLabGateway {
     this.notes.push({ projectPath, iid, body });
     const note: GitLabNote = { id: 9000 + this.issueNotes.length, body, system: false, internal, created_at: new Date().toISOString(), author: this.currentUserValue };
     this.issueNotes.push(note);
+    await this.whileInFlight('createNote');
     this.afterStore('createNote');
     return structuredClone(note);
   }

@@ -190,6 +190,14 @@ describe('TimelineSection', () => {
     await waitFor(() => expect(client.publish).toHaveBeenCalledWith(expect.objectContaining({ internal: true })));
   });
 
+  it('says that a public timeline comment is given no text from internal notes, once that comment is there', async () => {
+    const withInternal = { ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'license key shared', source: 'note:7', internal: true as const }] };
+    const published = { revision: 2, noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', at: '2025-03-05T12:00:00.000Z', internal: false };
+    await renderSection(fakeClient({ ...stored(withInternal), published }));
+    expect((screen.getByLabelText(/^Internal note/) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByTestId('internal-warning').textContent).toBe('1 entry comes from internal notes, and the timeline comment on GitLab is public: an entry it does not show already is not posted there.');
+  });
+
   it('offers incident events only on incidents and says why not otherwise', async () => {
     await renderSection();
     const box = screen.getByLabelText('Also write GitLab incident timeline events') as HTMLInputElement;
