@@ -52,7 +52,9 @@ const READ_CHARS = 50_000;
 // Spans (here and in plainText) are looked for within bounded lengths, so a long note full of
 // unclosed markers costs linear time.
 const unemphasize = (text: string) => text
-  .replace(/(\*\*|__|~~)(?=\S)([^\n]{0,300}?\S)\1/g, '$2')
+  .replace(/(\*\*|~~)(?=\S)([^\n]{0,300}?\S)\1/g, '$2')
+  // Underscores, unlike asterisks, are no emphasis inside a word: foo__bar__baz stays.
+  .replace(/(^|[^\w_])__(?=[^\s_])((?:(?!__)[^\n]){0,300}?[^\s_])__(?![\w_])/g, '$1$2')
   .replace(/(^|[^\w*])\*(?=[^\s*])([^*\n]{0,300}?[^\s*])\*(?![\w*])/g, '$1$2')
   .replace(/(^|[^\w_])_(?=[^\s_])([^_\n]{0,300}?[^\s_])_(?![\w_])/g, '$1$2');
 

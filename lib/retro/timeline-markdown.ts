@@ -43,9 +43,14 @@ export function markdownLink(url: string): string {
   return `[link](${safe})`;
 }
 
-/** `@name`, and issue, merge request and epic references (`#12`, `group/project!3`, `&4`). */
-const REFERENCE = String.raw`@\w[\w.-]*|(?:[\w.-]+\/)*[\w.-]*[#!&]\d+`;
-const REFERENCE_IN_TEXT = new RegExp(String.raw`(^|[^\w\`@/#!&.-])(${REFERENCE})`, 'g');
+/**
+ * `@name`, issue, merge request and epic references (`#12`, `group/project!3`, `&4`), and links to
+ * them (GitLab cross-references an issue's URL as it does `#12`; a sentence's final stop is not part of it).
+ */
+const GITLAB_URL = String.raw`https?:\/\/[^\s\`|<>]+?\/-\/(?:issues|merge_requests|epics|work_items)\/\d+(?:[^\s\`|<>]*[^\s\`|<>.,;:!?)])?`;
+const REFERENCE = String.raw`${GITLAB_URL}|@\w[\w.-]*|(?:[\w.-]+\/)*[\w.-]*[#!&]\d+`;
+// Emphasis (`_@lee_`, `*#12*`) is markdown GitLab strips before it looks for references.
+const REFERENCE_IN_TEXT = new RegExp(String.raw`(^|[^a-zA-Z0-9\`@/#!&.-])(${REFERENCE})`, 'g');
 const WRAPPED_REFERENCE = new RegExp(String.raw`^\`(${REFERENCE})\`$`);
 
 /**

@@ -44,6 +44,8 @@ describe('import candidates from notes and label events', () => {
     expect(plainText('set `gitlab_rails[\'env\']` in gitlab_rails/production_json.log; SELECT * FROM ci_builds; see ~/notes, 2*3*4'))
       .toBe("set gitlab_rails['env'] in gitlab_rails/production_json.log; SELECT * FROM ci_builds; see ~/notes, 2*3*4");
     expect(plainText('ran ``a ` b`` then `*x*`')).toBe('ran a ` b then *x*');
+    // Double underscores inside a word are no emphasis either; after a slash they are, as GitLab shows them.
+    expect(plainText('foo__bar__baz and window.__xss__y; see app/__init__.py')).toBe('foo__bar__baz and window.__xss__y; see app/init.py');
     const long = harvestCandidates([{ id: 1, body: 'x'.repeat(1000), system: false, created_at: '2025-01-01T00:00:00Z' }], [], URL, new Set());
     expect(long[0]!.excerpt).toHaveLength(140);
     expect(long[0]!.text).toHaveLength(500);

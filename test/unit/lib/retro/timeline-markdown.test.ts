@@ -59,6 +59,17 @@ describe('timeline markdown (case C18)', () => {
     // Beside a stray backtick, new code would pair with it and leave the mention live.
     expect(quietReferences('a ` stray and @lee, #12')).toBe('a ` stray and @\u200blee, #\u200b12');
   });
+
+  it('keeps references inert inside emphasis, and links to issues, merge requests and epics as well', () => {
+    // GitLab renders the emphasis first, then finds "@lee-lead" and "#12" in it.
+    expect(quietReferences('_@lee-lead_ and *#12*')).toBe('_`@lee-lead_` and *`#12`*');
+    expect(quietReferences('see https://gitlab.com/gitlab-org/gitlab/-/issues/7#note_5. Also (https://gitlab.com/g/p/-/merge_requests/3)'))
+      .toBe('see `https://gitlab.com/gitlab-org/gitlab/-/issues/7#note_5`. Also (`https://gitlab.com/g/p/-/merge_requests/3`)');
+    // Links to anything else stay links.
+    expect(quietReferences('docs at https://docs.gitlab.com/ee/api/notes.html#list-project-issue-notes')).toBe('docs at https://docs.gitlab.com/ee/api/notes.html#list-project-issue-notes');
+    const text = 'see https://gitlab.com/g/p/-/issues/7 and _@lee_';
+    expect(readTimelineMarkdown(renderTimelineMarkdown([entry('a', '2025-03-04T09:32:00Z', text)], 'UTC'))[0]!.text).toBe(text);
+  });
 });
 
 describe('reading a posted timeline comment back', () => {
