@@ -8,6 +8,8 @@ interface Props {
   zone: string;
   /** Nothing typed yet (or the entry unchanged): Escape may close the form without losing anything. */
   untouched: boolean;
+  /** Why the form stayed as it is (another entry's Edit was pressed while this one holds typing). */
+  notice?: string;
   onChange(form: EntryFormDraft): void;
   onSubmit(entry: { at: string; text: string; link?: string; tag?: string }): void;
   onCancel(): void;
@@ -21,7 +23,7 @@ export function formInstant(form: EntryFormDraft, zone: string): { at: string } 
 }
 
 /** Add or edit one entry: date and time in the reader's zone, UTC shown as it will be stored. */
-export function EntryForm({ form, zone, untouched, onChange, onSubmit, onCancel }: Props) {
+export function EntryForm({ form, zone, untouched, notice, onChange, onSubmit, onCancel }: Props) {
   const instant = formInstant(form, zone);
   const link = form.link.trim();
   const problem = 'problem' in instant ? instant.problem : !form.text.trim() ? 'Describe what happened.' : link && !/^https?:\/\/\S+$/i.test(link) ? 'Links must start with https:// or http://.' : '';
@@ -72,6 +74,7 @@ export function EntryForm({ form, zone, untouched, onChange, onSubmit, onCancel 
       </div>
       {problem && (form.text || form.time) && <p class="hint" data-testid="entry-problem">{problem}</p>}
       {escapeHint && !untouched && <p class="hint" role="status">Escape keeps what you typed: use Cancel to discard it.</p>}
+      {notice && <p class="hint" role="status" data-testid="entry-form-notice">{notice}</p>}
       <div class="row">
         <button type="submit" class="primary" disabled={!!problem}>{form.id ? 'Save entry' : 'Add entry'}</button>
         <button type="button" onClick={onCancel}>Cancel</button>

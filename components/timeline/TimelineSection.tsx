@@ -30,6 +30,8 @@ const blankForm = (date: string): EntryFormDraft => ({ id: '', date, time: '', t
 export function TimelineSection({ client, isIncident, canWrite, zone = browserZone(), onOpenOptions, onEntries }: Props) {
   const draft = useDraft(client, 'timeline', emptyTimelineDraft);
   const [showForm, setShowForm] = useState(false);
+  // Said in the form when something would replace what is typed there.
+  const [formNotice, setFormNotice] = useState('');
   const { entries, unplaced } = draft.data;
   useEffect(() => {
     if (!draft.loading) onEntries?.(entries.length);
@@ -47,6 +49,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   const addButton = () => section.current?.querySelector('button[data-action="add"]');
   const closeForm = (focusId: string) => {
     setShowForm(false);
+    setFormNotice('');
     focusAfterRender(() => (focusId && entryButton(focusId, 'Edit')) || addButton());
   };
   const openForm = () => {
@@ -68,17 +71,28 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     const local = toZoned(entry.at, zone);
     return { id: entry.id, date: local.date, time: local.time, text: entry.text, link: entry.link ?? '', tag: entry.tag ?? '' };
   };
-  const edit = (entry: TimelineEntry) => {
-    change({ form: formFor(entry) });
-    openForm();
-  };
   // Escape may close the form only while it holds nothing the user typed.
   const editing = entries.find((e) => e.id === form.id);
   const untouched = JSON.stringify({ ...form, date: '' }) === JSON.stringify({ ...(editing ? formFor(editing) : blankForm('')), date: '' });
+  const formOpen = showForm || !!draft.data.form;
+  const edit = (entry: TimelineEntry) => {
+    // What is typed in the form is never replaced unasked: it is saved or cancelled first.
+    if (formOpen && !untouched && form.id !== entry.id) {
+      setFormNotice(`Save or cancel the entry ${form.id ? 'you are editing' : 'you are adding'} first: it holds what you typed.`);
+      focusAfterRender(() => section.current?.querySelector('.entry-form input'));
+      return;
+    }
+    setFormNotice('');
+    change({ form: formFor(entry) });
+    openForm();
+  };
   const remove = (entry: TimelineEntry) => {
     const index = entries.findIndex((e) => e.id === entry.id);
     const neighbour = entries[index + 1] ?? entries[index - 1];
-    change({ entries: removeEntry(entries, entry.id) });
+    // The entry open in the form goes with it: saving that form would bring it back.
+    const closesForm = formOpen && form.id === entry.id;
+    if (closesForm) setShowForm(false);
+    change({ entries: removeEntry(entries, entry.id), ...(closesForm ? { form: null } : {}) });
     focusAfterRender(() => (neighbour && entryButton(neighbour.id, 'Delete')) || addButton());
   };
   const publish = async (options: { internal: boolean; incidentEvents: boolean }) => {
@@ -99,8 +113,8 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
       <DraftStatus status={draft.status} savedAt={draft.savedAt} error={draft.saveError} onRetry={() => void draft.flush()} onResolve={draft.resolveConflict}
         conflictSummary={draft.conflict ? entryCount(draft.conflict.data?.entries.length ?? 0) : null} />
       <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={remove} />
-      {showForm || draft.data.form ? (
-        <EntryForm form={form} zone={zone} untouched={untouched} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={cancel} />
+      {formOpen ? (
+        <EntryForm form={form} zone={zone} untouched={untouched} notice={formNotice} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={cancel} />
       ) : (
         <button type="button" data-action="add" onClick={openForm}>Add entry</button>
       )}

@@ -107,6 +107,23 @@ describe('TimelineSection', () => {
     expect(screen.getByTestId('timeline-empty')).toBeTruthy();
   });
 
+  it("keeps what is typed in the form when another entry's Edit is pressed, and closes the form of an entry deleted", async () => {
+    await renderSection();
+    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
+    fireEvent.input(screen.getByLabelText('What happened'), { target: { value: 'half typed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Edit entry at 2025-03-04 10:32 GMT+1' }));
+    expect(screen.getByRole('form', { name: 'Add entry' })).toBeTruthy();
+    expect((screen.getByLabelText('What happened') as HTMLTextAreaElement).value).toBe('half typed');
+    expect(screen.getByTestId('entry-form-notice').textContent).toBe('Save or cancel the entry you are adding first: it holds what you typed.');
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit entry at 2025-03-04 10:32 GMT+1' }));
+    expect(screen.queryByTestId('entry-form-notice')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete entry at 2025-03-04 10:32 GMT+1' }));
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toEqual([expect.stringContaining(HOSTILE)]);
+  });
+
   it('adds the entry with Ctrl+Enter in its text, where Enter is a new line', async () => {
     await renderSection();
     fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
