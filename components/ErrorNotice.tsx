@@ -7,6 +7,9 @@ interface Props {
   onOpenOptions?: () => void;
 }
 
+// The countdown replaces only GitLab's sentence: what the surface added ("Your timeline is kept as a draft.") stays.
+const RATE_LIMITED = /GitLab is rate limiting your requests\. Try again in \d+ s\./;
+
 const NEEDS_OPTIONS = new Set(['no-token', 'unauthorized', 'insufficient-scope', 'not-configured']);
 
 /** An error in words, with the next step as a button; retry waits out GitLab's Retry-After. */
@@ -21,7 +24,7 @@ export function ErrorNotice({ error, onRetry, onOpenOptions }: Props) {
   const isReload = error.kind === 'extension-updated';
   return (
     <div class="notice notice-error" role="alert" data-error-kind={error.kind}>
-      <p>{error.kind === 'rate-limited' ? (wait > 0 ? `GitLab is rate limiting your requests. Try again in ${wait} s.` : 'GitLab was rate limiting your requests. You can try again now.') : error.message}</p>
+      <p>{error.kind === 'rate-limited' ? error.message.replace(RATE_LIMITED, wait > 0 ? `GitLab is rate limiting your requests. Try again in ${wait} s.` : 'GitLab was rate limiting your requests. You can try again now.') : error.message}</p>
       <div class="row">
         {NEEDS_OPTIONS.has(error.kind) && onOpenOptions && (
           <button type="button" onClick={onOpenOptions}>Open options</button>

@@ -79,15 +79,18 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return DEFAULT_RETRY_AFTER_SECONDS;
 }
 
-/** Maps a GitLab HTTP error answer to what the user should read and do. */
-export function errorFromResponse(status: number, body: unknown, retryAfterHeader?: string | null): ApiError {
+/**
+ * Maps a GitLab HTTP error answer to what the user should read and do. `write`: the request could
+ * have changed something (anything but GET and HEAD), so a failure may hide a change GitLab made.
+ */
+export function errorFromResponse(status: number, body: unknown, retryAfterHeader?: string | null, write = true): ApiError {
   const detail = gitlabMessage(body);
   const isScopeError = typeof body === 'object' && body !== null && (body as { error?: unknown }).error === 'insufficient_scope';
   if (status === 401) {
     return { kind: 'unauthorized', status, message: 'GitLab rejected the token: it is invalid, expired or revoked. Create a new token and save it in the options.' };
   }
   if (status === 403 && isScopeError) {
-    return { kind: 'insufficient-scope', status, message: 'Your token needs the api scope to change issues. Create a token with the api scope and save it in the options.' };
+    return { kind: 'insufficient-scope', status, message: `Your token needs the api scope ${write ? 'to change issues' : 'for this'}. Create a token with the api scope and save it in the options.` };
   }
   if (status === 403) {
     return { kind: 'forbidden', status, message: `GitLab says you are not allowed to do this${detail ? ` (${detail})` : ''}. Ask a maintainer of the project for access.` };
@@ -100,15 +103,17 @@ export function errorFromResponse(status: number, body: unknown, retryAfterHeade
     return { kind: 'rate-limited', status, retryAfter, message: `GitLab is rate limiting your requests. Try again in ${retryAfter} s.` };
   }
   if (status >= 500) {
-    return { kind: 'server', status, message: `GitLab answered with an error (${status}). A change may or may not have been saved: check the issue, then try again in a minute.` };
+    return { kind: 'server', status, message: write
+      ? `GitLab answered with an error (${status}). A change may or may not have been saved: check the issue, then try again in a minute.`
+      : `GitLab answered with an error (${status}) and sent nothing back; nothing was changed. Try again in a minute.` };
   }
   return { kind: 'rejected', status, message: `GitLab refused the request: ${detail || `HTTP ${status}`}. Fix that and try again.` };
 }
 
-export function errorFromNetwork(error: unknown, host: string): ApiError {
+export function errorFromNetwork(error: unknown, host: string, write = true): ApiError {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return { kind: 'timeout', status: 0, message: `GitLab did not answer within ${REQUEST_TIMEOUT_SECONDS} seconds. Check the issue before trying again: a change may have been saved.` };
+    return { kind: 'timeout', status: 0, message: `GitLab did not answer within ${REQUEST_TIMEOUT_SECONDS} seconds. ${write ? 'Check the issue before trying again: a change may have been saved.' : 'Nothing was changed: try again in a minute.'}` };
   }
   return { kind: 'network', status: 0, message: `Could not reach GitLab at ${host}. Check your connection, VPN or the GitLab URL in the options, then try again.` };
 }

@@ -33,6 +33,8 @@ export async function sendOnce(endpoint: string, options: HandlerOptions = {}) {
   const base = options.prefixUrl?.endsWith('/') ? options.prefixUrl : `${options.prefixUrl ?? ''}/`;
   const url = new URL(endpoint, base);
   url.search = options.searchParams ?? '';
+  // A failed read changed nothing, and its message says so; a failed write may have.
+  const write = !['GET', 'HEAD'].includes((options.method ?? 'GET').toUpperCase());
   let response: Response;
   try {
     response = await fetch(url, {
@@ -44,11 +46,11 @@ export async function sendOnce(endpoint: string, options: HandlerOptions = {}) {
       credentials: 'omit',
     });
   } catch (error) {
-    throw new GitLabRequestError(errorFromNetwork(error, url.origin));
+    throw new GitLabRequestError(errorFromNetwork(error, url.origin, write));
   }
   if (!response.ok) {
     const body = await readBody(response).catch(() => '');
-    throw new GitLabRequestError(errorFromResponse(response.status, body, response.headers.get('retry-after')));
+    throw new GitLabRequestError(errorFromResponse(response.status, body, response.headers.get('retry-after'), write));
   }
   // An SSO or proxy login page answers 200 with HTML: that is not GitLab's API speaking.
   if (response.status !== 204 && !isJson(response)) throw new GitLabRequestError(notJsonError(response.status));

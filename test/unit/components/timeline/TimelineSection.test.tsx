@@ -215,6 +215,15 @@ describe('TimelineSection', () => {
     expect(screen.getByTestId('internal-warning').textContent).toBe('1 entry comes from internal notes, and the timeline comment on GitLab is public: an entry it does not show already is not posted there.');
   });
 
+  it('a rate-limited post counts down and still says the timeline is kept as a draft', async () => {
+    const client = fakeClient();
+    client.publish.mockResolvedValueOnce({ ok: false, error: errorFromResponse(429, { message: '429 Too Many Requests' }, '30') });
+    await renderSection(client);
+    fireEvent.click(screen.getByRole('button', { name: 'Post timeline' }));
+    const alert = await within(screen.getByTestId('timeline-publish')).findByRole('alert');
+    expect(alert.querySelector('p')!.textContent).toBe('GitLab is rate limiting your requests. Try again in 30 s. Your timeline is kept as a draft.');
+  });
+
   it('offers incident events only on incidents and says why not otherwise', async () => {
     await renderSection();
     const box = screen.getByLabelText('Also write GitLab incident timeline events') as HTMLInputElement;
