@@ -99,6 +99,11 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     const revision = await draft.flush();
     if (revision === null) return { ok: false as const, error: { kind: 'rejected' as const, status: 0, message: 'The draft could not be saved first, so nothing was posted.' } };
     const reply = await client.publish({ ...options, revision, zone });
+    // Another tab saved since: this tab holds nothing unsaved (the flush above would have met the clash), so it loads that version.
+    if (!reply.ok && reply.error.kind === 'stale-draft') {
+      draft.refresh();
+      return { ok: false as const, error: { ...reply.error, message: 'Another tab saved a newer version of this timeline; it is shown here now. Review it, then post again.' } };
+    }
     // Entries taken in from GitLab's comment are in a newer draft revision: load it.
     if (reply.ok && reply.data.takenFromGitLab) draft.refresh();
     else if (reply.ok) draft.setPublished({ revision: reply.data.revision, noteId: reply.data.noteId, noteUrl: reply.data.noteUrl, at: new Date().toISOString(), internal: reply.data.internal });

@@ -40,10 +40,12 @@ export function parseTimelineTranscript(deps: BackgroundDeps, { text, date, zone
   return result;
 }
 
-const CHANGED_ELSEWHERE = 'The timeline was changed in another tab since this one loaded it. Review the newer version, then post again.';
+function refuse(message: string, kind: 'rejected' | 'stale-draft' = 'rejected'): never {
+  throw new GitLabRequestError({ kind, status: 0, message });
+}
 
-function refuse(message: string): never {
-  throw new GitLabRequestError({ kind: 'rejected', status: 0, message });
+function refuseStale(): never {
+  refuse('The timeline was changed in another tab since this one loaded it. Review the newer version, then post again.', 'stale-draft');
 }
 
 /**
@@ -56,7 +58,7 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
   requireEmergencyProject(settings, ref.projectPath);
   const key = issueKey(settings.gitlabUrl, ref.projectPath, ref.iid);
   const draft = await loadDraft('timeline', key);
-  if (draft.revision !== revision) refuse(CHANGED_ELSEWHERE);
+  if (draft.revision !== revision) refuseStale();
   const data = draft.data ?? emptyTimelineDraft();
   if (!data.entries.length) refuse('The timeline is empty: add entries before posting it.');
 
@@ -109,6 +111,6 @@ async function takeInPosted(deps: BackgroundDeps, key: string, revision: number,
   const entries = sortEntries([...data.entries, ...missing.map((e) => ({ ...e, id: newEntryId(), ...(posted.internal ? { internal: true as const } : {}) }))]);
   if (entries.length > TIMELINE_MAX.entries) refuse(`The timeline comment on GitLab has ${missing.length} entries this timeline lacks; together they pass ${TIMELINE_MAX.entries}. Remove some entries, then post again.`);
   const saved = await saveDraft(key, { kind: 'timeline', data: { ...data, entries } }, revision, deps.now());
-  if (saved.status !== 'saved') refuse(CHANGED_ELSEWHERE);
+  if (saved.status !== 'saved') refuseStale();
   return { entries, revision: saved.revision, taken: missing.length };
 }

@@ -16,7 +16,9 @@ export type ErrorKind =
   | 'not-json'
   | 'extension-updated'
   | 'invalid-request'
-  | 'not-configured';
+  | 'not-configured'
+  /** The draft was saved in another tab after this one loaded it: nothing was sent. */
+  | 'stale-draft';
 
 export interface ApiError {
   kind: ErrorKind;

@@ -243,6 +243,7 @@ describe('timeline:publish', () => {
     dataOf(await save(1));
     const stale = await publish(1);
     expect(stale.ok ? '' : stale.error.message).toContain('changed in another tab');
+    expect(stale.ok ? '' : stale.error.kind).toBe('stale-draft');
     expect(gitlab.calls.filter((c) => c.method !== 'getIssue')).toHaveLength(0);
   });
 

@@ -215,6 +215,20 @@ describe('TimelineSection', () => {
     expect(screen.getByTestId('internal-warning').textContent).toBe('1 entry comes from internal notes, and the timeline comment on GitLab is public: an entry it does not show already is not posted there.');
   });
 
+  it('a tab that is behind, asked to post, shows the version another tab saved and says to review it', async () => {
+    const client = fakeClient();
+    const newer = { ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'added in the other tab' }] };
+    client.publish.mockResolvedValueOnce({ ok: false, error: { kind: 'stale-draft', status: 0, message: 'The timeline was changed in another tab.' } });
+    await renderSection(client);
+    client.loadDraft.mockResolvedValue(ok(stored(newer, 5)));
+    fireEvent.click(screen.getByRole('button', { name: 'Post timeline' }));
+    const alert = await within(screen.getByTestId('timeline-publish')).findByRole('alert');
+    expect(alert.textContent).toContain('Another tab saved a newer version of this timeline; it is shown here now. Review it, then post again.');
+    await waitFor(() => expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toContainEqual(expect.stringContaining('added in the other tab')));
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(client.publish).toHaveBeenLastCalledWith(expect.objectContaining({ revision: 5 })));
+  });
+
   it('a rate-limited post counts down and still says the timeline is kept as a draft', async () => {
     const client = fakeClient();
     client.publish.mockResolvedValueOnce({ ok: false, error: errorFromResponse(429, { message: '429 Too Many Requests' }, '30') });
