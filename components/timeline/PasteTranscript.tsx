@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
 import { newEntryId, type TimelineEntry } from '@/lib/retro/timeline-entry';
 import type { TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
 import { addDays } from '@/lib/retro/zoned-time';
 import { fitTranscript, PASTE_DRAFT_MAX, TIMELINE_MAX, type UnplacedDraftLine } from '@/lib/timeline-draft';
 import { ErrorNotice } from '../ErrorNotice';
+import { useFocusAfterRender } from '../use-focus-after-render';
 import type { TimelineClient } from './timeline-client';
 
 interface Props {
@@ -38,6 +39,14 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState('');
+  // After a line is placed or dismissed, the keyboard goes on with the next line (or the paste box when none is left).
+  const lines = useRef<HTMLUListElement>(null);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const settled = (index: number) => focusAfterRender(() => {
+    const items = lines.current?.querySelectorAll('li') ?? [];
+    return (items[index] ?? items[index - 1])?.querySelector('input[type="time"]') ?? box.current;
+  });
   // Keyed by line and text: lines of two pastes may share a number. A line may belong to another day than the first message's.
   const [times, setTimes] = useState<Record<string, string>>({});
   const [days, setDays] = useState<Record<string, string>>({});
@@ -70,7 +79,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
     <div class="paste" data-testid="timeline-paste">
       <label class="field">
         <span>Chat transcript (Slack, Zoom, or lines starting with a time)</span>
-        <textarea rows={4} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        <textarea ref={box} rows={4} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <div class="row">
         <label class="field">
@@ -84,7 +93,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
       {unplaced.length > 0 && (
         <fieldset class="unplaced" data-testid="unplaced-lines">
           <legend>{unplaced.length} {unplaced.length === 1 ? 'line' : 'lines'} without a time</legend>
-          <ul class="results">
+          <ul class="results" ref={lines}>
             {unplaced.map((line, index) => {
               const key = keyOf(line);
               const day = days[key] ?? date;
@@ -94,8 +103,8 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
                   <div class="row">
                     <input type="date" aria-label={`Date for line ${line.line}`} value={day} onInput={(e) => setDays({ ...days, [key]: e.currentTarget.value })} />
                     <input type="time" aria-label={`Time for line ${line.line}`} value={times[key] ?? ''} onInput={(e) => setTimes({ ...times, [key]: e.currentTarget.value })} />
-                    <button type="button" disabled={!times[key] || !day} onClick={() => onPlace(line, day, times[key]!)}>Add at this time</button>
-                    <button type="button" onClick={() => onDismiss(line)}>Dismiss</button>
+                    <button type="button" disabled={!times[key] || !day} onClick={() => { onPlace(line, day, times[key]!); settled(index); }}>Add at this time</button>
+                    <button type="button" onClick={() => { onDismiss(line); settled(index); }}>Dismiss</button>
                   </div>
                 </li>
               );

@@ -260,6 +260,19 @@ describe('TimelineSection', () => {
     expect(client.parseTranscript).not.toHaveBeenCalled();
   });
 
+  it('after a line is placed or dismissed, focus goes on to the next line, and to the paste box after the last', async () => {
+    const three = ['first', 'second', 'third'].map((text, i) => ({ line: i + 1, text, reason: 'no time on this line' }));
+    await renderSection(fakeClient(stored({ ...DATA, unplaced: three })));
+    const lines = screen.getByTestId('unplaced-lines');
+    fireEvent.click(within(lines).getAllByRole('button', { name: 'Dismiss' })[0]!);
+    await waitFor(() => expect(document.activeElement).toBe(within(lines).getByLabelText('Time for line 2')));
+    fireEvent.input(within(lines).getByLabelText('Time for line 2'), { target: { value: '11:00' } });
+    fireEvent.click(within(lines).getAllByRole('button', { name: 'Add at this time' })[0]!);
+    await waitFor(() => expect(document.activeElement).toBe(within(lines).getByLabelText('Time for line 3')));
+    fireEvent.click(within(lines).getByRole('button', { name: 'Dismiss' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/^Chat transcript/)));
+  });
+
   it('refuses a paste that would not fit beside the entries already there, keeping the text and the draft saveable', async () => {
     const client = await renderSection();
     const messages = Array.from({ length: 4999 }, (_, i) => ({ line: i + 1, at: Date.parse('2025-03-04T10:00:00Z') + i * 60_000, text: `message ${i}` }));
