@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { TIMELINE_TAGS } from '@/lib/retro/timeline-entry';
-import { zonedToUtcMs } from '@/lib/retro/zoned-time';
+import { toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
 import { TIMELINE_MAX, type EntryFormDraft } from '@/lib/timeline-draft';
 
 interface Props {
@@ -25,6 +25,9 @@ export function formInstant(form: EntryFormDraft, zone: string): { at: string } 
 /** Add or edit one entry: date and time in the reader's zone, UTC shown as it will be stored. */
 export function EntryForm({ form, zone, untouched, notice, onChange, onSubmit, onCancel }: Props) {
   const instant = formInstant(form, zone);
+  // A time the clocks skip (02:30 on the night summer time starts) lands later: say so, not silently.
+  const shown = 'at' in instant ? toZoned(instant.at, zone) : null;
+  const skipped = shown && (shown.date !== form.date || shown.time !== form.time.slice(0, 5)) ? shown.time : '';
   const link = form.link.trim();
   const problem = 'problem' in instant ? instant.problem : !form.text.trim() ? 'Describe what happened.' : link && !/^https?:\/\/\S+$/i.test(link) ? 'Links must start with https:// or http://.' : '';
   const set = (field: keyof EntryFormDraft) => (event: { currentTarget: { value: string } }) => onChange({ ...form, [field]: event.currentTarget.value });
@@ -55,6 +58,7 @@ export function EntryForm({ form, zone, untouched, notice, onChange, onSubmit, o
         </label>
       </div>
       <p class="muted" data-testid="entry-utc">{'at' in instant ? `Stored as ${instant.at.slice(0, 16).replace('T', ' ')} UTC` : ''}</p>
+      {skipped && <p class="hint" role="status" data-testid="entry-gap">{form.time.slice(0, 5)} does not exist on {form.date} in {zone} (the clocks went forward): the entry is at {skipped}.</p>}
       <label class="field">
         <span>What happened</span>
         <textarea rows={2} value={form.text} onInput={set('text')} required maxLength={TIMELINE_MAX.text} placeholder="Ctrl+Enter adds the entry" aria-keyshortcuts="Control+Enter Meta+Enter" />

@@ -124,6 +124,17 @@ describe('TimelineSection', () => {
     expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toEqual([expect.stringContaining(HOSTILE)]);
   });
 
+  it('says when a time typed falls in the hour the clocks skip, and where the entry lands', async () => {
+    await renderSection();
+    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
+    const form = screen.getByRole('form', { name: 'Add entry' });
+    fireEvent.input(within(form).getByLabelText('Date'), { target: { value: '2025-03-30' } });
+    fireEvent.input(within(form).getByLabelText(/^Time/), { target: { value: '02:30' } });
+    expect(screen.getByTestId('entry-gap').textContent).toBe('02:30 does not exist on 2025-03-30 in Europe/Berlin (the clocks went forward): the entry is at 03:30.');
+    fireEvent.input(within(form).getByLabelText(/^Time/), { target: { value: '03:30' } });
+    expect(screen.queryByTestId('entry-gap')).toBeNull();
+  });
+
   it('adds the entry with Ctrl+Enter in its text, where Enter is a new line', async () => {
     await renderSection();
     fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
