@@ -10,6 +10,7 @@ import { startSandbox, type Sandbox } from '../sandbox/server';
 import { API_TOKEN, EMERGENCIES_PATH } from '../sandbox/seed';
 import { launchBrowser } from '../browser/launch';
 import { configureExtension, retroPanel } from '../browser/configure';
+import { hideScrollbars, showTheme } from './page-look';
 
 const OUTPUT = resolve(import.meta.dirname, '../../demo-output');
 const ROSTER = 'sam-support: maria-manager\n';
@@ -29,6 +30,19 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`  saved ${path}`);
 }
 
+/** The panel (and, when named, the whole page) as it is now, in light then dark; the page is left light. */
+async function shootBothThemes(page: Page, panelName: string, pageName?: string): Promise<void> {
+  for (const theme of ['light', 'dark'] as const) {
+    await showTheme(page, theme);
+    await shoot(page, `${panelName}-${theme}.png`);
+    if (!pageName) continue;
+    const path = resolve(OUTPUT, `${pageName}-${theme}.png`);
+    await page.screenshot({ path, fullPage: true });
+    console.log(`  saved ${path}`);
+  }
+  await showTheme(page, 'light');
+}
+
 async function tour(sandbox: Sandbox): Promise<void> {
   mkdirSync(OUTPUT, { recursive: true });
   const browser = await launchBrowser({ sandboxPort: sandbox.port });
@@ -39,28 +53,20 @@ async function tour(sandbox: Sandbox): Promise<void> {
     const page = await browser.context.newPage();
     console.log(`Opening ${ISSUE}`);
     await page.goto(ISSUE);
+    await hideScrollbars(page);
     const panel = retroPanel(page);
     await panel.getByTestId('preview').waitFor();
     console.log(`Panel says: ${(await panel.getByTestId('preview').innerText()).replace(/\n+/g, '; ').replace(/:;/, ':')}`);
-    await shoot(page, 'panel-light.png');
-    await page.goto(`${ISSUE}?theme=dark`);
-    await panel.getByTestId('preview').waitFor();
-    await shoot(page, 'panel-dark.png');
-    await page.goto(`${ISSUE}?theme=light`);
-    await panel.getByTestId('preview').waitFor();
-    console.log('Clicking "Apply retro-actions"…');
+    await shootBothThemes(page, 'panel');
+    console.log('Clicking "Add the retro label", then "Apply retro-actions"…');
+    await panel.getByRole('button', { name: /^Add the .* label$/ }).click();
+    await panel.getByTestId('retro-label-hint').waitFor({ state: 'detached' });
     await panel.getByRole('button', { name: 'Apply retro-actions' }).click();
     const outcome = panel.getByTestId('outcome').filter({ hasText: /GitLab now has|already/ });
     await outcome.waitFor();
     console.log(`Panel says: ${await outcome.innerText()}`);
-    await shoot(page, 'panel-applied-light.png');
-    await page.screenshot({ path: resolve(OUTPUT, 'issue-light.png'), fullPage: true });
-    console.log(`  saved ${resolve(OUTPUT, 'issue-light.png')}`);
-    await page.goto(`${ISSUE}?theme=dark`);
-    await panel.getByTestId('preview').waitFor();
-    await shoot(page, 'panel-applied-dark.png');
-    await page.screenshot({ path: resolve(OUTPUT, 'issue-dark.png'), fullPage: true });
-    console.log(`  saved ${resolve(OUTPUT, 'issue-dark.png')}`);
+    console.log(`Checklist: ${(await panel.getByTestId('checklist').locator('h3').innerText()).replace(/\s+/g, ' ')}`);
+    await shootBothThemes(page, 'panel-applied', 'issue');
     printRequests(sandbox);
   } finally {
     await browser.close();
@@ -87,6 +93,10 @@ const sandbox = await startSandbox();
 console.log(`Sandbox GitLab on ${sandbox.url}, reached by Chromium as https://gitlab.com`);
 try {
   await (headless ? tour(sandbox) : interactive(sandbox));
+} catch (error) {
+  // A newcomer needs the sentence (Chromium missing, say), not a stack trace.
+  console.error(process.env.DEBUG || !(error instanceof Error) ? error : `${error.message}\n(DEBUG=1 npm start shows where it failed.)`);
+  process.exitCode = 1;
 } finally {
   await sandbox.close();
 }

@@ -11,6 +11,7 @@ import { launchBrowser } from '../browser/launch';
 import type { Locator } from 'playwright-core';
 import { format } from 'date-fns';
 import { configureExtension, retroPanel } from '../browser/configure';
+import { hideScrollbars, showTheme } from './page-look';
 
 const OUTPUT = resolve(import.meta.dirname, '../../demo-output');
 const ISSUE = `https://gitlab.com/${EMERGENCIES_PATH}/-/issues/1`;
@@ -31,13 +32,16 @@ mkdirSync(OUTPUT, { recursive: true });
 
 /** The panel sits in GitLab's narrow sidebar: one tall picture, plus 700 px slices that are easy to look at. */
 async function shoot(panel: Locator, name: string): Promise<void> {
-  await panel.screenshot({ path: resolve(OUTPUT, `${name}.png`) });
+  const saved = [`${name}.png`];
+  await panel.screenshot({ path: resolve(OUTPUT, saved[0]!) });
   const box = (await panel.boundingBox())!;
   const scrollY = await panel.page().evaluate(() => window.scrollY);
   for (let top = 0, part = 1; top < box.height; top += 700, part += 1) {
     const clip = { x: box.x, y: box.y + scrollY + top, width: box.width, height: Math.min(700, box.height - top) };
-    await panel.page().screenshot({ path: resolve(OUTPUT, `${name}-part${part}.png`), fullPage: true, clip });
+    saved.push(`${name}-part${part}.png`);
+    await panel.page().screenshot({ path: resolve(OUTPUT, saved.at(-1)!), fullPage: true, clip });
   }
+  console.log(`  saved ${OUTPUT}/${saved.join(', ')}`);
 }
 const sandbox = await startSandbox();
 // A reader east of UTC, so the pictures show local times with UTC beside them.
@@ -47,6 +51,7 @@ try {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 2200 });
   await page.goto(ISSUE);
+  await hideScrollbars(page);
   // The Timeline section loads when opened.
   await retroPanel(page).locator('[data-testid="timeline-details"][data-ready="yes"] summary').click();
   const section = retroPanel(page).getByRole('region', { name: 'Timeline' });
@@ -63,13 +68,13 @@ try {
   await section.getByTestId('unplaced-lines').waitFor();
   await section.getByRole('button', { name: 'Post timeline' }).click();
   await section.getByTestId('publish-outcome').filter({ hasText: 'Posted' }).waitFor();
-  await shoot(retroPanel(page), 'timeline-light');
-  await page.goto(`${ISSUE}?theme=dark`);
-  await section.getByTestId('timeline-entries').waitFor();
-  await section.locator('summary', { hasText: 'Paste transcript' }).click();
+  for (const theme of ['light', 'dark'] as const) {
+    await showTheme(page, theme);
+    await shoot(retroPanel(page), `timeline-${theme}`);
+  }
+  // The entry form, open on a new entry.
   await section.getByRole('button', { name: 'Add entry' }).click();
-  await shoot(retroPanel(page), 'timeline-dark');
-  console.log(`Saved ${OUTPUT}/timeline-light.png and timeline-dark.png`);
+  await shoot(retroPanel(page), 'timeline-form-dark');
 } finally {
   await browser.close();
   await sandbox.close();

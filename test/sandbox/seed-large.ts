@@ -39,7 +39,7 @@ export function addLargeRetros(state: SandboxState, count: number, now = new Dat
     const issue = base(n, PROJECT_IDS.emergencies, created);
     const kind = rnd();
     const owner = n % 25 === 0 ? USER_IDS.maria : pick(managerIds);
-    issue.title = `Customer emergency ${n + 1}: ${pick(['Geo lag', 'runner outage', 'SAML loop', 'registry 503', 'upgrade failure', 'LFS loss'])}`;
+    issue.title = `Customer emergency: ${pick(['Geo lag', 'runner outage', 'SAML loop', 'registry 503', 'upgrade failure', 'LFS loss'])}`; // its number is the issue's own
     issue.assigneeIds = [owner];
     issue.updatedAt = new Date(created + rnd() * (now.getTime() - created)).toISOString();
     if (kind < 0.5) {
@@ -57,7 +57,7 @@ export function addLargeRetros(state: SandboxState, count: number, now = new Dat
   }
   for (let n = 0; n < Math.ceil(count / 3); n += 1) {
     const issue = base(count + n, PROJECT_IDS.gitlab, now.getTime() - Math.floor(rnd() * 175 * DAY) - DAY);
-    Object.assign(issue, { title: `Follow-up ${n + 1} of an emergency retro`, labels: ['customer-retro', ...pick(FOLLOW_UP_LABELS)], authorId: pick(managerIds) });
+    Object.assign(issue, { title: 'Follow-up of an emergency retro', labels: ['customer-retro', ...pick(FOLLOW_UP_LABELS)], authorId: pick(managerIds) });
     state.issues.push(issue);
   }
 }
