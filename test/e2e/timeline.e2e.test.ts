@@ -124,6 +124,46 @@ describe('the Timeline section', () => {
     await page.close();
   });
 
+  it('after a 502 on a stored comment, an entry deleted before the retry stays deleted, in the draft and on GitLab', async () => {
+    const page = await openTimeline();
+    await addEntry(page, '2025-03-04', '10:32', 'Customer reports 500s');
+    await addEntry(page, '2025-03-04', '10:40', 'Wrong guess, deleted later');
+    session.sandbox.fail({ method: 'POST', path: NOTES_PATH, status: 502, afterApply: true });
+    const section = timeline(page);
+    await section.getByRole('button', { name: 'Post timeline' }).click();
+    const notice = section.getByTestId('timeline-publish').getByRole('alert');
+    await notice.filter({ hasText: 'GitLab answered with an error (502)' }).waitFor();
+    await section.getByRole('button', { name: 'Delete entry at 2025-03-04 10:40 UTC' }).click();
+    await notice.getByRole('button', { name: 'Try again' }).click();
+    await section.getByTestId('publish-outcome').filter({ hasText: 'Updated the timeline comment' }).waitFor();
+    expect(markedNotes()).toHaveLength(1);
+    expect(markedNotes()[0]!.body).not.toContain('Wrong guess');
+    expect(await section.getByTestId('timeline-entry').allTextContents()).toEqual([expect.stringContaining('Customer reports 500s')]);
+    await page.close();
+  });
+
+  it('a public timeline comment is given no entry from an internal note: the panel says so, and GitLab keeps the comment as it was', async () => {
+    const page = await openTimeline('issues/11');
+    await addEntry(page, '2025-03-04', '10:32', 'Customer reports 500s');
+    const section = timeline(page);
+    // Nothing internal yet: the box starts unticked, so the comment is public.
+    expect(await section.getByRole('checkbox', { name: /Internal note/ }).isChecked()).toBe(false);
+    await section.getByRole('button', { name: 'Post timeline' }).click();
+    await section.getByTestId('publish-outcome').filter({ hasText: 'Posted the timeline as a new comment' }).waitFor();
+    const posted = markedNotes()[0]!.body;
+    session.sandbox.state.notes.push({ id: 9901, issueId: issueId(PROJECT_IDS.emergencies, 11), body: 'Customer DB password is hunter2', authorId: USER_IDS.sam, system: false, internal: true, createdAt: '2025-03-04T10:50:00Z', updatedAt: '2025-03-04T10:50:00Z' });
+    await section.locator('summary', { hasText: 'Import from issue' }).click();
+    await section.getByRole('button', { name: 'Import from issue' }).click();
+    await section.getByTestId('import-candidates').getByRole('checkbox', { name: /hunter2/ }).check();
+    await section.getByRole('button', { name: /^Add 1 selected$/ }).click();
+    await section.getByTestId('internal-warning').filter({ hasText: 'the timeline comment on GitLab is public' }).waitFor();
+    await section.getByRole('button', { name: 'Update timeline comment' }).click();
+    await section.getByTestId('timeline-publish').getByRole('alert').filter({ hasText: '1 entry comes from internal notes: they are not posted there' }).waitFor();
+    expect(markedNotes()).toHaveLength(1);
+    expect(markedNotes()[0]!.body).toBe(posted);
+    await page.close();
+  });
+
   it('writes incident timeline events on an incident, and explains why it cannot on a plain issue', async () => {
     const plain = await openTimeline();
     await expect.poll(() => timeline(plain).getByLabel('Also write GitLab incident timeline events').isDisabled()).toBe(true);
