@@ -171,7 +171,9 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     const underEmptyHeader = !!open && currentIsBlock && !open.text;
     // "Yesterday" or "March 3" said in a message is text: right under a header, with no message
     // after it, or naming a day before the chat's.
-    if ((kind.kind === 'day' || kind.kind === 'relative-day') && (underEmptyHeader || !isDayChange(dividerDay(kind)) || !messageStartsAfter(i))) kind = { kind: 'text', text: line };
+    // Right under a one-line message (Zoom's, or "10:32 text") it is that message going on: such chats have no dividers.
+    const continuesLine = !!open && !currentIsBlock && !blankBefore;
+    if ((kind.kind === 'day' || kind.kind === 'relative-day') && (underEmptyHeader || continuesLine || !isDayChange(dividerDay(kind)) || !messageStartsAfter(i))) kind = { kind: 'text', text: line };
     // A message that is only a time, or starts with one ("10:45 works for me"), under its header.
     if ((kind.kind === 'time-only' || kind.kind === 'timed') && underEmptyHeader) kind = { kind: 'text', text: line };
     // A date this reader cannot place, inside a Slack message, is part of what was said.

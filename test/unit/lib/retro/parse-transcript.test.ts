@@ -44,6 +44,14 @@ describe('transcript formats', () => {
     expect(parseTranscript(text, UTC).messages[0]!.at).toBe(Date.parse('2025-03-04T10:32:05.000Z'));
   });
 
+  it('a date on the line under a Zoom message is part of it: Zoom chats have no day dividers', () => {
+    const text = '10:32:05 From Sam Support to Everyone: last seen working on\nDec 1\n10:40:10 From Lee Lead to Everyone: thanks';
+    expect(times(text)).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'last seen working on\nDec 1'],
+      ['2025-03-04T10:40', 'Lee Lead', 'thanks'],
+    ]);
+  });
+
   it('reads HH:MM lines, bracketed times and 12-hour times with dots', () => {
     expect(times('09:05 started upgrade\n[09:17] 500s begin\n9:30 p.m. - rollback done')).toEqual([
       ['2025-03-04T09:05', null, 'started upgrade'],
