@@ -30,11 +30,11 @@ async function shoot(page: Page, name: string): Promise<void> {
   console.log(`  saved ${path}`);
 }
 
-/** The panel (and, when named, the whole page) as it is now, in light then dark; the page is left light. */
-async function shootBothThemes(page: Page, panelName: string, pageName?: string): Promise<void> {
+/** The panel, or the whole page, as it is now, in light then dark; the page is left light. */
+async function shootBothThemes(page: Page, panelName: string | null, pageName?: string): Promise<void> {
   for (const theme of ['light', 'dark'] as const) {
     await showTheme(page, theme);
-    await shoot(page, `${panelName}-${theme}.png`);
+    if (panelName) await shoot(page, `${panelName}-${theme}.png`);
     if (!pageName) continue;
     const path = resolve(OUTPUT, `${pageName}-${theme}.png`);
     await page.screenshot({ path, fullPage: true });
@@ -66,7 +66,12 @@ async function tour(sandbox: Sandbox): Promise<void> {
     await outcome.waitFor();
     console.log(`Panel says: ${await outcome.innerText()}`);
     console.log(`Checklist: ${(await panel.getByTestId('checklist').locator('h3').innerText()).replace(/\s+/g, ' ')}`);
-    await shootBothThemes(page, 'panel-applied', 'issue');
+    await shootBothThemes(page, 'panel-applied');
+    // GitLab's own sidebar shows the change after a reload, as the panel says.
+    await page.reload();
+    await panel.getByTestId('preview').waitFor();
+    await hideScrollbars(page);
+    await shootBothThemes(page, null, 'issue');
     printRequests(sandbox);
   } finally {
     await browser.close();
