@@ -51,6 +51,15 @@ const renderSection = async (client = fakeClient(), isIncident = false) => {
 
 afterEach(cleanup);
 
+/** Opens the form for a new entry and types its date and time. */
+function openNewEntry(date: string, time: string): HTMLElement {
+  fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
+  const form = screen.getByRole('form', { name: 'Add entry' });
+  fireEvent.input(within(form).getByLabelText('Date'), { target: { value: date } });
+  fireEvent.input(within(form).getByLabelText(/^Time/), { target: { value: time } });
+  return form;
+}
+
 describe('TimelineSection', () => {
   it('shows entries in time order with local time and UTC beside, GitLab text as text', async () => {
     await renderSection();
@@ -65,10 +74,7 @@ describe('TimelineSection', () => {
 
   it('adds an entry from the form (a real <form>, so Enter submits it), then saves the draft on top of the stored revision', async () => {
     const client = await renderSection();
-    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
-    const form = screen.getByRole('form', { name: 'Add entry' });
-    fireEvent.input(within(form).getByLabelText('Date'), { target: { value: '2025-03-04' } });
-    fireEvent.input(within(form).getByLabelText(/^Time/), { target: { value: '08:15' } });
+    const form = openNewEntry('2025-03-04', '08:15');
     fireEvent.input(within(form).getByLabelText('What happened'), { target: { value: 'Alert fired' } });
     expect(screen.getByTestId('entry-utc').textContent).toBe('Stored as 2025-03-04 07:15 UTC');
     fireEvent.submit(form);
@@ -126,10 +132,7 @@ describe('TimelineSection', () => {
 
   it('says when a time typed falls in the hour the clocks skip, and where the entry lands', async () => {
     await renderSection();
-    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
-    const form = screen.getByRole('form', { name: 'Add entry' });
-    fireEvent.input(within(form).getByLabelText('Date'), { target: { value: '2025-03-30' } });
-    fireEvent.input(within(form).getByLabelText(/^Time/), { target: { value: '02:30' } });
+    const form = openNewEntry('2025-03-30', '02:30');
     expect(screen.getByTestId('entry-gap').textContent).toBe('02:30 does not exist on 2025-03-30 in Europe/Berlin (the clocks went forward): the entry is at 03:30.');
     fireEvent.input(within(form).getByLabelText(/^Time/), { target: { value: '03:30' } });
     expect(screen.queryByTestId('entry-gap')).toBeNull();
@@ -137,10 +140,7 @@ describe('TimelineSection', () => {
 
   it('adds the entry with Ctrl+Enter in its text, where Enter is a new line', async () => {
     await renderSection();
-    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
-    const form = screen.getByRole('form', { name: 'Add entry' });
-    fireEvent.input(within(form).getByLabelText('Date'), { target: { value: '2025-03-04' } });
-    fireEvent.input(within(form).getByLabelText(/^Time/), { target: { value: '08:15' } });
+    const form = openNewEntry('2025-03-04', '08:15');
     fireEvent.input(within(form).getByLabelText('What happened'), { target: { value: 'Alert fired\nand paged' } });
     fireEvent.keyDown(within(form).getByLabelText('What happened'), { key: 'Enter' });
     expect(screen.getByRole('form', { name: 'Add entry' })).toBeTruthy();
