@@ -87,7 +87,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
         <button type="button" class="primary" disabled={busy || !ready || !canWrite || !entryCount} onClick={run}>{published ? 'Update timeline comment' : 'Post timeline'}</button>
         {published && (
           <span class="muted" data-testid="published-state">
-            {changedSincePublished ? 'Changed since last posted. ' : 'Posted. '}
+            {changedSincePublished ? 'Changed since last posted. ' : 'Up to date on GitLab. '}
             <a href={published.noteUrl} target="_blank" rel="noopener noreferrer">View comment</a>
           </span>
         )}

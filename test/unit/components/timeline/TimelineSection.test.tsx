@@ -195,6 +195,7 @@ describe('TimelineSection', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(screen.getByTestId('publish-outcome').textContent).toContain('Posted the timeline as a new comment'));
     expect(screen.getByTestId('published-state').querySelector('a')!.getAttribute('href')).toBe('https://gitlab.com/x/-/issues/1#note_9');
+    expect(screen.getByTestId('published-state').textContent).toBe('Up to date on GitLab. View comment');
     // GitLab decided when the comment was first posted: the box now says what it is, and is fixed.
     const box = screen.getByLabelText(/^Internal note/) as HTMLInputElement;
     expect([box.checked, box.disabled]).toEqual([false, true]);
