@@ -39,7 +39,8 @@ export function RetroActions({ data, client, onChange, highlight = false }: Prop
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState('');
-  const [lastAction, setLastAction] = useState<'apply' | 'undo'>('apply');
+  // What "Try again" repeats: the write that failed, never another one.
+  const [lastAction, setLastAction] = useState<'apply' | 'undo' | 'add-label'>('apply');
 
   const { issue, labels, roster } = data;
   const name = engineer.trim().replace(/^@/, '');
@@ -55,6 +56,7 @@ export function RetroActions({ data, client, onChange, highlight = false }: Prop
   const addRetroLabel = async () => {
     setBusy(true);
     setError(null);
+    setLastAction('add-label');
     const reply = await client.addRetroLabel();
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
@@ -128,7 +130,7 @@ export function RetroActions({ data, client, onChange, highlight = false }: Prop
         )}
       </div>
       <p role="status" class="outcome" data-testid="outcome">{busy ? 'Working…' : outcome}</p>
-      {error && <ErrorNotice error={error} onRetry={() => run(lastAction)} onOpenOptions={client.openOptions} />}
+      {error && <ErrorNotice error={error} onRetry={() => (lastAction === 'add-label' ? addRetroLabel() : run(lastAction))} onOpenOptions={client.openOptions} />}
     </div>
   );
 }

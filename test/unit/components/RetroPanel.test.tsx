@@ -235,6 +235,18 @@ describe('RetroPanel: apply retro-actions', () => {
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
 
+  it('Try again after a failed "Add the retro label" adds the label again, and nothing else', async () => {
+    const client = fakeClient(ok(panelData({}, { labels: ['customer-emergency'] })));
+    client.addRetroLabel.mockResolvedValueOnce(fail(errorFromResponse(500, { message: '500' })));
+    await renderReady(client);
+    fireEvent.click(screen.getByRole('button', { name: 'Add the retro label' }));
+    const alert = await screen.findByRole('alert');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(client.addRetroLabel).toHaveBeenCalledTimes(2));
+    expect(client.apply).not.toHaveBeenCalled();
+    expect(client.undo).not.toHaveBeenCalled();
+  });
+
   it('an error on apply shows in an alert with the message', async () => {
     const client = fakeClient();
     client.apply.mockResolvedValue(fail(errorFromResponse(403, { error: 'insufficient_scope', scope: 'api' })));
