@@ -70,6 +70,23 @@ describe('findings and follow-ups', () => {
     await page.close();
   });
 
+  it('a similar issue whose title holds a long URL wraps inside the narrow panel: nothing reaches past its edge', async () => {
+    const similar = session.sandbox.state.issues.find((issue) => issue.projectId === GITLAB_PROJECT && issue.iid === 7)!;
+    similar.title = `Geo replication queue never drains, see https://gitlab.com/g/p/-/issues/1/designs/${'screenshot_of_the_queue_'.repeat(4)}.png`;
+    const page = await openPanel(3);
+    await addFinding(page, 'What could have gone better', `Geo replication queue never drains https://gitlab.com/gitlab-org/gitlab/-/jobs/${'1234567890'.repeat(5)}`, 'New bug issue');
+    await retroPanel(page).getByRole('button', { name: 'Create: new bug issue' }).click();
+    await retroPanel(page).getByTestId('similar').waitFor();
+    // Nothing in the panel reaches past its right edge.
+    const beyond = await page.evaluate(() => {
+      const host = document.querySelector('emergency-retro-panel')!;
+      const right = host.getBoundingClientRect().right;
+      return [...host.shadowRoot!.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > right + 1).map((el) => el.localName);
+    });
+    expect(beyond).toEqual([]);
+    await page.close();
+  });
+
   it('a PM check-in on an existing issue named by reference', async () => {
     const page = await openPanel(5);
     await addFinding(page, 'Open questions', 'Will the registry get a read-only mode?', 'Check-in with the PM on an existing issue');

@@ -28,6 +28,24 @@ describe('popup: retros assigned to me', () => {
     await page.close();
   });
 
+  it('a title or label with no spaces (a URL) wraps inside the popup instead of widening it', async () => {
+    const issue = session.sandbox.state.issues.find((i) => i.iid === 9 && i.projectId === 1001)!;
+    issue.title = `See https://gitlab.com/g/p/-/issues/1/designs/${'screenshot_of_the_queue_'.repeat(6)}.png`;
+    issue.labels = [...issue.labels, `scoped::${'x'.repeat(120)}`];
+    const page = await openPopup(session.browser.context, session.browser.extensionId!);
+    await expect.poll(() => page.getByTestId('popup-status').textContent()).toMatch(/^Updated/);
+    await page.getByRole('link', { name: /^See https/ }).waitFor();
+    // Nothing in the list is wider than the list, and the list is no wider than the popup's 400 px.
+    const widths = await page.evaluate(() => {
+      const list = document.querySelector('.retros')!;
+      return { body: document.body.getBoundingClientRect().width, list: list.getBoundingClientRect().width, content: list.scrollWidth, box: list.clientWidth };
+    });
+    expect(widths.body).toBe(400);
+    expect(widths.list).toBeLessThanOrEqual(400);
+    expect(widths.content).toBeLessThanOrEqual(widths.box);
+    await page.close();
+  });
+
   it('opens at once from the cache while GitLab is slow, then shows the fresh list', async () => {
     const first = await openPopup(session.browser.context, session.browser.extensionId!);
     await expect.poll(() => first.getByTestId('popup-status').textContent()).toMatch(/^Updated/);
