@@ -108,8 +108,18 @@ export function OptionsPage({ load, save, draftStore }: Props) {
     event.preventDefault();
     const checked = checkFields(fields);
     setErrors(checked.errors);
-    if (!checked.settings) return setStatus({ saving: false, message: 'Nothing was saved: fix the fields marked below.', error: null });
+    if (!checked.settings) return setStatus({ saving: false, message: 'Nothing was saved: fix the fields marked with a message.', error: null });
     setStatus({ saving: true, message: 'Saving…', error: null });
+    // Saved elsewhere while this page was open (a manager added from the panel): never overwritten unseen.
+    const latest = await load();
+    if (latest.ok && !same(fieldsOf(latest.data.settings), saved)) {
+      const now = fieldsOf(latest.data.settings);
+      setView(latest.data);
+      setFields(now);
+      draftStore.setItem(DRAFT_KEY, JSON.stringify({ base: now, fields } satisfies OptionsDraft));
+      setDraftNotice({ restored: false, draft: { base: now, fields } });
+      return setStatus({ saving: false, message: 'Nothing was saved: the settings were changed elsewhere while this page was open. The form shows them now; your changes are kept below.', error: null });
+    }
     const reply = await save(checked.settings, token.trim() || undefined);
     if (!reply.ok) return setStatus({ saving: false, message: '', error: reply.error });
     setView(reply.data);
@@ -130,7 +140,7 @@ export function OptionsPage({ load, save, draftStore }: Props) {
           {draftNotice.restored ? (
             <p>Your unsaved changes from an earlier visit are back in the form below. <button type="button" onClick={() => takeDraft(false)}>Discard them</button></p>
           ) : (
-            <p>The saved settings changed since you last edited here without saving (for example, a manager added from the panel), so the form shows what is saved now. <button type="button" onClick={() => takeDraft(true)}>Use my unsaved changes instead</button></p>
+            <p>The saved settings changed since you edited here without saving (for example, a manager added from the panel), so the form shows what is saved now. <button type="button" onClick={() => takeDraft(true)}>Use my unsaved changes instead</button></p>
           )}
         </div>
       )}

@@ -38,7 +38,7 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('a malformed roster names the line, saves nothing, and keeps the text through a reload', async () => {
+  it('a malformed roster names the line, saves nothing, and keeps the text through a reload and after the tab is closed', async () => {
     const page = await openOptions(session.browser.context, session.browser.extensionId!);
     const roster = 'sam-support: maria-manager\nthis line is wrong\n';
     await page.getByLabel('Manager roster').fill(roster);
@@ -47,6 +47,10 @@ describe('options page', () => {
     await page.reload();
     await expect.poll(() => page.getByLabel('Manager roster').inputValue()).toBe(roster);
     await page.close();
+    const reopened = await openOptions(session.browser.context, session.browser.extensionId!);
+    await expect.poll(() => reopened.getByLabel('Manager roster').inputValue()).toBe(roster);
+    await reopened.getByRole('button', { name: 'Discard them' }).click(); // the next tests start from what is saved
+    await reopened.close();
   });
 
   it('the "Create a token" link opens the instance token page with the api scope', async () => {

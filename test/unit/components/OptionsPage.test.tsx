@@ -38,3 +38,22 @@ describe('OptionsPage unsaved changes', () => {
     expect(await roster()).toBe('alex: bob\n');
   });
 });
+
+describe('OptionsPage saving', () => {
+  it('saves nothing over settings changed elsewhere while the page was open, shows them, and keeps what was typed one click away', async () => {
+    const opened = view('sam-support: maria-manager\n');
+    const meanwhile = view('sam-support: maria-manager\nlee-lead: lina-leader\n'); // the panel added a pair
+    const load = vi.fn().mockResolvedValueOnce({ ok: true, data: opened }).mockResolvedValue({ ok: true, data: meanwhile });
+    const save = vi.fn();
+    const store = new Map<string, string>();
+    const draftStore = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    render(<OptionsPage load={load} save={save} draftStore={draftStore} />);
+    fireEvent.input(await screen.findByLabelText(/^Retro leads/), { target: { value: 'lee-lead' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Save' }).closest('form')!);
+    expect(await screen.findByText(/^Nothing was saved: the settings were changed elsewhere while this page was open/)).toBeTruthy();
+    expect(save).not.toHaveBeenCalled();
+    expect(await roster()).toBe('sam-support: maria-manager\nlee-lead: lina-leader\n');
+    fireEvent.click(screen.getByRole('button', { name: 'Use my unsaved changes instead' }));
+    expect(((await screen.findByLabelText(/^Retro leads/)) as HTMLTextAreaElement).value).toBe('lee-lead');
+  });
+});

@@ -44,6 +44,7 @@ interface FakeClient extends PanelClient {
   load: ReturnType<typeof vi.fn<PanelClient['load']>>;
   apply: ReturnType<typeof vi.fn<PanelClient['apply']>>;
   undo: ReturnType<typeof vi.fn<PanelClient['undo']>>;
+  addRetroLabel: ReturnType<typeof vi.fn<PanelClient['addRetroLabel']>>;
   searchUsers: ReturnType<typeof vi.fn<PanelClient['searchUsers']>>;
   addRosterPair: ReturnType<typeof vi.fn<PanelClient['addRosterPair']>>;
   openOptions: ReturnType<typeof vi.fn<PanelClient['openOptions']>>;
