@@ -125,8 +125,14 @@ export function OptionsPage({ load, save, draftStore }: Props) {
     setView(reply.data);
     draftStore.removeItem(DRAFT_KEY);
     setDraftNotice(null);
-    if (reply.data.tokenError) {
-      return setStatus({ saving: false, message: 'Settings saved, but the token was not: GitLab refused it.', error: reply.data.tokenError });
+    const tokenError = reply.data.tokenError;
+    if (tokenError) {
+      // A refusal is about the token; an outage, a rate limit or a wrong address is not.
+      const refused = tokenError.kind === 'unauthorized' || tokenError.kind === 'insufficient-scope' || tokenError.kind === 'forbidden';
+      const error = tokenError.kind === 'not-found'
+        ? { ...tokenError, message: 'GitLab answered "not found" when asked who this token signs in as: check the GitLab URL, then save again.' }
+        : tokenError;
+      return setStatus({ saving: false, message: `Settings saved, but the token was not: ${refused ? 'GitLab refused it' : 'GitLab could not check it'}.`, error });
     }
     setToken('');
     setStatus({ saving: false, message: 'Saved.', error: null });

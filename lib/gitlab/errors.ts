@@ -107,7 +107,7 @@ export function errorFromResponse(status: number, body: unknown, retryAfterHeade
   if (status >= 500) {
     return { kind: 'server', status, message: write
       ? `GitLab answered with an error (${status}). A change may or may not have been saved: check the issue, then try again in a minute.`
-      : `GitLab answered with an error (${status}) and sent nothing back; nothing was changed. Try again in a minute.` };
+      : `GitLab answered with an error (${status}). This was only a read, so nothing changed on GitLab: try again in a minute.` };
   }
   return { kind: 'rejected', status, message: `GitLab refused the request: ${detail || `HTTP ${status}`}. Fix that and try again.` };
 }
@@ -115,7 +115,7 @@ export function errorFromResponse(status: number, body: unknown, retryAfterHeade
 export function errorFromNetwork(error: unknown, host: string, write = true): ApiError {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return { kind: 'timeout', status: 0, message: `GitLab did not answer within ${REQUEST_TIMEOUT_SECONDS} seconds. ${write ? 'Check the issue before trying again: a change may have been saved.' : 'Nothing was changed: try again in a minute.'}` };
+    return { kind: 'timeout', status: 0, message: `GitLab did not answer within ${REQUEST_TIMEOUT_SECONDS} seconds. ${write ? 'Check the issue before trying again: a change may have been saved.' : 'This was only a read, so nothing changed on GitLab: try again in a minute.'}` };
   }
   return { kind: 'network', status: 0, message: `Could not reach GitLab at ${host}. Check your connection, VPN or the GitLab URL in the options, then try again.` };
 }

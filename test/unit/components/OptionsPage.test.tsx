@@ -57,3 +57,29 @@ describe('OptionsPage saving', () => {
     expect(((await screen.findByLabelText(/^Retro leads/)) as HTMLTextAreaElement).value).toBe('lee-lead');
   });
 });
+
+describe('OptionsPage token check', () => {
+  const saved = view('sam-support: maria-manager\n');
+  async function saveWithTokenError(tokenError: SettingsView['tokenError']) {
+    const store = new Map<string, string>();
+    const draftStore = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
+    render(<OptionsPage load={async () => ({ ok: true, data: saved })} save={async () => ({ ok: true, data: { ...saved, tokenError } })} draftStore={draftStore} />);
+    fireEvent.input(await screen.findByLabelText(/^Personal access token/), { target: { value: 'glpat-x' } });
+    fireEvent.submit(screen.getByRole('button', { name: 'Save' }).closest('form')!);
+  }
+
+  it('says GitLab refused the token only when it did; an outage is "could not check it"', async () => {
+    await saveWithTokenError({ kind: 'unauthorized', status: 401, message: 'GitLab rejected the token.' });
+    expect(await screen.findByText('Settings saved, but the token was not: GitLab refused it.')).toBeTruthy();
+    cleanup();
+    await saveWithTokenError({ kind: 'server', status: 500, message: 'GitLab answered with an error (500).' });
+    expect(await screen.findByText('Settings saved, but the token was not: GitLab could not check it.')).toBeTruthy();
+  });
+
+  it('a "not found" points at the GitLab URL, not at a project or issue', async () => {
+    await saveWithTokenError({ kind: 'not-found', status: 404, message: 'GitLab says not found, or you have no access. Check the project and issue.' });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('check the GitLab URL');
+    expect(alert.textContent).not.toContain('project and issue');
+  });
+});

@@ -99,12 +99,12 @@ describe('sendOnce', () => {
 
   it('a failed read says nothing was changed; a failed write says a change may have been saved', async () => {
     answer(() => json({ message: '500 Internal Server Error' }, 500));
-    expect((await apiErrorOf(sendOnce('projects/1/issues/5/notes', options))).message).toBe('GitLab answered with an error (500) and sent nothing back; nothing was changed. Try again in a minute.');
+    expect((await apiErrorOf(sendOnce('projects/1/issues/5/notes', options))).message).toBe('GitLab answered with an error (500). This was only a read, so nothing changed on GitLab: try again in a minute.');
     expect((await apiErrorOf(sendOnce('projects/1/issues/5/notes', { ...options, method: 'PUT' }))).message).toMatch(/A change may or may not have been saved/);
     answer(() => json({ error: 'insufficient_scope' }, 403));
     expect((await apiErrorOf(sendOnce('projects/1/issues/5/notes', options))).message).toBe('Your token needs the api scope for this. Create a token with the api scope and save it in the options.');
     reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
-    expect((await apiErrorOf(sendOnce('projects/1/issues/5/notes', options))).message).toMatch(/Nothing was changed: try again in a minute\.$/);
+    expect((await apiErrorOf(sendOnce('projects/1/issues/5/notes', options))).message).toMatch(/This was only a read, so nothing changed on GitLab: try again in a minute\.$/);
   });
 
   it('C10: a 429 with Retry-After 3 is sent once and says to wait 3 s', async () => {
