@@ -11,6 +11,7 @@ import { NotConfigured } from './NotConfigured';
 import { AssigneeGroups } from './review/AssigneeGroups';
 import { BarChart } from './review/BarChart';
 import { StackedBarChart } from './review/StackedBarChart';
+import { SuggestedList } from './review/SuggestedList';
 
 interface Props {
   loadCached(): Promise<Result<ReviewView>>;
@@ -85,13 +86,7 @@ export function ReviewPage({ loadCached, refresh, openOptions, download, now }: 
           </section>
           <section aria-labelledby="suggested-heading">
             <h2 id="suggested-heading">Suggested, not run yet <span class="muted" data-testid="suggested-count">{data.suggested.length}</span></h2>
-            {data.suggested.length === 0 ? <p>No open retro suggestions waiting.</p> : (
-              <ul class="suggested" data-testid="suggested-list">
-                {data.suggested.slice(0, 200).map((item) => (
-                  <li key={item.key}>{item.webUrl ? <a href={item.webUrl} target="_blank" rel="noopener noreferrer">{item.title}</a> : item.title} <span class="muted small">{item.key}</span></li>
-                ))}
-              </ul>
-            )}
+            {data.suggested.length === 0 ? <p>No open retro suggestions waiting.</p> : <SuggestedList items={data.suggested} />}
           </section>
         </>
       )}

@@ -12,7 +12,8 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
-export const REVIEW_CSV_HEADER = ['reference', 'title', 'assignees', 'due date', 'stale', 'updated at', 'retro-actions applied at', 'labels', 'url'];
+// No "retro-actions applied at": the review reads no label events (one request per retro), so it would always be empty.
+export const REVIEW_CSV_HEADER = ['reference', 'title', 'assignees', 'due date', 'stale', 'updated at', 'labels', 'url'];
 
 export function reviewCsv(items: readonly RetroItem[], now: Date): string {
   return toCsv([
@@ -24,7 +25,6 @@ export function reviewCsv(items: readonly RetroItem[], now: Date): string {
       item.dueDate ?? '',
       staleReason(item, now) ?? '',
       item.updatedAt,
-      item.retroActionsAppliedAt ?? '',
       item.labels.join(', '), // labels may contain spaces ("feature proposal")
       item.webUrl,
     ]),

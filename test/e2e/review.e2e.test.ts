@@ -57,7 +57,7 @@ describe('review page with a large data set', () => {
     const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
     expect(text.startsWith('\uFEFF')).toBe(true); // so Excel reads it as UTF-8
     const rows = text.slice(1).trimEnd().split('\r\n');
-    expect(rows[0]).toBe('reference,title,assignees,due date,stale,updated at,retro-actions applied at,labels,url');
+    expect(rows[0]).toBe('reference,title,assignees,due date,stale,updated at,labels,url');
     const open = session.sandbox.state.issues.filter((i) => i.projectId === 1001 && i.state === 'opened' && i.labels.includes('retro-actions'));
     expect(rows).toHaveLength(open.length + 1);
     expect(rows.slice(1).every((row) => row.startsWith(`${EMERGENCIES_PATH}#`))).toBe(true);

@@ -96,6 +96,16 @@ describe('review page', () => {
     expect(screen.getAllByTestId('review-row')).toHaveLength(2 * ROW_STEP);
   });
 
+  it('every suggested retro can be reached: ROW_STEP at a time, more on request', async () => {
+    const many = Array.from({ length: 306 }, (_, i) => retroItem({ iid: i + 1, labels: ['retro'], title: `Suggested ${i + 1}` }));
+    setUp({ loadCached: vi.fn(async () => ok(view(reviewData({ suggested: many })))) });
+    const list = await screen.findByTestId('suggested-list');
+    expect(list.querySelectorAll('li')).toHaveLength(ROW_STEP);
+    for (let shown = ROW_STEP; shown < 306; shown += ROW_STEP) fireEvent.click(screen.getByTestId('more-suggested'));
+    expect(screen.getByTestId('suggested-list').querySelectorAll('li')).toHaveLength(306);
+    expect(screen.queryByTestId('more-suggested')).toBeNull();
+  });
+
   it('not configured: a link to the options and no request', async () => {
     const props = setUp({ loadCached: vi.fn(async () => ok(view(null, false))) });
     await screen.findByTestId('not-configured');

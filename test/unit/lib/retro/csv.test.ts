@@ -16,6 +16,7 @@ describe('CSV export', () => {
     const csv = reviewCsv([retroItem({ iid: 3, title: 'Geo, again', dueDate: '2025-03-10', assignees: ['maria', 'lee'] })], now);
     const [header, row] = csv.trimEnd().split('\r\n');
     expect(header).toBe(REVIEW_CSV_HEADER.join(','));
-    expect(row).toBe('gitlab-com/support/readiness/emergencies#3,"Geo, again",maria lee,2025-03-10,overdue,2025-03-01T10:00:00.000Z,,"retro, retro-actions",https://gitlab.com/gitlab-com/support/readiness/emergencies/-/issues/3');
+    expect(header).toBe('reference,title,assignees,due date,stale,updated at,labels,url'); // no column that would always be empty
+    expect(row).toBe('gitlab-com/support/readiness/emergencies#3,"Geo, again",maria lee,2025-03-10,overdue,2025-03-01T10:00:00.000Z,"retro, retro-actions",https://gitlab.com/gitlab-com/support/readiness/emergencies/-/issues/3');
   });
 });
