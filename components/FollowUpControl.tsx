@@ -24,7 +24,8 @@ export function FollowUpControl({ finding, client, disabled, onDone, onOpenOptio
   const [target, setTarget] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   // After a create that failed, trying again goes straight to the create: the background first
-  // looks for the issue that may have landed, which would otherwise show up as "similar" to itself.
+  // looks for the issue that may have landed, which would otherwise show up as "similar" to itself
+  // (after a reload the background knows it too: it skips the search for a finding with an attempt).
   const [createTried, setCreateTried] = useState(false);
   const payload: FollowUpFinding = { id: finding.id, list: finding.list, text: finding.text, type: finding.type };
 
@@ -47,7 +48,7 @@ export function FollowUpControl({ finding, client, disabled, onDone, onOpenOptio
     const title = finding.text.trim().split('\n')[0]!.trim().slice(0, 255);
     if (!skipSimilar && !createTried && title.length >= 3) {
       setStep({ name: 'busy', what: 'Looking for similar open issues…' });
-      const similar = await client.similar(finding.type, title);
+      const similar = await client.similar(finding.type, title, finding.id);
       if (!similar.ok) return finish(similar);
       if (similar.data.candidates.length) return setStep({ name: 'similar', candidates: similar.data.candidates });
     }

@@ -30,7 +30,7 @@ export type CreatedType = 'bug' | 'feature' | 'kb-article' | 'handbook';
 export type FollowUpFinding = Pick<Finding, 'id' | 'list' | 'text'> & { type: CreatedType | 'pm-checkin' };
 
 export interface FollowUpClient {
-  similar(type: CreatedType, title: string): Promise<Result<ResponseMap['followup:similar']>>;
+  similar(type: CreatedType, title: string, findingId: string): Promise<Result<ResponseMap['followup:similar']>>;
   create(finding: FollowUpFinding): Promise<Result<ResponseMap['followup:create']>>;
   checkIn(finding: FollowUpFinding, target: string): Promise<Result<ResponseMap['followup:checkin']>>;
 }

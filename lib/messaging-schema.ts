@@ -33,8 +33,10 @@ export const SettingsInputSchema = v.strictObject({
   retroLeads: v.pipe(v.array(UsernameSchema), v.maxLength(200)),
 });
 
+const FindingIdSchema = v.pipe(v.string(), v.regex(/^f[a-z0-9]{4,24}$/, 'a finding id'));
+
 const FindingInputSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(/^f[a-z0-9]{4,24}$/, 'a finding id')),
+  id: FindingIdSchema,
   list: v.picklist(['wentWell', 'couldBeBetter', 'suggestions', 'openQuestions']),
   text: v.pipe(v.string(), v.trim(), v.minLength(1, 'the finding text'), v.maxLength(2_000, 'a finding under 2,000 characters')),
   type: v.picklist(['bug', 'feature', 'pm-checkin', 'kb-article', 'handbook']),
@@ -49,7 +51,7 @@ export const RequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('users:search'), query: v.pipe(v.string(), v.trim(), v.minLength(2), v.maxLength(100)) }),
   v.strictObject({ type: v.literal('roster:add'), engineer: UsernameSchema, manager: UsernameSchema }),
   v.strictObject({ type: v.literal('options:open') }),
-  v.strictObject({ type: v.literal('followup:similar'), ref: IssueRefSchema, followUpType: v.picklist(['bug', 'feature', 'kb-article', 'handbook']), title: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(255)) }),
+  v.strictObject({ type: v.literal('followup:similar'), ref: IssueRefSchema, followUpType: v.picklist(['bug', 'feature', 'kb-article', 'handbook']), title: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(255)), findingId: v.optional(FindingIdSchema) }),
   v.strictObject({ type: v.literal('followup:create'), ref: IssueRefSchema, finding: FindingInputSchema }),
   v.strictObject({ type: v.literal('followup:checkin'), ref: IssueRefSchema, finding: FindingInputSchema, target: v.pipe(v.string(), v.trim(), v.minLength(3), v.maxLength(1_000)) }),
   v.strictObject({ type: v.literal('retro:leads'), ref: IssueRefSchema }),

@@ -4,6 +4,7 @@
  * across retries after a timeout or a 502 (case C10).
  */
 import type { GitLabGateway } from '@/lib/gitlab/gateway';
+import type { GitLabIssue } from '@/lib/gitlab/types';
 import type { RequestOf, ResponseMap } from '@/lib/messaging';
 import { GitLabRequestError, asApiError } from '@/lib/gitlab/errors';
 import { parseIssueReference, referenceOf } from '@/lib/gitlab/issue-reference';
@@ -33,9 +34,50 @@ async function emergencyOf(gateway: GitLabGateway, ref: IssueRef): Promise<Emerg
 
 const asFinding = (input: FindingInput): Finding => ({ ...input, state: 'open' });
 
-export async function findSimilar(deps: BackgroundDeps, { ref, followUpType, title }: RequestOf<'followup:similar'>): Promise<ResponseMap['followup:similar']> {
+const hasCheckIn = async (gateway: GitLabGateway, on: IssueRef, marker: string) =>
+  (await gateway.listNotes(on.projectPath, on.iid, { page: 1, perPage: 100, sort: 'desc' })).items.some((note) => note.body.includes(marker));
+
+type Landing = { kind: 'created'; project: string; issue: GitLabIssue } | { kind: 'check-in'; on: IssueRef };
+
+/**
+ * What an earlier attempt that GitLab may have stored left, wherever it went: an attempt to create
+ * names a project, one to check in names an issue. The finding's type may have changed since.
+ */
+async function earlierLanding(gateway: GitLabGateway, gitlabUrl: string, pendingAt: string, findingId: string, marker: string): Promise<Landing | null> {
+  const issueRef = parseIssueReference(pendingAt, gitlabUrl);
+  if (issueRef) return (await hasCheckIn(gateway, issueRef, marker)) ? { kind: 'check-in', on: issueRef } : null;
+  const issue = (await gateway.searchIssues(pendingAt, findingId, { in: 'description', state: 'all' })).find((found) => found.description?.includes(marker));
+  return issue ? { kind: 'created', project: pendingAt, issue } : null;
+}
+
+/** A created follow-up: remembered, then related to the emergency (409: it is already). */
+async function linkCreated(gateway: GitLabGateway, key: string, findingId: string, ref: IssueRef, project: string, issue: GitLabIssue): Promise<ResponseMap['followup:create']> {
+  const followUp: FollowUpLink = { reference: `${project}#${issue.iid}`, webUrl: issue.web_url, kind: 'created' };
+  await remember(key, findingId, followUp);
+  try {
+    await gateway.linkIssues(ref, { projectPath: project, iid: issue.iid });
+    return { followUp, linked: true };
+  } catch (error) {
+    // 409: already related (a retry after the link landed). Anything else: say it, keep the issue.
+    return { followUp, linked: asApiError(error).status === 409 };
+  }
+}
+
+/** A check-in: the target carries the customer-retro label, and the follow-up is remembered. */
+async function finishCheckIn(gateway: GitLabGateway, settings: { labels: { customerRetro: string } }, key: string, findingId: string, on: IssueRef): Promise<FollowUpLink> {
+  const onIssue = await gateway.getIssue(on.projectPath, on.iid);
+  await gateway.editIssue(on.projectPath, on.iid, { add_labels: settings.labels.customerRetro });
+  const followUp: FollowUpLink = { reference: referenceOf(on), webUrl: onIssue.web_url, kind: 'check-in' };
+  await remember(key, findingId, followUp);
+  return followUp;
+}
+
+export async function findSimilar(deps: BackgroundDeps, { ref, followUpType, title, findingId }: RequestOf<'followup:similar'>): Promise<ResponseMap['followup:similar']> {
   const { settings, gateway } = await connect(deps);
   requireEmergencyProject(settings, ref.projectPath);
+  // An attempt for this finding may have landed (a 502, a timeout, then a reload): the create looks
+  // for it first, and it must not be offered as "similar" to itself.
+  if (findingId && (await recordOf(issueKey(settings.gitlabUrl, ref.projectPath, ref.iid), findingId))) return { candidates: [] };
   const project = settings.followUps.projects[followUpType];
   // GitLab's search wants every word; two one-word searches find titles phrased differently.
   const words = searchTermsFor(title, 2).split(' ').filter((word) => word.length >= 3);
@@ -62,27 +104,17 @@ export async function createFollowUp(deps: BackgroundDeps, { ref, finding }: Req
   const marker = followUpMarker(emergency.reference, finding.id);
   // An earlier attempt may have landed although GitLab answered with an error: look for it first,
   // where that attempt went (the finding's type, and so its project, may have changed since).
-  const earlier = known && 'pending' in known ? known.at : undefined;
-  const landedIn = earlier ?? settings.followUps.projects[finding.type];
-  const landed = known ? (await gateway.searchIssues(landedIn, finding.id, { in: 'description', state: 'all' })).find((issue) => issue.description?.includes(marker)) : undefined;
-  const project = landed ? landedIn : settings.followUps.projects[finding.type];
-  if (!landed) await remember(key, finding.id, { pending: true, at: project });
-  const issue =
-    landed ??
-    (await gateway.createIssue(project, {
-      title: followUpTitle(asFinding(finding)),
-      description: followUpDescription(asFinding(finding), emergency),
-      labels: [settings.labels.customerRetro, settings.followUps.labels[finding.type]].filter(Boolean),
-    }));
-  const followUp: FollowUpLink = { reference: `${project}#${issue.iid}`, webUrl: issue.web_url, kind: 'created' };
-  await remember(key, finding.id, followUp);
-  try {
-    await gateway.linkIssues(ref, { projectPath: project, iid: issue.iid });
-    return { followUp, linked: true };
-  } catch (error) {
-    // 409: already related (a retry after the link landed). Anything else: say it, keep the issue.
-    return { followUp, linked: asApiError(error).status === 409 };
-  }
+  const landing = known && 'pending' in known && known.at ? await earlierLanding(gateway, settings.gitlabUrl, known.at, finding.id, marker) : null;
+  if (landing?.kind === 'check-in') return { followUp: await finishCheckIn(gateway, settings, key, finding.id, landing.on), linked: true };
+  if (landing) return linkCreated(gateway, key, finding.id, ref, landing.project, landing.issue);
+  const project = settings.followUps.projects[finding.type];
+  await remember(key, finding.id, { pending: true, at: project });
+  const issue = await gateway.createIssue(project, {
+    title: followUpTitle(asFinding(finding)),
+    description: followUpDescription(asFinding(finding), emergency),
+    labels: [settings.labels.customerRetro, settings.followUps.labels[finding.type]].filter(Boolean),
+  });
+  return linkCreated(gateway, key, finding.id, ref, project, issue);
 }
 
 export async function checkInOnIssue(deps: BackgroundDeps, { ref, finding, target }: RequestOf<'followup:checkin'>): Promise<ResponseMap['followup:checkin']> {
@@ -93,22 +125,19 @@ export async function checkInOnIssue(deps: BackgroundDeps, { ref, finding, targe
   const key = issueKey(settings.gitlabUrl, ref.projectPath, ref.iid);
   const known = await recordOf(key, finding.id);
   if (known && !('pending' in known)) return { followUp: known };
-  const [emergency, targetIssue] = await Promise.all([emergencyOf(gateway, ref), gateway.getIssue(targetRef.projectPath, targetRef.iid)]);
+  // The target must be there (a 404 says so) before anything is posted.
+  const [emergency] = await Promise.all([emergencyOf(gateway, ref), gateway.getIssue(targetRef.projectPath, targetRef.iid)]);
   const marker = followUpMarker(emergency.reference, finding.id);
-  // A check-in that may have landed on the issue an earlier attempt named is not posted again elsewhere.
-  const earlier = known && 'pending' in known && known.at ? parseIssueReference(known.at, settings.gitlabUrl) : null;
-  const hasCheckIn = async (on: IssueRef) => (await gateway.listNotes(on.projectPath, on.iid, { page: 1, perPage: 100, sort: 'desc' })).items.some((note) => note.body.includes(marker));
-  const landedOn = !known ? null : earlier && (await hasCheckIn(earlier)) ? earlier : (await hasCheckIn(targetRef)) ? targetRef : null;
-  const on = landedOn ?? targetRef;
+  // What an earlier attempt left (a check-in on the issue it named, or an issue it created before
+  // the type changed) is the follow-up: nothing is posted again elsewhere.
+  const landing = known && 'pending' in known && known.at ? await earlierLanding(gateway, settings.gitlabUrl, known.at, finding.id, marker) : null;
+  if (landing?.kind === 'created') return { followUp: (await linkCreated(gateway, key, finding.id, ref, landing.project, landing.issue)).followUp };
+  const landedOn = landing?.on ?? (known && (await hasCheckIn(gateway, targetRef, marker)) ? targetRef : null);
   if (!landedOn) {
     await remember(key, finding.id, { pending: true, at: referenceOf(targetRef) });
     await gateway.createNote(targetRef.projectPath, targetRef.iid, checkInComment(asFinding(finding), emergency));
   }
-  const onIssue = on === targetRef ? targetIssue : await gateway.getIssue(on.projectPath, on.iid);
-  await gateway.editIssue(on.projectPath, on.iid, { add_labels: settings.labels.customerRetro });
-  const followUp: FollowUpLink = { reference: referenceOf(on), webUrl: onIssue.web_url, kind: 'check-in' };
-  await remember(key, finding.id, followUp);
-  return { followUp };
+  return { followUp: await finishCheckIn(gateway, settings, key, finding.id, landedOn ?? targetRef) };
 }
 
 /** The handbook asks for a lead who was not involved: the pool minus the issue's participants. */

@@ -15,7 +15,7 @@ export function createPanelClient(ref: IssueRef): PanelClient {
     addRosterPair: (engineer, manager) => sendRequest({ type: 'roster:add', engineer, manager }),
     openOptions: () => void sendRequest({ type: 'options:open' }),
     followUps: {
-      similar: (followUpType, title) => sendRequest({ type: 'followup:similar', ref, followUpType, title }),
+      similar: (followUpType, title, findingId) => sendRequest({ type: 'followup:similar', ref, followUpType, title, findingId }),
       create: (finding) => sendRequest({ type: 'followup:create', ref, finding }),
       checkIn: (finding, target) => sendRequest({ type: 'followup:checkin', ref, finding, target }),
     },

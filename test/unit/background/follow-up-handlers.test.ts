@@ -123,6 +123,25 @@ describe('followup:checkin', () => {
     expect(gitlab.callsOf('createNote')).toHaveLength(1);
   });
 
+  it('an issue created by an attempt GitLab stored but answered 502 is the follow-up, even when the type changed to a check-in', async () => {
+    gitlab.failAfterCreate = new GitLabRequestError(errorFromResponse(502, {}));
+    expect((await create()).ok).toBe(false);
+    const { followUp } = dataOf<{ followUp: { reference: string; kind: string } }>(await checkIn('gitlab-org/gitlab#7'));
+    const created = gitlab.otherIssues.at(-1)!.issue;
+    expect(followUp).toMatchObject({ reference: `gitlab-org/gitlab#${created.iid}`, kind: 'created' });
+    expect(gitlab.callsOf('createNote')).toHaveLength(0);
+    expect(gitlab.callsOf('linkIssues')).toHaveLength(1);
+  });
+
+  it('a check-in GitLab stored but answered 502 is the follow-up when the type changed to a new issue: no issue is created', async () => {
+    gitlab.failAfterStore('createNote', new GitLabRequestError(errorFromResponse(502, {})));
+    expect((await checkIn('gitlab-org/gitlab#7')).ok).toBe(false);
+    const { followUp } = dataOf<{ followUp: { reference: string; kind: string } }>(await create());
+    expect(followUp).toMatchObject({ reference: 'gitlab-org/gitlab#7', kind: 'check-in' });
+    expect(gitlab.callsOf('createIssue')).toHaveLength(0);
+    expect(gitlab.callsOf('searchIssues')).toHaveLength(0); // no search in a "project" named gitlab-org/gitlab#7
+  });
+
   it('says how to name the issue when the target is not an issue', async () => {
     const reply = await checkIn('the geo issue');
     expect(reply.ok ? '' : reply.error.message).toMatch(/URL or as group\/project#123/);
@@ -141,6 +160,17 @@ describe('followup:similar and retro:leads', () => {
     );
     expect(candidates.map((candidate) => candidate.reference)).toEqual(['gitlab-org/gitlab#11']);
     expect(gitlab.callsOf('searchIssues').length).toBeLessThanOrEqual(2);
+  });
+
+  it('offers nothing for a finding with an attempt on record (after a 502 and a reload): its own issue is not "similar"', async () => {
+    gitlab.failAfterCreate = new GitLabRequestError(errorFromResponse(502, {}));
+    expect((await create()).ok).toBe(false);
+    const searches = gitlab.callsOf('searchIssues').length;
+    const { candidates } = dataOf<{ candidates: unknown[] }>(
+      await route({ type: 'followup:similar', ref: REF, followUpType: 'bug', title: FINDING.text, findingId: FINDING.id }, contentScript()),
+    );
+    expect(candidates).toEqual([]);
+    expect(gitlab.callsOf('searchIssues')).toHaveLength(searches);
   });
 
   it('suggests leads from the pool who did not take part in the emergency', async () => {

@@ -45,7 +45,7 @@ describe('FindingsSection', () => {
     render(<Harness initial={[bug()]} client={client} />);
     fireEvent.click(screen.getByRole('button', { name: /Create: new bug issue/ }));
     await screen.findByTestId('follow-up-link');
-    expect(client.similar).toHaveBeenCalledWith('bug', 'Geo replication stalls silently');
+    expect(client.similar).toHaveBeenCalledWith('bug', 'Geo replication stalls silently', 'fbug1');
     expect(client.create).toHaveBeenCalledTimes(1);
     expect(latest[0]!.followUp).toEqual(created);
     expect(screen.getByRole('link', { name: 'gitlab-org/gitlab#100' }).getAttribute('href')).toBe(created.webUrl);
