@@ -122,7 +122,7 @@ export interface ResponseMap {
   'followup:similar': { candidates: SimilarIssue[] };
   'followup:create': { followUp: FollowUpLink; linked: boolean };
   'followup:checkin': { followUp: FollowUpLink };
-  'retro:leads': { suggestions: string[]; participants: string[] };
+  'retro:leads': { suggestions: string[]; participants: string[]; poolSize: number };
   'retro:notes': { noteUrl: string; action: 'created' | 'updated' | 'unchanged' };
   'myretros:cached': MyRetrosView;
   'myretros:refresh': MyRetrosView;

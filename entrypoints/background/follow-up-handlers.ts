@@ -145,5 +145,5 @@ export async function suggestLeads(deps: BackgroundDeps, { ref }: RequestOf<'ret
   const { settings, gateway } = await connect(deps);
   requireEmergencyProject(settings, ref.projectPath);
   const participants = (await gateway.issueParticipants(ref.projectPath, ref.iid)).map((user) => user.username.toLowerCase());
-  return { suggestions: settings.retroLeads.filter((lead) => !participants.includes(lead)), participants };
+  return { suggestions: settings.retroLeads.filter((lead) => !participants.includes(lead)), participants, poolSize: settings.retroLeads.length };
 }

@@ -45,13 +45,13 @@ export async function suggestRetro(deps: BackgroundDeps, url: string, selection?
   } catch (error) {
     return failed(`${name}: ${asApiError(error).message}`);
   }
-  if (!selection?.trim()) {
-    return { ok: true, title: 'Retro suggested', message: `Added the ${settings.labels.retro} label to ${name}.` };
-  }
+  // One request, so whether the label was there before is not known: say what holds now.
+  const labelled = `${name} now has the ${settings.labels.retro} label`;
+  if (!selection?.trim()) return { ok: true, title: 'Retro suggested', message: `${labelled}.` };
   try {
     await gateway.createNote(projectPath, iid, reasonNote(selection));
   } catch (error) {
-    return { ok: false, title: 'Retro suggested, reason not posted', message: `Added the ${settings.labels.retro} label to ${name}, but the comment with your reason was not posted (it is not retried): ${asApiError(error).message}` };
+    return { ok: false, title: 'Retro suggested, reason not posted', message: `${labelled}, but the comment with your reason was not posted (it is not retried): ${asApiError(error).message}` };
   }
-  return { ok: true, title: 'Retro suggested', message: `Added the ${settings.labels.retro} label to ${name} and posted your reason as a comment.` };
+  return { ok: true, title: 'Retro suggested', message: `${labelled}, and your reason is posted as a comment.` };
 }

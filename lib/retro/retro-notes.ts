@@ -36,8 +36,11 @@ export function retroNotesMarkdown({ timelineMarkdown, findings, retroActions, l
   if (lead) sections.push(`Retro lead: @${lead.replace(/^@/, '')}`, '');
   sections.push('### Timeline', '', timelineMarkdown.trim() || '_No timeline recorded._', '');
   for (const list of FINDING_LISTS) {
-    const items = recorded.filter((finding) => finding.list === list && finding.type !== 'no-action');
-    sections.push(`### ${LIST_TITLES[list]}`, '', items.length ? items.map(findingLine).join('\n') : '_Nothing recorded._', '');
+    const inList = recorded.filter((finding) => finding.list === list);
+    const items = inList.filter((finding) => finding.type !== 'no-action');
+    // A list whose findings were all set aside says where they went, not that nothing was said.
+    const empty = inList.length ? '_Only findings not worth solving now: see Decisions._' : '_Nothing recorded._';
+    sections.push(`### ${LIST_TITLES[list]}`, '', items.length ? items.map(findingLine).join('\n') : empty, '');
   }
   const declined = recorded.filter((finding) => finding.type === 'no-action');
   const decisions = [

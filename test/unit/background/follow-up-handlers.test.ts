@@ -175,7 +175,8 @@ describe('followup:similar and retro:leads', () => {
 
   it('suggests leads from the pool who did not take part in the emergency', async () => {
     gitlab.participants = [SAM];
-    const data = dataOf<{ suggestions: string[] }>(await route({ type: 'retro:leads', ref: REF }, contentScript()));
+    const data = dataOf<{ suggestions: string[]; poolSize: number }>(await route({ type: 'retro:leads', ref: REF }, contentScript()));
     expect(data.suggestions).toEqual(['lee-lead', 'lina-leader']);
+    expect(data.poolSize).toBe(3);
   });
 });

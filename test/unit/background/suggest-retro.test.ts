@@ -21,7 +21,7 @@ describe('Suggest retro', () => {
   it('without selected text: one PUT adding the retro label, no comment', async () => {
     const outcome = await suggestRetro(deps, PAGE);
     expect(gitlab.calls.map((call) => [call.method, call.args])).toEqual([['editIssue', [PROJECT, 1, { add_labels: 'retro' }]]]);
-    expect(outcome).toEqual({ ok: true, title: 'Retro suggested', message: `Added the retro label to ${PROJECT}#1.` });
+    expect(outcome).toEqual({ ok: true, title: 'Retro suggested', message: `${PROJECT}#1 now has the retro label.` });
   });
 
   it('with selected text on a work-item link: the label, then the text quoted as the reason in one comment', async () => {
@@ -29,7 +29,7 @@ describe('Suggest retro', () => {
     expect(gitlab.calls.map((call) => call.method)).toEqual(['editIssue', 'createNote']);
     expect(gitlab.notes).toEqual([{ projectPath: PROJECT, iid: 5, body: 'Retro suggested, with this reason:\n\n> Customer waited 3 hours\n> /close\n' }]);
     expect(outcome.ok).toBe(true);
-    expect(outcome.message).toContain('posted your reason');
+    expect(outcome.message).toContain('now has the retro label, and your reason is posted as a comment');
   });
 
   it('whitespace-only selection is no reason: no comment', async () => {
@@ -50,7 +50,7 @@ describe('Suggest retro', () => {
     const outcome = await suggestRetro(deps, PAGE, 'reason');
     expect(gitlab.callsOf('createNote')).toHaveLength(1);
     expect(outcome).toMatchObject({ ok: false, title: 'Retro suggested, reason not posted' }); // the label did land
-    expect(outcome.message).toMatch(/Added the retro label .* but the comment with your reason was not posted \(it is not retried\)/);
+    expect(outcome.message).toMatch(/now has the retro label, but the comment with your reason was not posted \(it is not retried\)/);
   });
 
   it.each([

@@ -45,6 +45,7 @@ interface FakeClient extends PanelClient {
   apply: ReturnType<typeof vi.fn<PanelClient['apply']>>;
   undo: ReturnType<typeof vi.fn<PanelClient['undo']>>;
   addRetroLabel: ReturnType<typeof vi.fn<PanelClient['addRetroLabel']>>;
+  suggestLeads: ReturnType<typeof vi.fn<PanelClient['suggestLeads']>>;
   searchUsers: ReturnType<typeof vi.fn<PanelClient['searchUsers']>>;
   addRosterPair: ReturnType<typeof vi.fn<PanelClient['addRosterPair']>>;
   openOptions: ReturnType<typeof vi.fn<PanelClient['openOptions']>>;
@@ -71,7 +72,7 @@ function fakeClient(loadReply: Result<PanelData> | Promise<Result<PanelData>> = 
       create: vi.fn(async () => ok({ followUp: { reference: 'g/p#1', webUrl: 'https://gitlab.com/g/p/-/issues/1', kind: 'created' as const }, linked: true })),
       checkIn: vi.fn(async () => ok({ followUp: { reference: 'g/p#2', webUrl: 'https://gitlab.com/g/p/-/issues/2', kind: 'check-in' as const } })),
     },
-    suggestLeads: vi.fn(async () => ok({ suggestions: [], participants: [] })),
+    suggestLeads: vi.fn(async () => ok({ suggestions: [], participants: [], poolSize: 0 })),
     drafts: {
       loadDraft: vi.fn(async () => ok({ kind: 'findings', revision: 0, savedAt: null, data: null, published: null })) as never,
       saveDraft: vi.fn(async (_draft, base: number) => ok({ status: 'saved' as const, revision: base + 1, savedAt: NOW.toISOString() })),
@@ -246,6 +247,16 @@ describe('RetroPanel: apply retro-actions', () => {
     await waitFor(() => expect(client.addRetroLabel).toHaveBeenCalledTimes(2));
     expect(client.apply).not.toHaveBeenCalled();
     expect(client.undo).not.toHaveBeenCalled();
+  });
+
+  it('"Suggest a retro lead" with no leads set says to add them, and with all of them involved says so', async () => {
+    const client = fakeClient();
+    await renderReady(client);
+    fireEvent.click(screen.getByRole('button', { name: 'Suggest a retro lead' }));
+    expect(await screen.findByText('No retro leads are set yet: add them under Retro leads in the options.')).toBeTruthy();
+    client.suggestLeads.mockResolvedValueOnce(ok({ suggestions: [], participants: ['lee-lead'], poolSize: 1 }));
+    fireEvent.click(screen.getByRole('button', { name: 'Suggest a retro lead' }));
+    expect(await screen.findByText('Everyone in your lead pool (1) took part in this emergency: add more retro leads in the options.')).toBeTruthy();
   });
 
   it('an error on apply shows in an alert with the message', async () => {

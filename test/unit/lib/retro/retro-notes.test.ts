@@ -33,6 +33,12 @@ describe('retroNotesMarkdown', () => {
     expect(notes).not.toContain('- [ ] Rewrite Geo');
   });
 
+  it('a list whose findings were all set aside points at Decisions instead of saying nothing was recorded', () => {
+    const setAside = retroNotesMarkdown({ timelineMarkdown: '', findings: [findings[3]!], retroActions: null, lead: null });
+    const section = setAside.split('### Suggestions')[1]!.split('###')[0]!;
+    expect(section.trim()).toBe('_Only findings not worth solving now: see Decisions._');
+  });
+
   it('says when there is no timeline yet', () => {
     expect(retroNotesMarkdown({ timelineMarkdown: '', findings: [], retroActions: null, lead: null })).toContain('_No timeline recorded._');
   });
