@@ -26,10 +26,13 @@ export function MyRetrosPopup({ loadCached, refresh, more, openOptions, now, rev
   const [view, setView] = useState<MyRetrosView | null>(null);
   const [busy, setBusy] = useState<'refresh' | 'more' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  // What "Try again" repeats: the request that failed (a failed "Show more" is not a refresh).
+  const [failed, setFailed] = useState<'refresh' | 'more'>('refresh');
 
   const run = async (kind: 'refresh' | 'more', request: () => Promise<Result<MyRetrosView>>) => {
     setBusy(kind);
     setError(null);
+    setFailed(kind);
     const reply = await request();
     setBusy(null);
     if (reply.ok) setView(reply.data);
@@ -69,7 +72,7 @@ export function MyRetrosPopup({ loadCached, refresh, more, openOptions, now, rev
       </header>
       {!view && !error && <p role="status">Loading…</p>}
       {view && !view.configured && <NotConfigured onOpenOptions={openOptions} />}
-      {error && <ErrorNotice error={error} onRetry={doRefresh} onOpenOptions={openOptions} />}
+      {error && <ErrorNotice error={error} onRetry={failed === 'more' ? showMore : doRefresh} onOpenOptions={openOptions} />}
       {view?.configured && (
         <>
           <p class="muted" role="status" data-testid="popup-status">

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { MyRetrosPopup } from '@/components/MyRetrosPopup';
 import { errorFromResponse } from '@/lib/gitlab/errors';
 import type { MyRetrosCache, MyRetrosView, Result } from '@/lib/messaging';
@@ -107,5 +107,19 @@ describe('popup: my retros', () => {
     setUp({ loadCached: vi.fn(async () => ok(cached(undefined, { retro: 2, retroActions: null }))), refresh: vi.fn(async () => ok(cached(undefined, { retro: 2, retroActions: 3 }))), more });
     fireEvent.click(await screen.findByRole('button', { name: 'Show more' }));
     await waitFor(() => expect(more.mock.calls).toEqual([['retro', 2], ['retroActions', 3]]));
+  });
+
+  it('Try again after a failed "Show more" asks for the next page again, not a refresh', async () => {
+    const withMore = ok(cached(undefined, { retro: 2, retroActions: null }));
+    const more = vi.fn<(label: 'retro' | 'retroActions', page: number) => Promise<Result<MyRetrosView>>>()
+      .mockResolvedValueOnce({ ok: false, error: errorFromResponse(500, {}) }).mockResolvedValue(ok(cached()));
+    const refresh = vi.fn(async () => withMore);
+    setUp({ loadCached: vi.fn(async () => withMore), refresh, more });
+    fireEvent.click(await screen.findByRole('button', { name: 'Show more' }));
+    const alert = await screen.findByRole('alert');
+    const refreshes = refresh.mock.calls.length;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(more).toHaveBeenCalledTimes(2));
+    expect(refresh).toHaveBeenCalledTimes(refreshes);
   });
 });
