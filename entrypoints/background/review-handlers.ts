@@ -51,7 +51,16 @@ export async function cachedReview(): Promise<ReviewView> {
   return { configured: token !== '', data, labels: settings.labels, emergencyProjects: settings.emergencyProjects };
 }
 
-export async function refreshReview(deps: BackgroundDeps): Promise<ReviewView> {
+// A review page opened while another one's fetch is running (two tabs, a quick reopen) shares it:
+// 1,000 retros are fetched once, not once per page.
+let inFlight: Promise<ReviewView> | null = null;
+
+export function refreshReview(deps: BackgroundDeps): Promise<ReviewView> {
+  inFlight ??= fetchReview(deps).finally(() => (inFlight = null));
+  return inFlight;
+}
+
+async function fetchReview(deps: BackgroundDeps): Promise<ReviewView> {
   const { settings, gateway } = await connect(deps);
   const { labels, emergencyProjects, gitlabUrl } = settings;
   const now = deps.now();

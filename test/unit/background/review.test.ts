@@ -43,6 +43,16 @@ describe('review:refresh', () => {
     expect(data.truncated).toBe(false);
   });
 
+  it('two pages asking at once share one fetch; a later ask fetches anew', async () => {
+    gitlab.listed = Array.from({ length: 150 }, (_, i) => listedIssue(i + 1, ['retro', 'retro-actions']));
+    const [first, second] = await Promise.all([route({ type: 'review:refresh' }, page), route({ type: 'review:refresh' }, page)]);
+    expect(view(second)).toEqual(view(first));
+    const once = gitlab.callsOf('listIssues').length;
+    expect(once).toBe(view(first).data!.requests);
+    await route({ type: 'review:refresh' }, page);
+    expect(gitlab.callsOf('listIssues')).toHaveLength(2 * once);
+  });
+
   it('lists an issue once even when a shifted page brings it back', async () => {
     const issues = Array.from({ length: 100 }, (_, i) => listedIssue(i + 1, ['retro-actions']));
     gitlab.listed = [...issues, issues[99]!]; // created meanwhile: the last one of page 1 comes again on page 2
