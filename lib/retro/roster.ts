@@ -121,6 +121,11 @@ function readYaml(text: string, fromJson = false): Read {
   const source = fromJson ? text : text
     .replace(/^(\s*[\w.@-]+):(?=[^\s#])/gm, '$1: ')
     .replace(/^(\s*)@/gm, '$1').replace(/(:[ \t]+)@/g, '$1');
+  // A roster is flat: a pair indented deeper than the first one is a mistake on that line, whatever YAML would blame.
+  const indents = text.split('\n').map((line) => (/^\s*(?:#|$)/.test(line) ? -1 : /^[ \t]*/.exec(line)![0].length));
+  const first = indents.find((indent) => indent >= 0) ?? 0;
+  const deeper = fromJson ? -1 : indents.findIndex((indent) => indent > first);
+  if (deeper >= 0) return { errors: [err(deeper + 1, `is indented under the line above; write each pair at the same indent (${SHAPE})`)] };
   const lineCounter = new LineCounter();
   // failsafe: every scalar stays a string, so `123: yes` is two usernames, not a number and a boolean.
   const doc = parseDocument(source, { lineCounter, uniqueKeys: false, schema: 'failsafe' });

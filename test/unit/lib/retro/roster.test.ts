@@ -22,6 +22,10 @@ describe('parseRoster: formats', () => {
     });
   });
 
+  it('reads a roster whose every line is indented alike (pasted from a document), and indented comments', () => {
+    expect(ok('  alice: bob\n    # on leave next week\n  carol: dave\n').roster).toEqual({ alice: 'bob', carol: 'dave' });
+  });
+
   it('accepts `alice:bob` without the space YAML needs, since usernames never contain `:`', () => {
     expect(ok('alice:bob\n@carol:@dave\n').roster).toEqual({ alice: 'bob', carol: 'dave' });
   });
@@ -71,6 +75,7 @@ describe('parseRoster: errors name the line and the fix', () => {
     ['YAML nested value', 'alice: bob\ncarol: dave: erin\n', 2, 'expected `engineer: manager`'],
     ['YAML list instead of a mapping', '# x\n- alice\n- bob\n', 2, 'expected `engineer: manager`'],
     ['single word', '\nalice\n', 2, 'expected `engineer: manager`'],
+    ['YAML pair indented under another', 'a-x: b-y\nc-x: d-y\n  e-x: f-y\n', 3, 'line 3: is indented under the line above'],
     ['YAML missing manager', 'alice: bob\n\ncarol:\n', 3, 'line 3: `carol` has no manager'],
     ['CSV line without a comma', 'alice,bob\ncarol dave\n', 2, 'line 2: expected `engineer: manager` (or `engineer,manager`)'],
     ['CSV line with three fields', 'alice,bob\ncarol,dave,erin\n', 2, 'expected `engineer: manager`'],
