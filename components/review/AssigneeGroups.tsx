@@ -3,6 +3,7 @@ import type { AssigneeGroup } from '@/lib/retro/review';
 import { staleReason } from '@/lib/retro/staleness';
 import { formatCalendarDate } from '@/lib/retro/due-date';
 import { daysSince } from '@/lib/retro/my-retros';
+import { ShowMore } from './ShowMore';
 
 /** Rows added per step: the first paint stays small however many retros there are. */
 export const ROW_STEP = 100;
@@ -56,11 +57,7 @@ export function AssigneeGroups({ groups, now }: { groups: AssigneeGroup[]; now: 
           </section>
         );
       })}
-      {limit < total && (
-        <button type="button" onClick={() => setLimit(limit + ROW_STEP)} data-testid="more-rows">
-          Show {Math.min(ROW_STEP, total - limit)} more ({total - limit} not shown yet)
-        </button>
-      )}
+      <ShowMore shown={limit} total={total} step={ROW_STEP} onMore={() => setLimit(limit + ROW_STEP)} testId="more-rows" />
     </div>
   );
 }

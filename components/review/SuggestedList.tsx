@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { RetroItem } from '@/lib/retro/retro-item';
 import { ROW_STEP } from './AssigneeGroups';
+import { ShowMore } from './ShowMore';
 
 /** Retros suggested and not run yet: ROW_STEP at a time, like the open retros, so every one can be reached. */
 export function SuggestedList({ items }: { items: readonly RetroItem[] }) {
@@ -12,11 +13,7 @@ export function SuggestedList({ items }: { items: readonly RetroItem[] }) {
           <li key={item.key}>{item.webUrl ? <a href={item.webUrl} target="_blank" rel="noopener noreferrer">{item.title}</a> : item.title} <span class="muted small">{item.key}</span></li>
         ))}
       </ul>
-      {limit < items.length && (
-        <button type="button" onClick={() => setLimit(limit + ROW_STEP)} data-testid="more-suggested">
-          Show {Math.min(ROW_STEP, items.length - limit)} more ({items.length - limit} not shown yet)
-        </button>
-      )}
+      <ShowMore shown={limit} total={items.length} step={ROW_STEP} onMore={() => setLimit(limit + ROW_STEP)} testId="more-suggested" />
     </>
   );
 }
