@@ -63,9 +63,9 @@ async function linkCreated(gateway: GitLabGateway, key: string, findingId: strin
   }
 }
 
-/** A check-in: the target carries the customer-retro label, and the follow-up is remembered. */
-async function finishCheckIn(gateway: GitLabGateway, settings: { labels: { customerRetro: string } }, key: string, findingId: string, on: IssueRef): Promise<FollowUpLink> {
-  const onIssue = await gateway.getIssue(on.projectPath, on.iid);
+/** A check-in: the target carries the customer-retro label, and the follow-up is remembered. `onIssue`: already read. */
+async function finishCheckIn(gateway: GitLabGateway, settings: { labels: { customerRetro: string } }, key: string, findingId: string, on: IssueRef, onIssue?: GitLabIssue): Promise<FollowUpLink> {
+  onIssue ??= await gateway.getIssue(on.projectPath, on.iid);
   await gateway.editIssue(on.projectPath, on.iid, { add_labels: settings.labels.customerRetro });
   const followUp: FollowUpLink = { reference: referenceOf(on), webUrl: onIssue.web_url, kind: 'check-in' };
   await remember(key, findingId, followUp);
@@ -126,7 +126,7 @@ export async function checkInOnIssue(deps: BackgroundDeps, { ref, finding, targe
   const known = await recordOf(key, finding.id);
   if (known && !('pending' in known)) return { followUp: known };
   // The target must be there (a 404 says so) before anything is posted.
-  const [emergency] = await Promise.all([emergencyOf(gateway, ref), gateway.getIssue(targetRef.projectPath, targetRef.iid)]);
+  const [emergency, targetIssue] = await Promise.all([emergencyOf(gateway, ref), gateway.getIssue(targetRef.projectPath, targetRef.iid)]);
   const marker = followUpMarker(emergency.reference, finding.id);
   // What an earlier attempt left (a check-in on the issue it named, or an issue it created before
   // the type changed) is the follow-up: nothing is posted again elsewhere.
@@ -137,7 +137,8 @@ export async function checkInOnIssue(deps: BackgroundDeps, { ref, finding, targe
     await remember(key, finding.id, { pending: true, at: referenceOf(targetRef) });
     await gateway.createNote(targetRef.projectPath, targetRef.iid, checkInComment(asFinding(finding), emergency));
   }
-  return { followUp: await finishCheckIn(gateway, settings, key, finding.id, landedOn ?? targetRef) };
+  const on = landedOn ?? targetRef;
+  return { followUp: await finishCheckIn(gateway, settings, key, finding.id, on, on === targetRef ? targetIssue : undefined) };
 }
 
 /** The handbook asks for a lead who was not involved: the pool minus the issue's participants. */

@@ -115,17 +115,21 @@ function jsonErrorLine(text: string, message: string): number {
   return upTo.split(/\r\n|\r|\n/).length;
 }
 
+/** A roster is flat: the line (1-based; 0 for none) of a pair indented deeper than the first one, whatever YAML would blame. */
+function deeperIndented(text: string): number {
+  const indents = text.split('\n').map((line) => (/^\s*(?:#|$)/.test(line) ? -1 : /^[ \t]*/.exec(line)![0].length));
+  const first = indents.find((indent) => indent >= 0) ?? 0;
+  return indents.findIndex((indent) => indent > first) + 1;
+}
+
 function readYaml(text: string, fromJson = false): Read {
   // YAML reserves `@`, so `@alice: @bob` would not parse; usernames never contain `@`.
   // `alice:bob` is a single plain scalar in YAML; usernames never contain `:`, so add the space.
   const source = fromJson ? text : text
     .replace(/^(\s*[\w.@-]+):(?=[^\s#])/gm, '$1: ')
     .replace(/^(\s*)@/gm, '$1').replace(/(:[ \t]+)@/g, '$1');
-  // A roster is flat: a pair indented deeper than the first one is a mistake on that line, whatever YAML would blame.
-  const indents = text.split('\n').map((line) => (/^\s*(?:#|$)/.test(line) ? -1 : /^[ \t]*/.exec(line)![0].length));
-  const first = indents.find((indent) => indent >= 0) ?? 0;
-  const deeper = fromJson ? -1 : indents.findIndex((indent) => indent > first);
-  if (deeper >= 0) return { errors: [err(deeper + 1, `is indented under the line above; write each pair at the same indent (${SHAPE})`)] };
+  const deeper = fromJson ? -1 : deeperIndented(text);
+  if (deeper > 0) return { errors: [err(deeper, `is indented under the line above; write each pair at the same indent (${SHAPE})`)] };
   const lineCounter = new LineCounter();
   // failsafe: every scalar stays a string, so `123: yes` is two usernames, not a number and a boolean.
   const doc = parseDocument(source, { lineCounter, uniqueKeys: false, schema: 'failsafe' });

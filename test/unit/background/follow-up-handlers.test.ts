@@ -106,6 +106,8 @@ describe('followup:checkin', () => {
     expect(note!.args.slice(0, 2)).toEqual(['gitlab-org/gitlab', 7]);
     expect(String(note!.args[2])).toContain(followUpMarker(EMERGENCY_REFERENCE, FINDING.id));
     expect(gitlab.callsOf('editIssue').map((call) => call.args)).toEqual([['gitlab-org/gitlab', 7, { add_labels: 'customer-retro' }]]);
+    // The target is read once: its check, and its link for the panel.
+    expect(gitlab.callsOf('getIssue').filter((call) => call.args[0] === 'gitlab-org/gitlab')).toHaveLength(1);
   });
 
   it('accepts the issue URL too, and never comments twice', async () => {
