@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ApiError } from '@/lib/gitlab/errors';
+import { rateLimitSentence, type ApiError } from '@/lib/gitlab/errors';
 
 interface Props {
   error: ApiError;
@@ -7,8 +7,6 @@ interface Props {
   onOpenOptions?: () => void;
 }
 
-// The countdown replaces only GitLab's sentence: what the surface added ("Your timeline is kept as a draft.") stays.
-const RATE_LIMITED = /GitLab is rate limiting your requests\. Try again in \d+ s\./;
 
 const NEEDS_OPTIONS = new Set(['no-token', 'unauthorized', 'insufficient-scope', 'not-configured']);
 
@@ -24,7 +22,8 @@ export function ErrorNotice({ error, onRetry, onOpenOptions }: Props) {
   const isReload = error.kind === 'extension-updated';
   return (
     <div class="notice notice-error" role="alert" data-error-kind={error.kind}>
-      <p>{error.kind === 'rate-limited' ? error.message.replace(RATE_LIMITED, wait > 0 ? `GitLab is rate limiting your requests. Try again in ${wait} s.` : 'GitLab was rate limiting your requests. You can try again now.') : error.message}</p>
+      {/* The countdown replaces only GitLab's sentence: what the surface added ("Your timeline is kept as a draft.") stays. */}
+      <p>{error.kind === 'rate-limited' ? error.message.replace(rateLimitSentence(error.retryAfter ?? 0), wait > 0 ? rateLimitSentence(wait) : 'GitLab was rate limiting your requests. You can try again now.') : error.message}</p>
       <div class="row">
         {NEEDS_OPTIONS.has(error.kind) && onOpenOptions && (
           <button type="button" onClick={onOpenOptions}>Open options</button>

@@ -81,6 +81,9 @@ export function parseRetryAfter(value: string | null | undefined, now = Date.now
   return DEFAULT_RETRY_AFTER_SECONDS;
 }
 
+/** The sentence a rate-limit message starts with; the panel counts it down in place. */
+export const rateLimitSentence = (seconds: number): string => `GitLab is rate limiting your requests. Try again in ${seconds} s.`;
+
 /**
  * Maps a GitLab HTTP error answer to what the user should read and do. `write`: the request could
  * have changed something (anything but GET and HEAD), so a failure may hide a change GitLab made.
@@ -102,7 +105,7 @@ export function errorFromResponse(status: number, body: unknown, retryAfterHeade
   }
   if (status === 429) {
     const retryAfter = parseRetryAfter(retryAfterHeader);
-    return { kind: 'rate-limited', status, retryAfter, message: `GitLab is rate limiting your requests. Try again in ${retryAfter} s.` };
+    return { kind: 'rate-limited', status, retryAfter, message: rateLimitSentence(retryAfter) };
   }
   if (status >= 500) {
     return { kind: 'server', status, message: write
