@@ -41,22 +41,27 @@ export async function findMarkedNote(gateway: GitLabGateway, target: MarkedNoteT
 export interface MarkedNoteOptions {
   /** For a new note: GitLab cannot make a posted note internal. */
   internal: boolean;
-  /** The body holds internal text: a public note found is not given it. */
-  requireInternal?: boolean;
+  /** Why this body may not go into the public note found (it holds text from internal notes), or null when it may. */
+  refusePublic?: (existing: GitLabNote) => string | null;
   /** The marked note, when the caller has looked it up already (null: there is none). */
   found?: GitLabNote | null;
+  /** Runs just before the body is sent (not when it is refused or unchanged): a write GitLab stores unanswered can be known later. */
+  beforeSend?: () => Promise<void>;
 }
 
-export async function publishMarkedNote(gateway: GitLabGateway, target: MarkedNoteTarget, body: string, { internal, requireInternal = false, found }: MarkedNoteOptions): Promise<MarkedNoteResult> {
+export async function publishMarkedNote(gateway: GitLabGateway, target: MarkedNoteTarget, body: string, { internal, refusePublic, found, beforeSend }: MarkedNoteOptions): Promise<MarkedNoteResult> {
   if (!body.includes(target.marker)) throw new Error('a marked note must contain its marker');
   if (body.length > NOTE_MAX_CHARS) {
     throw new GitLabRequestError({ kind: 'rejected', status: 0, message: `The comment would be ${body.length.toLocaleString('en')} characters; GitLab allows ${NOTE_MAX_CHARS.toLocaleString('en')}. Shorten some entries and try again.` });
   }
   const existing = found === undefined ? await findMarkedNote(gateway, target) : found;
-  if (!existing) return { note: await gateway.createNote(target.projectPath, target.iid, body, internal), action: 'created' };
-  if (requireInternal && existing.internal !== true) {
-    throw new GitLabRequestError({ kind: 'rejected', status: 0, message: 'The comment on GitLab is public, and this timeline holds text from internal notes. Delete that comment on GitLab and post again (it will be internal), or remove those entries.' });
+  if (!existing) {
+    await beforeSend?.();
+    return { note: await gateway.createNote(target.projectPath, target.iid, body, internal), action: 'created' };
   }
+  const refusal = existing.internal !== true ? refusePublic?.(existing) : null;
+  if (refusal) throw new GitLabRequestError({ kind: 'rejected', status: 0, message: refusal });
   if (existing.body === body) return { note: existing, action: 'unchanged' };
+  await beforeSend?.();
   return { note: await gateway.editNote(target.projectPath, target.iid, existing.id, body), action: 'updated' };
 }

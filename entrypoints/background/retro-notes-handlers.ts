@@ -42,6 +42,9 @@ export async function postRetroNotes(deps: BackgroundDeps, { ref, zone, lead }: 
   const authorUsername = (await tokenStatusItem.getValue())?.username ?? (await gateway.currentUser()).username;
   // Timeline entries from internal notes keep the notes internal too: posted as one, never written into a public one.
   const internal = entries.some((entry) => entry.internal);
-  const { note, action } = await publishMarkedNote(gateway, { projectPath: ref.projectPath, iid: ref.iid, marker: RETRO_NOTES_MARKER, authorUsername }, body, { internal, requireInternal: internal });
+  const { note, action } = await publishMarkedNote(gateway, { projectPath: ref.projectPath, iid: ref.iid, marker: RETRO_NOTES_MARKER, authorUsername }, body, {
+    internal,
+    refusePublic: () => (internal ? 'The comment on GitLab is public, and this timeline holds text from internal notes. Delete that comment on GitLab and post again (it will be internal), or remove those entries.' : null),
+  });
   return { noteUrl: `${issue.webUrl}#note_${note.id}`, action };
 }

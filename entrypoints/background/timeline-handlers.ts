@@ -73,10 +73,13 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
   const { entries, revision: current, taken } = ours
     ? { entries: data.entries, revision, taken: 0 }
     : await takeInPosted(deps, key, revision, data, found);
-  if (found && found.internal !== true) refuseInternalTextInPublic(entries, found);
   const body = renderTimelineMarkdown(entries, zone);
-  await recordSent('timeline', key, body);
-  const { note, action } = await publishMarkedNote(gateway, target, body, { internal, found });
+  const { note, action } = await publishMarkedNote(gateway, target, body, {
+    internal,
+    found,
+    refusePublic: (comment) => internalTextUnshown(entries, comment),
+    beforeSend: () => recordSent('timeline', key, body),
+  });
   const noteUrl = `${String(issue.web_url ?? '')}#note_${note.id}`;
   await markPublished('timeline', key, { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString(), internal: note.internal === true });
 
@@ -91,16 +94,16 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
 
 /**
  * A public comment is never given text from internal notes it does not show already (what it
- * shows was posted public on purpose, past the panel's warning).
+ * shows was posted public on purpose, past the panel's warning): why not, or null.
  */
-function refuseInternalTextInPublic(entries: readonly TimelineEntry[], comment: GitLabNote): void {
+function internalTextUnshown(entries: readonly TimelineEntry[], comment: GitLabNote): string | null {
   const internal = entries.filter((entry) => entry.internal);
-  if (!internal.length) return;
+  if (!internal.length) return null;
   const shown = new Set(readTimelineMarkdown(String(comment.body ?? '')).map(entryKey));
   const unshown = internal.filter((entry) => !shown.has(entryKey(entry))).length;
-  if (unshown) {
-    refuse(`The timeline comment on GitLab is public, and ${unshown === 1 ? '1 entry comes' : `${unshown} entries come`} from internal notes: they are not posted there. Remove ${unshown === 1 ? 'it' : 'them'}, or delete that comment on GitLab and post again (it will be internal).`);
-  }
+  return unshown
+    ? `The timeline comment on GitLab is public, and ${unshown === 1 ? '1 entry comes' : `${unshown} entries come`} from internal notes: they are not posted there. Remove ${unshown === 1 ? 'it' : 'them'}, or delete that comment on GitLab and post again (it will be internal).`
+    : null;
 }
 
 /** Adds the posted comment's entries that the draft lacks (same minute and text: the same entry), as a new revision. */

@@ -169,6 +169,18 @@ describe('timeline:publish', () => {
     expect((dataOf<DraftView>(await load()).data as TimelineDraftData).entries.map((e) => e.text)).toEqual(['Customer reports 500s']);
   });
 
+  it('a post refused before anything was sent leaves the record of what was sent, so the comment a 502 hid is still known as ours', async () => {
+    dataOf(await save(0));
+    gitlab.failAfterStore('createNote', new GitLabRequestError(errorFromResponse(502, { message: '502 Bad Gateway' })));
+    expect((await publish(1)).ok).toBe(false);
+    // The comment GitLab kept is public: a timeline holding an internal-note entry is refused, and sends nothing.
+    dataOf(await save(1, { ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'license key shared', internal: true }] }));
+    expect((await publish(2)).ok).toBe(false);
+    dataOf(await save(2, { ...DATA, entries: [DATA.entries[1]!] }));
+    expect(dataOf<TimelinePublishResult>(await publish(3))).toMatchObject({ action: 'updated', takenFromGitLab: 0 });
+    expect(readTimelineMarkdown(gitlab.issueNotes[0]!.body).map((e) => e.text)).toEqual(['Customer reports 500s']);
+  });
+
   it('an edit saved while the post was on its way keeps the post recorded, so the next post does not take the comment in again', async () => {
     dataOf(await save(0));
     gitlab.beforeNextCall('createNote', () => save(1, { ...DATA, entries: [DATA.entries[1]!] }).then(dataOf));
