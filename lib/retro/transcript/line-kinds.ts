@@ -15,10 +15,11 @@ export interface Clock {
 
 export type LineKind =
   | { kind: 'dated'; date: string; clock: Clock; offsetMin: number | null; text: string }
-  | { kind: 'timed'; clock: Clock; author?: string; text: string }
-  | { kind: 'header'; clock: Clock; author: string }
+  | { kind: 'timed'; clock: Clock; author?: string; text: string; offsetMin?: number }
+  | { kind: 'header'; clock: Clock; author: string; daysAgo?: 0 | 1 }
   | { kind: 'time-only'; clock: Clock }
-  | { kind: 'day'; month: number; day: number; year: number | null }
+  /** `weekday`: 0 (Sunday) to 6, when the divider names one ("Monday, December 1st"). */
+  | { kind: 'day'; month: number; day: number; year: number | null; weekday: number | null }
   | { kind: 'relative-day'; daysAgo: 0 | 1 }
   | { kind: 'bad-time'; reason: string }
   | { kind: 'chrome' }
@@ -35,18 +36,23 @@ const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 // Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
 // pattern that backtracks, so a long line costs linear time).
 const ZOOM_START = new RegExp(String.raw`^${CLOCK}\s+From\s+`);
-const TIMED = new RegExp(String.raw`^\[?${CLOCK}\]?(?:\s*[-–|]\s*|\s+)(.+)$`);
+// A zone written after the time is the one it is in: "10:33 UTC", "10:33Z", "10:33 (GMT+1)", "10:33 +01:00".
+const WRITTEN_ZONE = String.raw`\s?\(?(?:([Zz])|(UTC|GMT)([+-]\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\d{2}))\)?(?=[\s,:]|$)`;
+const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\s*[-–|]\s*|[:,]\s+|\s+)(.+)$`);
 // Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
-const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\u00a0|\s\[)${CLOCK}\]?$`);
+// Slack's search and thread views write "Today at 3:04 PM" and "Yesterday at 9:10 AM".
+const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\u00a0|\s\[|\s(?=(?:Today|Yesterday) at ))(?:(Today|Yesterday) at )?${CLOCK}\]?$`);
 const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // Month names in full or Slack's abbreviations only: "Maybe 5" or "market 12" are not days.
 const DAY = new RegExp(
-  String.raw`^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`,
+  String.raw`^(?:(sun|mon|tues|wednes|thurs|fri|satur)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`,
   'i',
 );
 // Slack's interface, copied along with the messages: reactions, thread links, an "(edited)" alone.
-const CHROME = /^(?:(?::[\w+-]+:\s*\d+\s*)+|\d+ repl(?:y|ies)|last reply .+ ago|view thread|\(edited\))$/i;
+// A reaction may carry a skin tone (":+1::skin-tone-2: 2"); a thread's summary may run on one line.
+const CHROME = /^(?:(?:(?::[\w+-]+:)+\s*\d+\s*)+|\d+ repl(?:y|ies)(?:\s+last reply .+)?|last reply .+|view thread|also sent to the channel|\(edited\))$/i;
+const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 // Slack labels the two most recent days by name instead of by date, capitalised as here.
 const RELATIVE_DAYS = new Map<string, 0 | 1>([['Today', 0], ['Yesterday', 1]]);
 
@@ -69,8 +75,25 @@ function offsetMinutes(zone: string | undefined): number | null {
   if (!zone) return null;
   if (zone === 'Z' || zone === 'z' || zone === 'UTC') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
-  const digits = zone.slice(1).replace(':', '');
-  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || 0));
+  const [hours, minutes] = zone.includes(':') ? zone.slice(1).split(':') : [zone.slice(1, 3), zone.slice(3)];
+  return sign * (Number(hours) * 60 + Number(minutes || 0));
+}
+
+/** The offset of a zone written after a time: groups Z, UTC or GMT, its offset, a bare ±hh:mm, from `at`. */
+function writtenOffset(m: RegExpExecArray, at: number): number | undefined {
+  if (m[at]) return 0;
+  if (m[at + 1]) return m[at + 2] ? offsetMinutes(m[at + 2])! : 0;
+  return m[at + 3] ? offsetMinutes(m[at + 3])! : undefined;
+}
+
+/** A list marker or bold before a time ("- 10:32 deploy", "1. 10:34", "**10:35** paged") is not what was said. */
+const DOC_LIST = /^(?:(?:[-*•+]|\d{1,3}[.)])\s+)?\*\*([[(]?\d{1,2}:\d{2}[^*]{0,12})\*\*|^(?:[-*•+]|\d{1,3}[.)])\s+(?=[[(]?\d{1,2}:\d{2})/;
+const NUMBERED = /^\d{1,3}[.)]\s/;
+function undecorated(line: string): string {
+  // Most lines start with neither: a look at the first character keeps the pattern off them.
+  const first = line.charCodeAt(0);
+  const marked = first === 45 || first === 42 || first === 43 || first === 8226 || (first >= 48 && first <= 57 && NUMBERED.test(line));
+  return marked && DOC_LIST.test(line) ? line.replace(DOC_LIST, (_, bold?: string) => bold ?? '') : line;
 }
 
 const BAD: LineKind = { kind: 'bad-time', reason: 'the time is not a valid time of day' };
@@ -80,10 +103,12 @@ const isCalendarDate = (date: string) => {
   return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
 };
 
-export function classifyLine(line: string): LineKind {
-  if (line.length <= 40 && CHROME.test(line)) return { kind: 'chrome' };
+export function classifyLine(raw: string): LineKind {
+  if (raw.length <= 40 && CHROME.test(raw)) return { kind: 'chrome' };
+  if (raw.startsWith('replied to a thread:')) return { kind: 'chrome' };
+  const line = undecorated(raw);
   const first = line.charCodeAt(0);
-  const startsWithDigit = (first >= 48 && first <= 57) || first === 91; // digit or "["
+  const startsWithDigit = (first >= 48 && first <= 57) || first === 91 || first === 40; // digit, "[" or "("
   if (startsWithDigit) {
     let m = ISO.exec(line);
     if (m) {
@@ -106,7 +131,11 @@ export function classifyLine(line: string): LineKind {
     m = TIME_ONLY.exec(line);
     if (m) return (c => (c ? { kind: 'time-only', clock: c } : BAD))(clockOf(m, 1));
     m = TIMED.exec(line);
-    if (m) return (c => (c ? { kind: 'timed', clock: c, text: m![5]! } : BAD))(clockOf(m, 1));
+    if (m) {
+      const clock = clockOf(m, 1);
+      const offsetMin = writtenOffset(m, 5);
+      return clock ? { kind: 'timed', clock, text: m[9]!, ...(offsetMin === undefined ? {} : { offsetMin }) } : BAD;
+    }
   }
   // Headers end in a clock ("…10:32", "…AM", "…p.m.", "…]"): test the last character before the costly pattern.
   // A name may start with a digit or a bracket ("1Password", "[EXT] Carol").
@@ -114,16 +143,18 @@ export function classifyLine(line: string): LineKind {
   const mayBeHeader = (last >= 48 && last <= 57) || last === 77 || last === 109 || last === 46 || last === 93;
   const header = mayBeHeader ? HEADER.exec(line) : null;
   if (header) {
-    const clock = clockOf(header, 2);
-    return clock ? { kind: 'header', clock, author: header[1]!.trim() } : BAD;
+    const clock = clockOf(header, 3);
+    const daysAgo = header[2] ? RELATIVE_DAYS.get(header[2]) : undefined;
+    return clock ? { kind: 'header', clock, author: header[1]!.trim(), ...(daysAgo === undefined ? {} : { daysAgo }) } : BAD;
   }
   if (startsWithDigit) return { kind: 'text', text: line };
   const daysAgo = line.length <= 9 ? RELATIVE_DAYS.get(line) : undefined;
   if (daysAgo !== undefined) return { kind: 'relative-day', daysAgo };
   const day = line.length <= 40 ? DAY.exec(line) : null;
-  const month = day ? MONTHS.indexOf(day[1]!.slice(0, 3).toLowerCase()) : -1;
-  if (day && month >= 0 && Number(day[2]) >= 1 && Number(day[2]) <= 31) {
-    return { kind: 'day', month: month + 1, day: Number(day[2]), year: day[3] ? Number(day[3]) : null };
+  const month = day ? MONTHS.indexOf(day[2]!.slice(0, 3).toLowerCase()) : -1;
+  if (day && month >= 0 && Number(day[3]) >= 1 && Number(day[3]) <= 31) {
+    const weekday = day[1] ? WEEKDAYS.indexOf(day[1].toLowerCase()) : null;
+    return { kind: 'day', month: month + 1, day: Number(day[3]), year: day[4] ? Number(day[4]) : null, weekday };
   }
   return { kind: 'text', text: line };
 }

@@ -104,6 +104,24 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   // Who has spoken: a line naming one of them, above a time, is that speaker again.
   const authors = new Set<string>();
 
+  // Set when the day last moved on because a time went backwards past midnight.
+  let rolledOver = false;
+  /** Where the chat's running day and minute stand after a message at `at`. */
+  const countOnFrom = (at: number) => {
+    const local = utcToWallMs(at, zone);
+    day = Math.floor(local / DAY_MS) * DAY_MS;
+    lastMinute = Math.floor((local - day) / 60_000);
+    lastAt = at;
+  };
+  /** A time written with its zone ("10:33 UTC"): that instant on the chat's current day, rolling over as the chat goes on. */
+  const instantIn = (clock: Clock, offsetMin: number): number => {
+    const minute = clock.h * 60 + clock.mi;
+    let at = day + (minute - offsetMin) * 60_000 + clock.s * 1000;
+    if (lastAt !== null && at < lastAt - ROLLOVER_MINUTES * 60_000) at += DAY_MS;
+    rolledOver = false;
+    countOnFrom(at);
+    return at;
+  };
   const instant = (clock: Clock): number => {
     let minute = clock.h * 60 + clock.mi;
     if (clock.twentyFour) twentyFourHour = true;
@@ -113,7 +131,14 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
       const other = ((clock.h % 12) + (clock.h === 12 ? 0 : 12)) * 60 + clock.mi;
       if (Math.abs(signedMinutes(other - lastMinute)) < Math.abs(signedMinutes(minute - lastMinute))) minute = other;
     }
-    if (lastMinute !== null && minute < lastMinute - ROLLOVER_MINUTES) day += DAY_MS;
+    if (lastMinute !== null && minute < lastMinute - ROLLOVER_MINUTES) {
+      day += DAY_MS;
+      rolledOver = true;
+    } else if (rolledOver && lastMinute !== null && minute - lastMinute > 1440 - LATE_MINUTES) {
+      // "23:59" just after "00:03" that followed "23:58": a late line from before midnight.
+      day -= DAY_MS;
+      rolledOver = false;
+    }
     lastMinute = minute;
     const wall = day + minute * 60_000;
     let at = wallMinuteToUtcMs(wall, zone) + clock.s * 1000;
@@ -174,6 +199,10 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     // Right under a one-line message (Zoom's, or "10:32 text") it is that message going on: such chats have no dividers.
     const continuesLine = !!open && !currentIsBlock && !blankBefore;
     if ((kind.kind === 'day' || kind.kind === 'relative-day') && (underEmptyHeader || continuesLine || !isDayChange(dividerDay(kind)) || !messageStartsAfter(i))) kind = { kind: 'text', text: line };
+    // Slack's dividers name the weekday: "March 31" inside a Slack message, or a weekday that is not that date's, is what was said.
+    if (kind.kind === 'day' && (kind.weekday === null ? open && currentIsBlock : new Date(dividerDay(kind)).getUTCDay() !== kind.weekday)) kind = { kind: 'text', text: line };
+    // A log line quoted in a message ("2025-03-01 02:14:05 ERROR …") is part of it, and moves no day.
+    if (kind.kind === 'dated' && open && (currentIsBlock || (open.author !== undefined && !blankBefore))) kind = { kind: 'text', text: line };
     // A message that is only a time, or starts with one ("10:45 works for me"), under its header.
     if ((kind.kind === 'time-only' || kind.kind === 'timed') && underEmptyHeader) kind = { kind: 'text', text: line };
     // A date this reader cannot place, inside a Slack message, is part of what was said.
@@ -194,17 +223,22 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
           at = wall - kind.offsetMin * 60_000 + s * 1000;
         }
         // The lines after it count on from its day and time in the chat's zone, whatever offset it was written in.
-        const local = kind.offsetMin === null ? wall : utcToWallMs(at, zone);
-        day = Math.floor(local / DAY_MS) * DAY_MS;
-        lastMinute = Math.floor((local - day) / 60_000);
-        lastAt = at;
+        countOnFrom(at);
+        rolledOver = false;
         start({ line: number, at, text: unedited(kind.text) }, false);
         break;
       }
       case 'timed':
-        start({ line: number, at: instant(kind.clock), ...(kind.author ? { author: kind.author } : {}), text: unedited(kind.text) }, false);
+        start({ line: number, at: kind.offsetMin === undefined ? instant(kind.clock) : instantIn(kind.clock, kind.offsetMin), ...(kind.author ? { author: kind.author } : {}), text: unedited(kind.text) }, false);
         break;
       case 'header':
+        if (kind.daysAgo !== undefined) {
+          // "Sam Support  Today at 3:04 PM": the header names its own day.
+          day = wallDayMs(today) - kind.daysAgo * DAY_MS;
+          dayFromChat = true;
+          relativeRead.add(kind.daysAgo ? 'Yesterday' : 'Today');
+          lastMinute = null;
+        }
         start({ line: number, at: instant(kind.clock), author: kind.author, text: '' }, true);
         break;
       case 'time-only': {
@@ -237,12 +271,14 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
       }
       case 'day':
         inFence = false;
+        rolledOver = false;
         day = dividerDay(kind);
         dayFromChat = true;
         lastMinute = null;
         current = null;
         break;
       case 'relative-day':
+        rolledOver = false;
         day = dividerDay(kind);
         dayFromChat = true;
         relativeRead.add(kind.daysAgo ? 'Yesterday' : 'Today');

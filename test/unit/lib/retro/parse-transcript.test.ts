@@ -346,3 +346,77 @@ describe('clocks, offsets and speakers, read as the chat meant them', () => {
     expect(times('10:32 a\u202810:33 b', la).map((t) => t[2])).toEqual(['a', 'b']);
   });
 });
+
+describe('what is said inside a message stays there', () => {
+  const la = { date: '2025-03-04', zone: 'America/Los_Angeles', today: '2025-03-10' };
+
+  it('a date inside a Slack message is text: no weekday, or a weekday that is not that date\'s, moves no day', () => {
+    expect(times('Sam Support\n10:32 AM\nlicense expires\nMarch 31\nLee Lead\n10:35 AM\nrenewing')).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'license expires\nMarch 31'],
+      ['2025-03-04T10:35', 'Lee Lead', 'renewing'],
+    ]);
+    // 2025-03-07 is a Friday.
+    expect(times('Sam Support  10:32 AM\nretro on\nThursday, March 7th\nLee Lead  10:35 AM\nworks for me').map((t) => t[0])).toEqual([
+      '2025-03-04T10:32', '2025-03-04T10:35',
+    ]);
+  });
+
+  it('a log line quoted in a Slack or Zoom message is part of it and moves neither the day nor the clock', () => {
+    expect(times('Sam Support  10:32 AM\nfirst occurrence was\n2025-03-01 02:14:05 ERROR x\nLee Lead  10:35 AM\nlooking', la)).toEqual([
+      ['2025-03-04T18:32', 'Sam Support', 'first occurrence was\n2025-03-01 02:14:05 ERROR x'],
+      ['2025-03-04T18:35', 'Lee Lead', 'looking'],
+    ]);
+    expect(times('Sam Support  10:32 AM\n2025-03-04 18:31:59 ERROR y\nLee Lead  10:35 AM\nok', la).map((t) => t[0])).toEqual(['2025-03-04T18:32', '2025-03-04T18:35']);
+    const zoom = '10:32:05 From Sam to Everyone: error is\n2025-03-04T23:14:05Z PG::ConnectionBad\n10:35:00 From Lee to Everyone: ok';
+    expect(times(zoom, la)).toEqual([
+      ['2025-03-04T18:32', 'Sam', 'error is\n2025-03-04T23:14:05Z PG::ConnectionBad'],
+      ['2025-03-04T18:35', 'Lee', 'ok'],
+    ]);
+  });
+});
+
+describe('times written the way documents and logs write them', () => {
+  const berlin = { date: '2025-03-04', zone: 'Europe/Berlin', today: '2025-03-20' };
+
+  it('a zone written after the time is the zone it is in', () => {
+    const text = '10:33 UTC alert fired\n10:35Z paged\n10:39 (UTC) acked\n10:41 +01:00 restarted\n10:50 GMT+1 fixed\n11:00 next';
+    expect(times(text, berlin)).toEqual([
+      ['2025-03-04T10:33', null, 'alert fired'],
+      ['2025-03-04T10:35', null, 'paged'],
+      ['2025-03-04T10:39', null, 'acked'],
+      ['2025-03-04T09:41', null, 'restarted'],
+      ['2025-03-04T09:50', null, 'fixed'],
+      // Without a zone, the chat's own: 11:00 in Berlin.
+      ['2025-03-04T10:00', null, 'next'],
+    ]);
+    // Past midnight in UTC the day rolls on.
+    expect(times('23:50 UTC a\n00:10 UTC b', berlin).map((t) => t[0])).toEqual(['2025-03-04T23:50', '2025-03-05T00:10']);
+  });
+
+  it('reads list markers, bold times, parentheses and a colon or comma after the time', () => {
+    const text = '- 10:32 deploy started\n* 10:33 errors\n1. 10:34 paged\n**10:35** rollback\n(10:38) recovered\n10:39, confirmed\n10:40: closed';
+    expect(times(text).map((t) => [t[0].slice(11), t[2]])).toEqual([
+      ['10:32', 'deploy started'], ['10:33', 'errors'], ['10:34', 'paged'], ['10:35', 'rollback'],
+      ['10:38', 'recovered'], ['10:39', 'confirmed'], ['10:40', 'closed'],
+    ]);
+  });
+
+  it('a late line just after midnight stays before midnight; the next one is past it again', () => {
+    expect(times('23:58 a\n00:03 b\n23:59 c\n00:05 d').map((t) => t[0])).toEqual([
+      '2025-03-04T23:58', '2025-03-05T00:03', '2025-03-04T23:59', '2025-03-05T00:05',
+    ]);
+    // Without a midnight passed, a time far ahead is simply later that day.
+    expect(times('00:03 a\n23:59 b').map((t) => t[0])).toEqual(['2025-03-04T00:03', '2025-03-04T23:59']);
+  });
+
+  it('reads Slack\'s "Today at" and "Yesterday at" headers, and more of its interface lines', () => {
+    const text = 'Sam Support  Yesterday at 11:50 PM\nstill down\n:+1::skin-tone-2: 2\n2 replies Last reply 2 days ago\nLee Lead  Today at 3:04 PM\nhi\nAlso sent to the channel\nreplied to a thread: is it down?\nLast reply today at 3:10 PM';
+    const result = parseTranscript(text, UTC);
+    expect(times(text)).toEqual([
+      ['2025-03-19T23:50', 'Sam Support', 'still down'],
+      ['2025-03-20T15:04', 'Lee Lead', 'hi'],
+    ]);
+    expect(result.skipped).toBe(5);
+    expect(result.relativeDays).toEqual({ today: '2025-03-20', read: ['Yesterday', 'Today'] });
+  });
+});
