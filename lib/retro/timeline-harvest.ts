@@ -3,6 +3,7 @@
  * excerpt. Our own published timeline comment is not a candidate, nor is anything imported already.
  */
 import { shorten } from './shorten';
+import { RETRO_NOTES_MARKER } from './retro-notes';
 import { TIMELINE_MARKER } from './timeline-markdown';
 
 /** The fields of GitLab's note entity the import reads (api/list-issue-notes.json). */
@@ -66,7 +67,9 @@ export function plainText(body: string): string {
     .replace(/```[\s\S]*?```/g, ' [code] ')
     .replace(/!\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)/g, '[image $1]')
     .replace(/\[([^\]\n]{1,500})\]\([^)\s]{0,2000}\)/g, '$1')
-    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, '');
+    .replace(/^\s{0,3}(?:#{1,6}|>)\s+/gm, '')
+    // List items stay items when the lines are folded: "1. restart 2. resync", "• restart • resync".
+    .replace(/^\s{0,3}[-*+]\s+/gm, '• ');
   // Code spans (a run of backticks up to the next run of the same length) are taken as they are.
   const parts = prose.split(/(?<!`)(`+)(?!`)([\s\S]{0,2000}?[^`])\1(?!`)/);
   let out = '';
@@ -77,6 +80,12 @@ export function plainText(body: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
+/** GitLab may write a time with an offset ("…T12:00:00.000+02:00"); entries keep UTC, which sorts and prints as written. */
+const asUtc = (at: string | undefined): string => {
+  const ms = at ? Date.parse(at) : Number.NaN;
+  return Number.isNaN(ms) ? '' : new Date(ms).toISOString();
+};
+
 export function harvestCandidates(
   notes: readonly HarvestNote[],
   labelEvents: readonly HarvestLabelEvent[],
@@ -86,7 +95,8 @@ export function harvestCandidates(
   const out: TimelineCandidate[] = [];
   for (const note of notes) {
     const source = `note:${note.id}`;
-    if (skip.has(source) || typeof note.body !== 'string' || note.body.includes(TIMELINE_MARKER)) continue;
+    // The comments the product posted (the timeline, the retro notes that repeat it) are not events of the emergency.
+    if (skip.has(source) || typeof note.body !== 'string' || note.body.includes(TIMELINE_MARKER) || note.body.includes(RETRO_NOTES_MARKER)) continue;
     const plain = plainText(note.body);
     if (!plain) continue;
     const author = note.author?.username ?? 'unknown';
@@ -94,7 +104,7 @@ export function harvestCandidates(
     const text = note.system ? `@${author} ${plain}` : `@${author}: ${plain}`;
     out.push({
       source,
-      at: note.created_at ?? '',
+      at: asUtc(note.created_at),
       author,
       kind: note.system ? 'system' : 'comment',
       excerpt: shorten(plain, EXCERPT),
@@ -109,7 +119,7 @@ export function harvestCandidates(
     if (skip.has(source) || !label) continue;
     const author = event.user?.username ?? 'unknown';
     const what = `${event.action === 'remove' ? 'removed' : 'added'} label ~"${label}"`;
-    out.push({ source, at: event.created_at, author, kind: 'label', excerpt: what, text: `@${author} ${what}` });
+    out.push({ source, at: asUtc(event.created_at), author, kind: 'label', excerpt: what, text: `@${author} ${what}` });
   }
-  return out.filter((c) => !Number.isNaN(Date.parse(c.at))).sort((a, b) => a.at.localeCompare(b.at));
+  return out.filter((c) => c.at).sort((a, b) => a.at.localeCompare(b.at));
 }

@@ -47,10 +47,14 @@ export function markdownLink(url: string): string {
  * `@name`, issue, merge request and epic references (`#12`, `group/project!3`, `&4`), and links to
  * them (GitLab cross-references an issue's URL as it does `#12`; a sentence's final stop is not part of it).
  */
-const GITLAB_URL = String.raw`https?:\/\/[^\s\`|<>]+?\/-\/(?:issues|merge_requests|epics|work_items)\/\d+(?:[^\s\`|<>]*[^\s\`|<>.,;:!?)])?`;
-const REFERENCE = String.raw`${GITLAB_URL}|@\w[\w.-]*|(?:[\w.-]+\/)*[\w.-]*[#!&]\d+`;
+// gitlab.com also reads its links of the form before `/-/` ("gitlab.com/g/p/issues/9"), and incidents' ("/-/issues/incident/42").
+const GITLAB_URL = String.raw`https?:\/\/(?:[^\s\`|<>]+?\/-|gitlab\.com\/[^\s\`|<>]+?)\/(?:issues(?:\/incident)?|merge_requests|epics|work_items)\/\d+(?:[^\s\`|<>]*[^\s\`|<>.,;:!?)])?`;
+const MENTION = String.raw`@\w[\w.-]*`;
+const ISSUE_REFERENCE = String.raw`(?:[\w.-]+\/)*[\w.-]*[#!&]\d+`;
+const REFERENCE = String.raw`${GITLAB_URL}|${MENTION}|${ISSUE_REFERENCE}`;
 // Emphasis (`_@lee_`, `*#12*`) is markdown GitLab strips before it looks for references.
-const REFERENCE_IN_TEXT = new RegExp(String.raw`(^|[^a-zA-Z0-9\`@/#!&.-])(${REFERENCE})`, 'g');
+// A mention counts after anything but a letter or digit ("Fixed.@maria", "cc/@kim", "@@lee").
+const REFERENCE_IN_TEXT = new RegExp(String.raw`(^|[^a-zA-Z0-9\`@/#!&.-])(${GITLAB_URL}|${ISSUE_REFERENCE})|(^|[^a-zA-Z0-9\`])(${MENTION})`, 'g');
 const WRAPPED_REFERENCE = new RegExp(String.raw`^\`(${REFERENCE})\`$`);
 
 /**
@@ -62,8 +66,11 @@ const WRAPPED_REFERENCE = new RegExp(String.raw`^\`(${REFERENCE})\`$`);
  */
 export function quietReferences(text: string): string {
   return segments(text)
-    .map((s) => (s.code ? s.text : s.text.replace(REFERENCE_IN_TEXT, (_, before: string, reference: string) =>
-      (s.text.includes('`') ? `${before}${reference.replace(/[@#!&]/, '$&\u200b')}` : `${before}\`${reference}\``))))
+    .map((s) => (s.code ? s.text : s.text.replace(REFERENCE_IN_TEXT, (_, ...groups: (string | undefined)[]) => {
+      const before = groups[0] ?? groups[2] ?? '';
+      const reference = groups[1] ?? groups[3]!;
+      return s.text.includes('`') ? `${before}${reference.replace(/[@#!&]/, '$&\u200b')}` : `${before}\`${reference}\``;
+    })))
     .join('');
 }
 

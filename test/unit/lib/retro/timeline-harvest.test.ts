@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { harvestCandidates, plainText } from '@/lib/retro/timeline-harvest';
+import { RETRO_NOTES_MARKER } from '@/lib/retro/retro-notes';
 import { TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import type { HarvestLabelEvent, HarvestNote } from '@/lib/retro/timeline-harvest';
 import { apiFixture } from '../../helpers/gitlab-fixtures';
@@ -13,8 +14,8 @@ describe('import candidates from notes and label events', () => {
   it("turns GitLab's documented notes and label events into candidates sorted by time", () => {
     const candidates = harvestCandidates(notes, labelEvents, URL, new Set());
     expect(candidates.map((c) => [c.source, c.at, c.author, c.kind, c.excerpt])).toEqual([
-      ['note:302', '2013-10-02T09:22:45Z', 'pipin', 'system', 'closed'],
-      ['note:305', '2013-10-02T09:56:03Z', 'pipin', 'system', 'Text of the comment'],
+      ['note:302', '2013-10-02T09:22:45.000Z', 'pipin', 'system', 'closed'],
+      ['note:305', '2013-10-02T09:56:03.000Z', 'pipin', 'system', 'Text of the comment'],
       ['label-event:142', '2018-08-20T13:38:20.077Z', 'root', 'label', 'added label ~"a1"'],
       ['label-event:143', '2018-08-20T13:38:20.077Z', 'root', 'label', 'removed label ~"p1"'],
     ]);
@@ -35,6 +36,21 @@ describe('import candidates from notes and label events', () => {
     expect(candidate).toMatchObject({ source: 'note:11', internal: true });
     // GitLab's documented example: note 305 is internal ("confidential": true), note 302 is not.
     expect(harvestCandidates(notes, [], URL, new Set()).map((c) => [c.source, c.internal ?? false])).toEqual([['note:302', false], ['note:305', true]]);
+  });
+
+  it('skips the retro notes comment, which repeats the timeline; reads times written with an offset as UTC, in order', () => {
+    const retroNotes = { id: 20, body: `## Customer emergency retro\n\n| Time (UTC) | Event |\n\n${RETRO_NOTES_MARKER}`, system: false, created_at: '2025-03-04T08:00:00Z', author: { username: 'lee' } };
+    const east = { id: 21, body: 'restarted', system: false, created_at: '2025-03-04T12:00:00.000+02:00', author: { username: 'sam' } };
+    const west = { id: 22, body: 'paged', system: false, created_at: '2025-03-04T09:30:00Z', author: { username: 'sam' } };
+    expect(harvestCandidates([retroNotes, east, west], [], URL, new Set()).map((c) => [c.source, c.at])).toEqual([
+      ['note:22', '2025-03-04T09:30:00.000Z'],
+      ['note:21', '2025-03-04T10:00:00.000Z'],
+    ]);
+  });
+
+  it('keeps list items apart when a note is folded into one line', () => {
+    expect(plainText('Workaround provided:\n1. restart the Geo log cursor\n2. resync the failed projects\n\n- then\n* check'))
+      .toBe('Workaround provided: 1. restart the Geo log cursor 2. resync the failed projects • then • check');
   });
 
   it('shortens long notes to an excerpt and strips markdown noise', () => {

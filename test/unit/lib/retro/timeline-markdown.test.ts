@@ -60,6 +60,19 @@ describe('timeline markdown (case C18)', () => {
     expect(quietReferences('a ` stray and @lee, #12')).toBe('a ` stray and @\u200blee, #\u200b12');
   });
 
+  it('quiets a mention after punctuation too, as GitLab reads one after anything but a letter or digit', () => {
+    expect(quietReferences('@@lee Fixed.@maria thanks!@joe #@ann -@bob cc/@kim &@al'))
+      .toBe('@`@lee` Fixed.`@maria` thanks!`@joe` #`@ann` -`@bob` cc/`@kim` &`@al`');
+    expect(quietReferences('mail ops@example.com stays')).toBe('mail ops@example.com stays');
+  });
+
+  it('quiets gitlab.com links written without /-/ and links to incidents, which gitlab.com cross-references too', () => {
+    expect(quietReferences('see https://gitlab.com/g/p/issues/9 and https://gitlab.com/g/p/merge_requests/4.'))
+      .toBe('see `https://gitlab.com/g/p/issues/9` and `https://gitlab.com/g/p/merge_requests/4`.');
+    expect(quietReferences('https://github.com/o/r/issues/9 is elsewhere')).toBe('https://github.com/o/r/issues/9 is elsewhere');
+    expect(quietReferences('incident https://gitlab.com/g/p/-/issues/incident/42')).toBe('incident `https://gitlab.com/g/p/-/issues/incident/42`');
+  });
+
   it('keeps references inert inside emphasis, and links to issues, merge requests and epics as well', () => {
     // GitLab renders the emphasis first, then finds "@lee-lead" and "#12" in it.
     expect(quietReferences('_@lee-lead_ and *#12*')).toBe('_`@lee-lead_` and *`#12`*');
