@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { TIMELINE_TAGS } from '@/lib/retro/timeline-entry';
-import { toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
+import { toZoned, wallDayMs, wallMinuteToUtcMs, zonedToUtcMs } from '@/lib/retro/zoned-time';
 import { TIMELINE_MAX, type EntryFormDraft } from '@/lib/timeline-draft';
 
 interface Props {
@@ -10,6 +10,8 @@ interface Props {
   untouched: boolean;
   /** Why the form stayed as it is (another entry's Edit was pressed while this one holds typing). */
   notice?: string;
+  /** The edited entry's own moment: kept exactly (its seconds, the second 01:30 of the night clocks go back) while the date and time are not changed. */
+  keep?: { date: string; time: string; at: string };
   onChange(form: EntryFormDraft): void;
   onSubmit(entry: { at: string; text: string; link?: string; tag?: string }): void;
   onCancel(): void;
@@ -23,11 +25,22 @@ export function formInstant(form: EntryFormDraft, zone: string): { at: string } 
 }
 
 /** Add or edit one entry: date and time in the reader's zone, UTC shown as it will be stored. */
-export function EntryForm({ form, zone, untouched, notice, onChange, onSubmit, onCancel }: Props) {
-  const instant = formInstant(form, zone);
+/** When the clocks go back, the wall time the form names happens twice: the two instants, or null. */
+function twiceThatNight(form: EntryFormDraft, zone: string): [number, number] | null {
+  const [h, mi, s = 0] = form.time.split(':').map(Number);
+  const wall = wallDayMs(form.date) + (h! * 60 + mi!) * 60_000;
+  const [first, second] = [wallMinuteToUtcMs(wall, zone), wallMinuteToUtcMs(wall, zone, 'later')].map((ms) => ms + s * 1000);
+  return first === second ? null : [first!, second!];
+}
+
+export function EntryForm({ form, zone, untouched, notice, keep, onChange, onSubmit, onCancel }: Props) {
+  const instant = keep && keep.date === form.date && keep.time === form.time ? { at: keep.at } : formInstant(form, zone);
   // A time the clocks skip (02:30 on the night summer time starts) lands later: say so, not silently.
   const shown = 'at' in instant ? toZoned(instant.at, zone) : null;
   const skipped = shown && (shown.date !== form.date || shown.time !== form.time.slice(0, 5)) ? shown.time : '';
+  // A time that happens twice (01:30 on the night summer time ends): say which one the entry is at.
+  const twice = 'at' in instant && !skipped ? twiceThatNight(form, zone) : null;
+  const which = twice && 'at' in instant && (Date.parse(instant.at) >= twice[1] ? 'second' : 'first');
   const link = form.link.trim();
   const problem = 'problem' in instant ? instant.problem : !form.text.trim() ? 'Describe what happened.' : link && !/^https?:\/\/\S+$/i.test(link) ? 'Links must start with https:// or http://.' : '';
   const set = (field: keyof EntryFormDraft) => (event: { currentTarget: { value: string } }) => onChange({ ...form, [field]: event.currentTarget.value });
@@ -58,6 +71,7 @@ export function EntryForm({ form, zone, untouched, notice, onChange, onSubmit, o
         </label>
       </div>
       <p class="muted" data-testid="entry-utc">{'at' in instant ? `Stored as ${instant.at.slice(0, 16).replace('T', ' ')} UTC` : ''}</p>
+      {which && <p class="hint" role="status" data-testid="entry-twice">{form.time.slice(0, 5)} happens twice on {form.date} in {zone} (the clocks went back): the entry is at the {which} one.</p>}
       {skipped && <p class="hint" role="status" data-testid="entry-gap">{form.time.slice(0, 5)} does not exist on {form.date} in {zone} (the clocks went forward): the entry is at {skipped}.</p>}
       <label class="field">
         <span>What happened</span>

@@ -73,7 +73,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   };
   // Escape may close the form only while it holds nothing the user typed.
   const editing = entries.find((e) => e.id === form.id);
-  const untouched = JSON.stringify({ ...form, date: '' }) === JSON.stringify({ ...(editing ? formFor(editing) : blankForm('')), date: '' });
+  const untouched = JSON.stringify(form) === JSON.stringify(editing ? formFor(editing) : blankForm(firstDay));
   const formOpen = showForm || !!draft.data.form;
   const edit = (entry: TimelineEntry) => {
     // What is typed in the form is never replaced unasked: it is saved or cancelled first.
@@ -119,7 +119,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
         conflictSummary={draft.conflict ? entryCount(draft.conflict.data?.entries.length ?? 0) : null} />
       <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={remove} />
       {formOpen ? (
-        <EntryForm form={form} zone={zone} untouched={untouched} notice={formNotice} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={cancel} />
+        <EntryForm form={form} zone={zone} untouched={untouched} notice={formNotice} keep={editing && { ...formFor(editing), at: editing.at }} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={cancel} />
       ) : (
         <button type="button" data-action="add" onClick={openForm}>Add entry</button>
       )}

@@ -138,6 +138,38 @@ describe('TimelineSection', () => {
     expect(screen.queryByTestId('entry-gap')).toBeNull();
   });
 
+  it('an edit that leaves the date and time alone keeps the moment: its seconds, and the second 01:30 of the night clocks go back', async () => {
+    // 06:30:45Z is 01:30:45 EST, the second 01:30 in New York that night (05:30 EDT was the first).
+    const night = { ...DATA, entries: [{ id: 'n', at: '2025-11-02T06:30:45.000Z', text: 'second pass' }], unplaced: [] };
+    const client = fakeClient(stored(night));
+    render(<TimelineSection client={client as unknown as TimelineClient} isIncident={false} canWrite zone="America/New_York" />);
+    fireEvent.click(await screen.findByRole('button', { name: /^Edit entry at/ }));
+    expect(screen.getByTestId('entry-twice').textContent).toBe('01:30 happens twice on 2025-11-02 in America/New_York (the clocks went back): the entry is at the second one.');
+    fireEvent.input(screen.getByLabelText('What happened'), { target: { value: 'second pass, edited' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Edit entry' }));
+    client.hide();
+    await waitFor(() => expect(client.saveDraft).toHaveBeenCalled());
+    expect((client.saveDraft.mock.lastCall![0].data as TimelineDraftData).entries).toEqual([{ id: 'n', at: '2025-11-02T06:30:45.000Z', text: 'second pass, edited' }]);
+    // A time typed by hand in that hour is the first one, and the form says so.
+    openNewEntry('2025-11-02', '01:15');
+    expect(screen.getByTestId('entry-twice').textContent).toContain('the entry is at the first one.');
+    expect(screen.getByTestId('entry-utc').textContent).toBe('Stored as 2025-11-02 05:15 UTC');
+  });
+
+  it('Escape keeps a form in which only the date was changed', async () => {
+    await renderSection();
+    fireEvent.click(screen.getByRole('button', { name: 'Edit entry at 2025-03-04 10:32 GMT+1' }));
+    fireEvent.input(screen.getByLabelText('Date'), { target: { value: '2025-03-05' } });
+    fireEvent.keyDown(screen.getByLabelText('Date'), { key: 'Escape' });
+    expect(screen.getByRole('form', { name: 'Edit entry' })).toBeTruthy();
+    expect(screen.getByText('Escape keeps what you typed: use Cancel to discard it.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add entry' }));
+    fireEvent.input(screen.getByLabelText('Date'), { target: { value: '2025-01-01' } });
+    fireEvent.keyDown(screen.getByLabelText('Date'), { key: 'Escape' });
+    expect(screen.getByRole('form', { name: 'Add entry' })).toBeTruthy();
+  });
+
   it('adds the entry with Ctrl+Enter in its text, where Enter is a new line', async () => {
     await renderSection();
     const form = openNewEntry('2025-03-04', '08:15');

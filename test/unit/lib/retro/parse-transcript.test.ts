@@ -395,7 +395,7 @@ describe('times written the way documents and logs write them', () => {
 
   it('reads list markers, bold times, parentheses and a colon or comma after the time', () => {
     const text = '- 10:32 deploy started\n* 10:33 errors\n1. 10:34 paged\n**10:35** rollback\n(10:38) recovered\n10:39, confirmed\n10:40: closed';
-    expect(times(text).map((t) => [t[0].slice(11), t[2]])).toEqual([
+    expect(times(text).map((t) => [t[0]!.slice(11), t[2]])).toEqual([
       ['10:32', 'deploy started'], ['10:33', 'errors'], ['10:34', 'paged'], ['10:35', 'rollback'],
       ['10:38', 'recovered'], ['10:39', 'confirmed'], ['10:40', 'closed'],
     ]);
