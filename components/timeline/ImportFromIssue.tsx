@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
+import { isKnown } from '@/lib/retro/timeline-entry';
 import type { TimelineCandidate } from '@/lib/retro/timeline-harvest';
 import { ErrorNotice } from '../ErrorNotice';
 import type { TimelineClient } from './timeline-client';
@@ -8,7 +9,7 @@ import { localAndUtc } from './time-format';
 interface Props {
   client: TimelineClient;
   zone: string;
-  /** Sources already in the timeline: their candidates are not offered again. */
+  /** What the timeline has already (`knownSources`): not offered again. */
   known: Set<string>;
   onAdd(candidates: TimelineCandidate[]): void;
   onOpenOptions?: () => void;
@@ -32,7 +33,7 @@ export function ImportFromIssue({ client, zone, known, onAdd, onOpenOptions }: P
     const { local, utc } = localAndUtc(at, zone);
     return utc ? `${local} (${utc})` : local;
   };
-  const offered = state.phase === 'ready' ? state.candidates.filter((c) => !known.has(c.source)) : [];
+  const offered = state.phase === 'ready' ? state.candidates.filter((c) => !isKnown(known, c)) : [];
   const toggle = (source: string) => setPicked((now) => {
     const next = new Set(now);
     if (!next.delete(source)) next.add(source);

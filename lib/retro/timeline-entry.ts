@@ -42,10 +42,17 @@ export function removeEntry(entries: readonly TimelineEntry[], id: string): Time
   return entries.filter((e) => e.id !== id);
 }
 
-/** Sources already in the timeline: import skips these. */
+/**
+ * What import skips: the sources in the timeline, and the entries as `entryKey`s (those taken in
+ * from a posted comment know no source, but are there all the same).
+ */
 export function knownSources(entries: readonly TimelineEntry[]): Set<string> {
-  return new Set(entries.map((e) => e.source).filter((s): s is string => !!s));
+  return new Set(entries.flatMap((e) => (e.source ? [e.source, entryKey(e)] : [entryKey(e)])));
 }
+
+/** A candidate from the issue that the timeline has already: by source, or as the same entry. */
+export const isKnown = (known: ReadonlySet<string>, candidate: { source: string; at: string; text: string }): boolean =>
+  known.has(candidate.source) || known.has(entryKey(candidate));
 
 let counter = 0;
 /** Unique enough inside one draft: time plus a counter plus randomness (no crypto needed for ids). */

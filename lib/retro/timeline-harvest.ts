@@ -3,6 +3,7 @@
  * excerpt. Our own published timeline comment is not a candidate, nor is anything imported already.
  */
 import { shorten } from './shorten';
+import { isKnown } from './timeline-entry';
 import { RETRO_NOTES_MARKER } from './retro-notes';
 import { TIMELINE_MARKER } from './timeline-markdown';
 
@@ -121,5 +122,5 @@ export function harvestCandidates(
     const what = `${event.action === 'remove' ? 'removed' : 'added'} label ~"${label}"`;
     out.push({ source, at: asUtc(event.created_at), author, kind: 'label', excerpt: what, text: `@${author} ${what}` });
   }
-  return out.filter((c) => c.at).sort((a, b) => a.at.localeCompare(b.at));
+  return out.filter((c) => c.at && !isKnown(skip, c)).sort((a, b) => a.at.localeCompare(b.at));
 }

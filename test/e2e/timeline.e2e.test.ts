@@ -245,18 +245,26 @@ describe('the Timeline section', () => {
   it('posting from a browser whose draft never posted the comment takes the comment\'s entries in, losing none', async () => {
     // Posted earlier from another browser by the same user (the sandbox token signs in as maria-manager).
     const posted = [MARKER, '### Emergency timeline', '', '| Time (UTC) | Time (UTC) | Event | Tag |', '|---|---|---|---|',
+      '| 2025-03-04 07:59 | 2025-03-04 07:59 UTC | `@maria-manager`: Export fails for every user | |',
       '| 2025-03-04 08:00 | 2025-03-04 08:00 UTC | Alert fired | Start time |'].join('\n');
+    // That browser had imported this comment: the entry taken in is not offered for import again.
+    session.sandbox.state.notes.push({ id: 9899, issueId: issueId(PROJECT_IDS.emergencies, 8), body: 'Export fails for every user', authorId: USER_IDS.maria, system: false, internal: false, createdAt: '2025-03-04T07:59:30Z', updatedAt: '2025-03-04T07:59:30Z' });
     session.sandbox.state.notes.push({ id: 9900, issueId: issueId(PROJECT_IDS.emergencies, 8), body: posted, authorId: USER_IDS.maria, system: false, internal: false, createdAt: '2025-03-04T08:05:00Z', updatedAt: '2025-03-04T08:05:00Z' });
     const page = await openTimeline('issues/8');
     await addEntry(page, '2025-03-04', '09:30', 'Customer reports 500s');
     await timeline(page).getByRole('button', { name: 'Post timeline' }).click();
-    await timeline(page).getByTestId('publish-outcome').filter({ hasText: 'already held 1 entry this timeline lacked' }).waitFor();
+    await timeline(page).getByTestId('publish-outcome').filter({ hasText: 'already held 2 entries this timeline lacked' }).waitFor();
     expect(markedNotes().map((n) => n.id)).toEqual([9900]);
     expect(markedNotes()[0]!.body).toContain('| Alert fired | Start time |');
     expect(markedNotes()[0]!.body).toContain('| Customer reports 500s |');
     await expect.poll(() => timeline(page).getByTestId('timeline-entry').allTextContents()).toEqual([
-      expect.stringContaining('Alert fired'), expect.stringContaining('Customer reports 500s'),
+      expect.stringContaining('Export fails for every user'), expect.stringContaining('Alert fired'), expect.stringContaining('Customer reports 500s'),
     ]);
+    const section = timeline(page);
+    await section.locator('summary', { hasText: 'Import from issue' }).click();
+    await section.getByRole('button', { name: 'Import from issue' }).click();
+    await section.getByTestId('import-candidates').or(section.getByTestId('import-empty')).waitFor();
+    expect(await section.getByTestId('timeline-import').textContent()).not.toContain('Export fails for every user');
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { harvestCandidates, plainText } from '@/lib/retro/timeline-harvest';
 import { RETRO_NOTES_MARKER } from '@/lib/retro/retro-notes';
+import { knownSources } from '@/lib/retro/timeline-entry';
 import { TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import type { HarvestLabelEvent, HarvestNote } from '@/lib/retro/timeline-harvest';
 import { apiFixture } from '../../helpers/gitlab-fixtures';
@@ -46,6 +47,13 @@ describe('import candidates from notes and label events', () => {
       ['note:22', '2025-03-04T09:30:00.000Z'],
       ['note:21', '2025-03-04T10:00:00.000Z'],
     ]);
+  });
+
+  it('skips a note the timeline has already as an entry taken in from a posted comment, which knows no source', () => {
+    const note = { id: 30, body: 'Paged infra', system: false, created_at: '2025-03-04T09:30:41Z', author: { username: 'sam' } };
+    const takenIn = { id: 'x', at: '2025-03-04T09:30:00.000Z', text: '@sam: Paged infra' };
+    expect(harvestCandidates([note], [], URL, knownSources([takenIn]))).toEqual([]);
+    expect(harvestCandidates([note], [], URL, knownSources([{ ...takenIn, text: '@sam: Paged infra again' }]))).toHaveLength(1);
   });
 
   it('keeps list items apart when a note is folded into one line', () => {
