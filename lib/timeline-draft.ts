@@ -1,6 +1,6 @@
 /** The timeline's draft: its entries, transcript lines still to place, and the half-typed entry. */
 import { shorten } from './retro/shorten';
-import type { TimelineEntry } from './retro/timeline-entry';
+import { entryKey, sortEntries, type TimelineEntry } from './retro/timeline-entry';
 import type { ParsedMessage, UnplacedLine } from './retro/transcript/parse-transcript';
 
 export interface UnplacedDraftLine {
@@ -40,6 +40,21 @@ export const emptyTimelineDraft = (): TimelineDraftData => ({ entries: [], unpla
 
 /** What one timeline draft holds at most: the draft schema refuses more, so the panel keeps within it. */
 export const TIMELINE_MAX = { entries: 5000, unplaced: 5000, text: 5000 } as const;
+
+/**
+ * Both tabs' versions in one, for "Keep both": every entry of mine, then theirs that mine lacks
+ * (by id, or as the same entry); their unplaced lines too. Mine wins where both edited one entry.
+ */
+export function combineTimelineDrafts(mine: TimelineDraftData, theirs: TimelineDraftData | null): TimelineDraftData {
+  if (!theirs) return mine;
+  const have = new Set(mine.entries.flatMap((e) => [e.id, entryKey(e)]));
+  const lines = new Set(mine.unplaced.map((l) => `${l.line}|${l.text}`));
+  return {
+    ...mine,
+    entries: sortEntries([...mine.entries, ...theirs.entries.filter((e) => !have.has(e.id) && !have.has(entryKey(e)))]).slice(0, TIMELINE_MAX.entries),
+    unplaced: [...mine.unplaced, ...theirs.unplaced.filter((l) => !lines.has(`${l.line}|${l.text}`))].slice(0, TIMELINE_MAX.unplaced),
+  };
+}
 
 /**
  * A read transcript as draft content: messages become entries ("Name: text"); a message or line

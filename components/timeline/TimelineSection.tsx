@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { emptyTimelineDraft, type EntryFormDraft, type TimelineDraftData } from '@/lib/timeline-draft';
+import { combineTimelineDrafts, emptyTimelineDraft, type EntryFormDraft, type TimelineDraftData } from '@/lib/timeline-draft';
 import { knownSources, newEntryId, removeEntry, sortEntries, upsertEntry, type TimelineEntry } from '@/lib/retro/timeline-entry';
 import { todayIn, toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
 import { useDraft } from '../drafts/use-draft';
@@ -95,6 +95,12 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     change({ entries: removeEntry(entries, entry.id), ...(closesForm ? { form: null } : {}) });
     focusAfterRender(() => (neighbour && entryButton(neighbour.id, 'Delete')) || addButton());
   };
+  // Neither tab's entries are lost: mine, then the other tab's that mine lacks, saved over its version.
+  const keepBoth = () => {
+    const theirs = draft.conflict?.data ?? null;
+    draft.update((mine) => combineTimelineDrafts(mine, theirs));
+    draft.resolveConflict('mine');
+  };
   const publish = async (options: { internal: boolean; incidentEvents: boolean }) => {
     const revision = await draft.flush();
     if (revision === null) return { ok: false as const, error: { kind: 'rejected' as const, status: 0, message: 'The draft could not be saved first, so nothing was posted.' } };
@@ -116,7 +122,9 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     <section class="timeline" aria-label="Timeline" data-testid="timeline" ref={section}>
       <h3>Entries <span class="muted">({entries.length}, times in {zone === 'UTC' ? 'UTC' : `${zone} with UTC`})</span></h3>
       <DraftStatus status={draft.status} savedAt={draft.savedAt} error={draft.saveError} onRetry={() => void draft.flush()} onResolve={draft.resolveConflict}
-        conflictSummary={draft.conflict ? entryCount(draft.conflict.data?.entries.length ?? 0) : null} />
+        conflictSummary={draft.conflict ? entryCount(draft.conflict.data?.entries.length ?? 0) : null}>
+        <button type="button" onClick={keepBoth}>Keep both</button>
+      </DraftStatus>
       <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={remove} />
       {formOpen ? (
         <EntryForm form={form} zone={zone} untouched={untouched} notice={formNotice} keep={editing && { ...formFor(editing), at: editing.at }} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={cancel} />

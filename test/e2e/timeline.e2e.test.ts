@@ -283,4 +283,21 @@ describe('the Timeline section', () => {
     await first.close();
     await second.close();
   });
+
+  it('two tabs on the same issue: "Keep both" keeps the entries of both, in the draft and after a reload', async () => {
+    const first = await openTimeline('issues/10');
+    const second = await openTimeline('issues/10');
+    await addEntry(first, '2025-03-04', '10:32', 'Entry from the first tab');
+    await timeline(first).getByTestId('draft-status').filter({ hasText: 'Draft saved' }).waitFor();
+    await addEntry(second, '2025-03-04', '11:00', 'Entry from the second tab');
+    await timeline(second).getByTestId('draft-conflict').getByRole('button', { name: 'Keep both' }).click();
+    await timeline(second).getByTestId('draft-status').filter({ hasText: 'Draft saved' }).waitFor();
+    await first.reload();
+    await expandTimeline(first);
+    await expect.poll(() => timeline(first).getByTestId('timeline-entry').allTextContents()).toEqual([
+      expect.stringContaining('Entry from the first tab'), expect.stringContaining('Entry from the second tab'),
+    ]);
+    await first.close();
+    await second.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shorten } from '@/lib/retro/shorten';
-import { fitTranscript, TIMELINE_MAX } from '@/lib/timeline-draft';
+import { combineTimelineDrafts, fitTranscript, TIMELINE_MAX } from '@/lib/timeline-draft';
 
 describe('shorten', () => {
   it('keeps short text, cuts long text with an ellipsis, and never splits an emoji', () => {
@@ -26,5 +26,20 @@ describe('fitTranscript', () => {
     expect(entries[1]!.text.endsWith('…')).toBe(true);
     expect(unplaced[0]!.text.length).toBeLessThanOrEqual(TIMELINE_MAX.text);
     expect(shortened).toBe(2);
+  });
+});
+
+describe('combineTimelineDrafts', () => {
+  it('keeps mine and adds what only theirs has: an entry added in both tabs, or a line both read, appears once', () => {
+    const mine = { entries: [{ id: 'm', at: '2025-03-04T10:00:00.000Z', text: 'paged', tag: 'Escalated' }], unplaced: [{ line: 2, text: 'x', reason: 'r' }], form: null };
+    const theirs = {
+      entries: [{ id: 't', at: '2025-03-04T10:00:20.000Z', text: 'paged' }, { id: 'm', at: '2025-03-04T09:00:00.000Z', text: 'paged (their edit)' }, { id: 'u', at: '2025-03-04T08:00:00.000Z', text: 'alert' }],
+      unplaced: [{ line: 2, text: 'x', reason: 'r' }, { line: 5, text: 'y', reason: 'r' }],
+      form: null,
+    };
+    const both = combineTimelineDrafts(mine, theirs);
+    expect(both.entries.map((e) => [e.id, e.text])).toEqual([['u', 'alert'], ['m', 'paged']]);
+    expect(both.unplaced.map((l) => l.line)).toEqual([2, 5]);
+    expect(combineTimelineDrafts(mine, null)).toBe(mine);
   });
 });

@@ -215,6 +215,20 @@ describe('TimelineSection', () => {
     expect(screen.getAllByTestId('timeline-entry')).toHaveLength(2);
   });
 
+  it('"Keep both" after a clash keeps this tab\'s entries and adds the other tab\'s that this one lacks', async () => {
+    const client = await renderSection();
+    const theirs = { ...DATA, entries: [...DATA.entries, { id: 'z', at: '2025-03-04T12:00:00.000Z', text: 'from the other tab' }] };
+    client.saveDraft.mockImplementationOnce(async () => ok<DraftSaveResult>({ status: 'conflict', current: stored(theirs, 7) }));
+    fireEvent.click(screen.getAllByRole('button', { name: /^Delete entry at/ })[0]!);
+    client.hide();
+    fireEvent.click(within(await screen.findByTestId('draft-conflict')).getByRole('button', { name: 'Keep both' }));
+    await waitFor(() => expect(client.saveDraft.mock.calls.at(-1)![1]).toBe(7));
+    expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).entries.map((e) => e.id)).toEqual(['a', 'z', 'b']);
+    expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toEqual([
+      expect.stringContaining('Customer reports 500s'), expect.stringContaining('from the other tab'), expect.stringContaining(HOSTILE),
+    ]);
+  });
+
   it('publishes the saved revision, reports the result, and keeps the draft with the error when GitLab fails', async () => {
     const client = await renderSection();
     client.publish.mockResolvedValueOnce({ ok: false, error: errorFromResponse(502, { message: '502 Bad Gateway' }) });
