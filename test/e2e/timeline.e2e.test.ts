@@ -51,7 +51,30 @@ async function addEntry(page: Page, date: string, time: string, text: string, ta
   await section.getByRole('button', { name: 'Add entry' }).click();
 }
 
+/** How the panel outside the Timeline section is drawn: each element's font weight, margins and border (the first call marks the elements it saw; later calls look at those). */
+const panelLook = (page: Page) => page.evaluate(() => {
+  const root = document.querySelector('emergency-retro-panel')!.shadowRoot!;
+  const seen = [...root.querySelectorAll<HTMLElement>('[data-look]')];
+  const elements = seen.length ? seen : [...root.querySelectorAll<HTMLElement>('*')].filter((el) => !el.closest('.timeline'));
+  return elements.map((el) => {
+    el.dataset.look = '';
+    const style = getComputedStyle(el);
+    return `${el.tagName} ${style.fontWeight} ${style.margin} ${style.borderTopWidth} ${style.cursor}`;
+  });
+});
+
 describe('the Timeline section', () => {
+  it('leaves the look of the rest of the panel as it was when it loads', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/11'));
+    await retroPanel(page).locator('[data-testid="timeline-details"][data-ready="yes"]').waitFor();
+    const before = await panelLook(page);
+    await expandTimeline(page);
+    await timeline(page).getByTestId('timeline-empty').waitFor();
+    expect(await panelLook(page)).toEqual(before);
+    await page.close();
+  });
+
   it('imports comments, system notes and label events, edits, publishes, and publishes again into the same comment', async () => {
     const page = await openTimeline();
     const section = timeline(page);
