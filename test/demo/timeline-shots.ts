@@ -3,7 +3,7 @@
  * imports the seeded issue's discussion, adds a tagged entry and a transcript, then posts.
  * Run after a build: `npx tsx test/demo/timeline-shots.ts`.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startSandbox } from '../sandbox/server';
 import { API_TOKEN, EMERGENCIES_PATH } from '../sandbox/seed';
@@ -14,6 +14,10 @@ import { configureExtension, retroPanel } from '../browser/configure';
 import { hideScrollbars, showTheme } from './page-look';
 
 const OUTPUT = resolve(import.meta.dirname, '../../demo-output');
+// A reader east of UTC, so the pictures show local times with UTC beside them. The transcript below
+// is written in that zone too (Node formats dates in TZ), or its times would be off by the offset.
+const ZONE = 'Europe/Berlin';
+process.env.TZ = ZONE;
 const ISSUE = `https://gitlab.com/${EMERGENCIES_PATH}/-/issues/1`;
 // The seeded emergency began 19 days ago at this time of day (test/sandbox/seed-notes.ts): the chat
 // follows its discussion, under a Slack day divider, in the local zone Chromium shows too.
@@ -32,6 +36,8 @@ mkdirSync(OUTPUT, { recursive: true });
 
 /** The panel sits in GitLab's narrow sidebar: one tall picture, plus 700 px slices that are easy to look at. */
 async function shoot(panel: Locator, name: string): Promise<void> {
+  // Slices of an earlier, taller picture would stay beside the new ones.
+  for (const file of readdirSync(OUTPUT)) if (file.startsWith(`${name}-part`)) rmSync(resolve(OUTPUT, file));
   const saved = [`${name}.png`];
   await panel.screenshot({ path: resolve(OUTPUT, saved[0]!) });
   const box = (await panel.boundingBox())!;
@@ -44,8 +50,7 @@ async function shoot(panel: Locator, name: string): Promise<void> {
   console.log(`  saved ${OUTPUT}/${saved.join(', ')}`);
 }
 const sandbox = await startSandbox();
-// A reader east of UTC, so the pictures show local times with UTC beside them.
-const browser = await launchBrowser({ sandboxPort: sandbox.port, timezoneId: 'Europe/Berlin' });
+const browser = await launchBrowser({ sandboxPort: sandbox.port, timezoneId: ZONE });
 try {
   await configureExtension(browser.context, browser.extensionId!, { token: API_TOKEN, roster: 'sam-support: maria-manager' });
   const page = await browser.context.newPage();
