@@ -66,8 +66,9 @@ export function plainText(body: string): string {
     .slice(0, READ_CHARS)
     .replace(/<!--[\s\S]{0,5000}?-->/g, ' ')
     .replace(/```[\s\S]*?```/g, ' [code] ')
-    .replace(/!\[([^\]\n]{0,500})\]\([^)\s]{0,2000}\)/g, '[image $1]')
-    .replace(/\[([^\]\n]{1,500})\]\([^)\s]{0,2000}\)/g, '$1')
+    // A link's URL may hold one level of parentheses ("…/Wiki_(disambiguation)").
+    .replace(/!\[([^\]\n]{0,500})\]\((?:[^()\s]|\([^()\s]{0,500}\)){0,2000}\)/g, '[image $1]')
+    .replace(/\[([^\]\n]{1,500})\]\((?:[^()\s]|\([^()\s]{0,500}\)){0,2000}\)/g, '$1')
     .replace(/^\s{0,3}(?:#{1,6}|>)\s+/gm, '')
     // List items stay items when the lines are folded: "1. restart 2. resync", "• restart • resync".
     .replace(/^\s{0,3}[-*+]\s+/gm, '• ');

@@ -304,16 +304,21 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     }
     blankBefore = false;
   }
-  const result = finish(messages, unplaced);
+  const result = finish(messages, unplaced, lines);
   return { ...result, ...(skipped ? { skipped } : {}), ...(relativeRead.size ? { relativeDays: { today, read: (['Yesterday', 'Today'] as const).filter((d) => relativeRead.has(d)) } } : {}) };
 }
 
-/** A header with no message under it is shown to the user rather than kept as an empty entry. */
-function finish(all: ParsedMessage[], unplaced: UnplacedLine[]): TranscriptResult {
+/** A header or a time with no message is shown to the user as written, rather than kept as an empty entry. */
+function finish(all: ParsedMessage[], unplaced: UnplacedLine[], lines: readonly string[]): TranscriptResult {
   const messages: ParsedMessage[] = [];
   for (const message of all) {
     if (message.text.trim()) messages.push(message);
-    else unplaced.push({ line: message.line, text: message.author ?? '(a time with no message)', reason: 'a name and time with no message under it' });
+    else {
+      // A name alone above its time ("Lee Lead", then "10:05 AM"): both lines.
+      const first = lines[message.line - 1]!.trim();
+      const text = first === message.author && message.line < lines.length ? `${first} ${lines[message.line]!.trim()}` : first;
+      unplaced.push({ line: message.line, text, reason: message.author ? 'a name and time with no message under it' : 'a time with no message' });
+    }
   }
   unplaced.sort((a, b) => a.line - b.line);
   return { messages, unplaced };

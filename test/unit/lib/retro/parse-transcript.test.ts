@@ -117,7 +117,14 @@ describe('lines it cannot place', () => {
       { line: 1, text: 'Notes from the bridge', reason: 'no time on this line' },
       { line: 5, text: 'someone joined', reason: 'no time on this line' },
       { line: 6, text: '25:61 impossible time', reason: 'the time is not a valid time of day' },
-      { line: 7, text: 'Lee Lead', reason: 'a name and time with no message under it' },
+      { line: 7, text: 'Lee Lead  10:05 AM', reason: 'a name and time with no message under it' },
+    ]);
+  });
+
+  it('shows a time with no message, or a name over a time with none, as written', () => {
+    expect(parseTranscript('2025-03-04T10:32:05Z', UTC).unplaced).toEqual([{ line: 1, text: '2025-03-04T10:32:05Z', reason: 'a time with no message' }]);
+    expect(parseTranscript('10:00 start\n\nSam Support\n10:40 AM', UTC).unplaced).toEqual([
+      { line: 3, text: 'Sam Support 10:40 AM', reason: 'a name and time with no message under it' },
     ]);
   });
 

@@ -56,6 +56,10 @@ describe('import candidates from notes and label events', () => {
     expect(harvestCandidates([note], [], URL, knownSources([{ ...takenIn, text: '@sam: Paged infra again' }]))).toHaveLength(1);
   });
 
+  it('takes a link whose URL holds parentheses as one link', () => {
+    expect(plainText('see [x](javascript:alert(1)) and [Geo](https://en.wikipedia.org/wiki/Geo_(disambiguation)), ![s](a_(1).png)')).toBe('see x and Geo, [image s]');
+  });
+
   it('keeps list items apart when a note is folded into one line', () => {
     expect(plainText('Workaround provided:\n1. restart the Geo log cursor\n2. resync the failed projects\n\n- then\n* check'))
       .toBe('Workaround provided: 1. restart the Geo log cursor 2. resync the failed projects • then • check');
