@@ -14,7 +14,8 @@ export interface Clock {
 }
 
 export type LineKind =
-  | { kind: 'dated'; date: string; clock: Clock; offsetMin: number | null; text: string }
+  /** `day`: epoch ms of the date's 00:00 read as UTC (the wall day the parser counts in). */
+  | { kind: 'dated'; day: number; clock: Clock; offsetMin: number | null; text: string }
   | { kind: 'timed'; clock: Clock; author?: string; text: string; offsetMin?: number }
   | { kind: 'header'; clock: Clock; author: string; daysAgo?: 0 | 1 }
   | { kind: 'time-only'; clock: Clock }
@@ -42,6 +43,7 @@ const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\
 // Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
 // Slack's search and thread views write "Today at 3:04 PM" and "Yesterday at 9:10 AM".
 const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\u00a0|\s\[|\s(?=(?:Today|Yesterday) at ))(?:(Today|Yesterday) at )?${CLOCK}\]?$`);
+const CLOCK_AT_END = new RegExp(String.raw`${CLOCK}\]?$`);
 const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // Month names in full or Slack's abbreviations only: "Maybe 5" or "market 12" are not days.
@@ -98,10 +100,13 @@ function undecorated(line: string): string {
 
 const BAD: LineKind = { kind: 'bad-time', reason: 'the time is not a valid time of day' };
 const BAD_DATE: LineKind = { kind: 'bad-time', reason: 'the date is not a day of the calendar' };
-const isCalendarDate = (date: string) => {
-  const day = new Date(`${date}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date);
-};
+/** The day's 00:00 as UTC epoch ms, or null when the calendar has no such day (2025-02-30); by arithmetic, as this runs once a line. */
+function calendarDay(y: number, mo: number, d: number): number | null {
+  if (mo < 1 || mo > 12 || d < 1) return null;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const length = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  return d <= length ? Date.UTC(y, mo - 1, d) : null;
+}
 
 export function classifyLine(raw: string): LineKind {
   if (raw.length <= 40 && CHROME.test(raw)) return { kind: 'chrome' };
@@ -112,10 +117,10 @@ export function classifyLine(raw: string): LineKind {
   if (startsWithDigit) {
     let m = ISO.exec(line);
     if (m) {
-      const date = `${m[1]}-${m[3]}-${m[4]}`;
-      if (!isCalendarDate(date)) return BAD_DATE;
+      const day = calendarDay(Number(m[1]), Number(m[3]), Number(m[4]));
+      if (day === null) return BAD_DATE;
       const clock = clockOf(m, 5);
-      return clock ? { kind: 'dated', date, clock, offsetMin: offsetMinutes(m[9] ?? m[10]), text: m[11] ?? '' } : BAD;
+      return clock ? { kind: 'dated', day, clock, offsetMin: offsetMinutes(m[9] ?? m[10]), text: m[11] ?? '' } : BAD;
     }
     if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give it a time' };
     m = line.includes('From') ? ZOOM_START.exec(line) : null;
@@ -141,7 +146,8 @@ export function classifyLine(raw: string): LineKind {
   // A name may start with a digit or a bracket ("1Password", "[EXT] Carol").
   const last = line.charCodeAt(line.length - 1);
   const mayBeHeader = (last >= 48 && last <= 57) || last === 77 || last === 109 || last === 46 || last === 93;
-  const header = mayBeHeader ? HEADER.exec(line) : null;
+  // …and a clock right at the end ("value   1234" is none): the pattern backtracks through runs of spaces.
+  const header = mayBeHeader && CLOCK_AT_END.test(line.slice(-24)) ? HEADER.exec(line) : null;
   if (header) {
     const clock = clockOf(header, 3);
     const daysAgo = header[2] ? RELATIVE_DAYS.get(header[2]) : undefined;

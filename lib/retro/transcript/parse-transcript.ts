@@ -213,7 +213,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
       case 'dated': {
         const { h, mi, s } = kind.clock;
         dayFromChat = true;
-        const wall = wallDayMs(kind.date) + (h * 60 + mi) * 60_000;
+        const wall = kind.day + (h * 60 + mi) * 60_000;
         let at: number;
         if (kind.offsetMin === null) {
           at = wallMinuteToUtcMs(wall, zone) + s * 1000;
