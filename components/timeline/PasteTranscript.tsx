@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
-import { newEntryId, type TimelineEntry } from '@/lib/retro/timeline-entry';
+import { entryKey, newEntryId, type TimelineEntry } from '@/lib/retro/timeline-entry';
 import type { TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
 import { addDays } from '@/lib/retro/zoned-time';
 import { fitTranscript, PASTE_DRAFT_MAX, TIMELINE_MAX, type UnplacedDraftLine } from '@/lib/timeline-draft';
@@ -15,6 +15,8 @@ interface Props {
   unplaced: UnplacedDraftLine[];
   /** How many entries the timeline has already: a paste must fit beside them. */
   entryCount: number;
+  /** What the timeline has already (`knownSources`): a message read again is not added twice. */
+  known: ReadonlySet<string>;
   /** The pasted text, kept in the draft so a reload loses nothing. */
   text: string;
   onText(text: string): void;
@@ -25,7 +27,7 @@ interface Props {
 }
 
 /** "Paste transcript": parsed in the background worker, so a 1 MB paste never blocks the page. */
-export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCount, text: saved, onText, onParsed, onPlace, onDismiss }: Props) {
+export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCount, known, text: saved, onText, onParsed, onPlace, onDismiss }: Props) {
   // A paste too large for the draft stays here until it is read.
   const [large, setLarge] = useState<string | null>(null);
   const text = large ?? saved;
@@ -64,11 +66,17 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
       return setOutcome(`That is ${messages.length} messages and ${lines.length} lines without a time; this timeline has room for ${room.entries} and ${room.lines} more. Paste the part around the emergency.`);
     }
     const fitted = fitTranscript(messages, lines, newEntryId);
-    onParsed(fitted.entries, fitted.unplaced);
+    // The same chat read twice, or two copies that overlap: what the timeline has already is left out.
+    const listed = new Set(unplaced.map(keyOf));
+    const entries = fitted.entries.filter((e) => !known.has(entryKey(e)));
+    const waiting = fitted.unplaced.filter((l) => !listed.has(keyOf(l)));
+    const repeated = fitted.entries.length - entries.length + fitted.unplaced.length - waiting.length;
+    onParsed(entries, waiting);
     setText('');
     setOutcome([
-      `Added ${messages.length} ${messages.length === 1 ? 'entry' : 'entries'}.`,
-      lines.length ? `${lines.length} ${lines.length === 1 ? 'line needs' : 'lines need'} a time: see below.` : '',
+      `Added ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}.`,
+      repeated ? `${repeated} ${repeated === 1 ? 'message or line was' : 'messages or lines were'} in the timeline already, and left out.` : '',
+      waiting.length ? `${waiting.length} ${waiting.length === 1 ? 'line needs' : 'lines need'} a time: see below.` : '',
       fitted.shortened ? `${fitted.shortened} very long ${fitted.shortened === 1 ? 'message was' : 'messages were'} shortened to ${TIMELINE_MAX.text.toLocaleString('en')} characters.` : '',
       relativeDays ? relativeDaysNote(relativeDays) : '',
       skipped ? `Left out ${skipped} ${skipped === 1 ? "line of Slack's interface" : "lines of Slack's interface"} (reactions, thread links).` : '',
@@ -100,12 +108,18 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
               return (
                 <li key={`${key}\u0000${index}`}>
                   <p class="entry-text">Line {line.line}: {line.text} <span class="muted">({line.reason})</span></p>
-                  <div class="row">
+                  {/* A form, so Enter in the date or time adds the line. */}
+                  <form class="row" aria-label={`Place line ${line.line}`} onSubmit={(e) => {
+                    e.preventDefault();
+                    if (!times[key] || !day) return;
+                    onPlace(line, day, times[key]);
+                    settled(index);
+                  }}>
                     <input type="date" aria-label={`Date for line ${line.line}`} value={day} onInput={(e) => setDays({ ...days, [key]: e.currentTarget.value })} />
                     <input type="time" aria-label={`Time for line ${line.line}`} value={times[key] ?? ''} onInput={(e) => setTimes({ ...times, [key]: e.currentTarget.value })} />
-                    <button type="button" disabled={!times[key] || !day} onClick={() => { onPlace(line, day, times[key]!); settled(index); }}>Add at this time</button>
+                    <button type="submit" disabled={!times[key] || !day}>Add at this time</button>
                     <button type="button" onClick={() => { onDismiss(line); settled(index); }}>Dismiss</button>
-                  </div>
+                  </form>
                 </li>
               );
             })}

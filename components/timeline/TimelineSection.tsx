@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { combineTimelineDrafts, emptyTimelineDraft, type EntryFormDraft, type TimelineDraftData } from '@/lib/timeline-draft';
 import { knownSources, newEntryId, removeEntry, sortEntries, upsertEntry, type TimelineEntry } from '@/lib/retro/timeline-entry';
 import { todayIn, toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
@@ -39,6 +39,8 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   const firstDay = entries[0] ? toZoned(entries[0].at, zone).date : todayIn(zone);
   const form = draft.data.form ?? blankForm(firstDay);
   const change = (next: Partial<TimelineDraftData>) => draft.update((d) => ({ ...d, ...next }));
+  // Read on every keystroke's render: built again only when the entries change.
+  const known = useMemo(() => knownSources(entries), [entries]);
   const addEntries = (added: TimelineEntry[]) => draft.update((d) => ({ ...d, entries: sortEntries([...d.entries, ...added]) }));
 
   // Keyboard users keep their place: into the form when it opens, back to what opened it when it closes.
@@ -133,7 +135,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
       )}
       <details>
         <summary>Import from issue</summary>
-        <ImportFromIssue client={client} zone={zone} known={knownSources(entries)} onOpenOptions={onOpenOptions}
+        <ImportFromIssue client={client} zone={zone} known={known} onOpenOptions={onOpenOptions}
           onAdd={(picked) => addEntries(picked.map((c) => ({ id: newEntryId(), at: c.at, text: c.text, source: c.source, ...(c.link ? { link: c.link } : {}), ...(c.internal ? { internal: c.internal } : {}) })))} />
       </details>
       <details>
@@ -142,6 +144,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
           text={draft.data.paste ?? ''}
           onText={(paste) => draft.update((d) => ({ ...d, paste }))}
           entryCount={entries.length}
+          known={known}
           onParsed={(added, lines) => draft.update((d) => ({ ...d, entries: sortEntries([...d.entries, ...added]), unplaced: [...d.unplaced, ...lines] }))}
           onPlace={(line, date, time) => {
             const [h, mi] = time.split(':').map(Number);

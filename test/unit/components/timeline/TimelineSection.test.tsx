@@ -98,7 +98,7 @@ describe('TimelineSection', () => {
     fireEvent.input(screen.getByLabelText('What happened'), { target: { value: '' } });
     fireEvent.keyDown(screen.getByLabelText('What happened'), { key: 'Escape' });
     await waitFor(() => expect(focused().textContent).toBe('Add entry'));
-    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('form', { name: /^(Add|Edit) entry$/ })).toBeNull();
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit entry at 2025-03-04 10:32 GMT+1' }));
     await waitFor(() => expect(focused()).toBe(screen.getByLabelText('Date')));
@@ -126,7 +126,7 @@ describe('TimelineSection', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Edit entry at 2025-03-04 10:32 GMT+1' }));
     expect(screen.queryByTestId('entry-form-notice')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Delete entry at 2025-03-04 10:32 GMT+1' }));
-    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('form', { name: /^(Add|Edit) entry$/ })).toBeNull();
     expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toEqual([expect.stringContaining(HOSTILE)]);
   });
 
@@ -316,6 +316,32 @@ describe('TimelineSection', () => {
       expect.stringContaining('Customer reports 500s'), expect.stringContaining(HOSTILE), expect.stringMatching(/^2025-03-05 11:00 .*someone joined/),
     ]);
     expect(client.parseTranscript).not.toHaveBeenCalled();
+  });
+
+  it('places a line with Enter in its time field (each line is a form)', async () => {
+    await renderSection();
+    const lines = screen.getByTestId('unplaced-lines');
+    fireEvent.input(within(lines).getByLabelText('Time for line 4'), { target: { value: '11:00' } });
+    fireEvent.submit(within(lines).getByRole('form', { name: 'Place line 4' }));
+    expect(screen.queryByTestId('unplaced-lines')).toBeNull();
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(3);
+  });
+
+  it('reading the same chat again adds nothing twice, and says so', async () => {
+    const client = await renderSection();
+    client.parseTranscript.mockImplementation(async () => ok({
+      messages: [{ line: 1, at: Date.parse('2025-03-04T09:32:30Z'), text: 'Customer reports 500s' }, { line: 2, at: Date.parse('2025-03-04T09:40:00Z'), author: 'Lee', text: 'on it' }],
+      unplaced: [{ line: 4, text: 'someone joined', reason: 'no time on this line' }],
+    }));
+    fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'the chat' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
+    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 1 entry. 2 messages or lines were in the timeline already, and left out.'));
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(3);
+    expect(within(screen.getByTestId('unplaced-lines')).getAllByRole('listitem')).toHaveLength(1);
+    fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'the chat' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
+    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 0 entries. 3 messages or lines were in the timeline already, and left out.'));
+    expect(screen.getAllByTestId('timeline-entry')).toHaveLength(3);
   });
 
   it('after a line is placed or dismissed, focus goes on to the next line, and to the paste box after the last', async () => {
