@@ -32,12 +32,14 @@ export function RetroWorkspace({ data, client, onChange }: Props) {
   const draft = useDraft(client.drafts, 'findings', emptyFindingsDraft);
   const [timelineEntries, setTimelineEntries] = useState<number | null>(null);
   const [timelineOpen, setTimelineOpen] = useState(false);
-  // The Timeline section is its own script, loaded only when opened; a timeline in progress opens it.
+  // The Timeline section is its own script, loaded only when opened; a timeline in progress opens it,
+  // and so does anything typed that is no entry yet (a half-typed entry, a paste, lines to place).
   useEffect(() => {
     void client.drafts.loadDraft('timeline').then((reply) => {
-      const count = reply.ok ? (reply.data.data?.entries.length ?? 0) : 0;
+      const timeline = reply.ok ? reply.data.data : null;
+      const count = timeline?.entries.length ?? 0;
       setTimelineEntries(count);
-      if (count > 0) setTimelineOpen(true);
+      if (count || timeline?.form || timeline?.paste || timeline?.unplaced.length) setTimelineOpen(true);
     });
   }, [client]);
   const findings = draft.data.findings;

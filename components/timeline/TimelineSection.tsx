@@ -138,7 +138,8 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
         <ImportFromIssue client={client} zone={zone} known={known} onOpenOptions={onOpenOptions}
           onAdd={(picked) => addEntries(picked.map((c) => ({ id: newEntryId(), at: c.at, text: c.text, source: c.source, ...(c.link ? { link: c.link } : {}), ...(c.internal ? { internal: c.internal } : {}) })))} />
       </details>
-      <details>
+      {/* Open by itself while it holds a paste not read yet, or lines to place. */}
+      <details open={!!draft.data.paste || unplaced.length > 0}>
         <summary>Paste transcript</summary>
         <PasteTranscript client={client} zone={zone} defaultDate={firstDay} unplaced={unplaced}
           text={draft.data.paste ?? ''}
