@@ -12,6 +12,15 @@ interface Props {
 
 const safeHref = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
+/** A link as a reader scans it in the narrow sidebar: no scheme, and a long path's middle left out ("gitlab.com/…/issues/1#note_602"). */
+export function shownLink(url: string): string {
+  const bare = url.replace(/^https?:\/\//i, '');
+  if (bare.length <= 48) return bare;
+  const parts = bare.split('/');
+  const short = `${parts[0]}/…/${parts.slice(-2).join('/')}`;
+  return short.length <= 60 ? short : `${bare.slice(0, 47)}…`;
+}
+
 /** Entries shown at first, and added per "Show more": a pasted chat of 4,000 messages must not block the page. */
 export const ENTRY_STEP = 200;
 
@@ -31,7 +40,7 @@ export function EntryList({ entries, zone, editingId, onEdit, onDelete }: Props)
               {entry.tag && <span class="tag">{entry.tag}</span>}
               {entry.internal && <span class="tag internal" title="From an internal note: posted only in an internal comment">internal</span>}
               <p class="entry-text">{entry.text}</p>
-              {safeHref(entry.link) && <a href={safeHref(entry.link)} target="_blank" rel="noopener noreferrer">{entry.link}</a>}
+              {safeHref(entry.link) && <a href={safeHref(entry.link)} title={entry.link} target="_blank" rel="noopener noreferrer">{shownLink(entry.link!)}</a>}
               <div class="row">
                 <button type="button" data-action="Edit" aria-label={`Edit entry at ${local}`} onClick={() => onEdit(entry)}>Edit</button>
                 <button type="button" data-action="Delete" aria-label={`Delete entry at ${local}`} onClick={() => onDelete(entry)}>Delete</button>

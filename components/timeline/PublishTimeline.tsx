@@ -84,7 +84,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
       </p>
       {!canWrite && <p class="hint">Your token is read-only (no api scope): create a token with the api scope in the options to post.</p>}
       <div class="row">
-        <button type="button" class="primary" disabled={busy || !ready || !canWrite || !entryCount} onClick={run}>{published ? 'Update timeline comment' : 'Post timeline'}</button>
+        <button type="button" class={published && !changedSincePublished ? undefined : 'primary'} disabled={busy || !ready || !canWrite || !entryCount} onClick={run}>{published ? 'Update timeline comment' : 'Post timeline'}</button>
         {published && (
           <span class="muted" data-testid="published-state">
             {changedSincePublished ? 'Changed since last posted. ' : 'Up to date on GitLab. '}

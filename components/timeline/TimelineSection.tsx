@@ -155,7 +155,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
           onDismiss={(line) => draft.update((d) => ({ ...d, unplaced: d.unplaced.filter((l) => l !== line) }))} />
       </details>
       <PublishTimeline isIncident={isIncident} canWrite={canWrite} entryCount={entries.length} internalCount={entries.filter((e) => e.internal).length} ready={draft.status !== 'conflict'}
-        published={draft.published} changedSincePublished={!!draft.published && draft.published.revision !== draft.revision} onPublish={publish} onOpenOptions={onOpenOptions} />
+        published={draft.published} changedSincePublished={!!draft.published && (draft.published.revision !== draft.revision || draft.status === 'unsaved' || draft.status === 'saving')} onPublish={publish} onOpenOptions={onOpenOptions} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { TimelineSection } from '@/components/timeline/TimelineSection';
+import { shownLink } from '@/components/timeline/EntryList';
 import type { TimelineClient } from '@/components/timeline/timeline-client';
 import { errorFromResponse } from '@/lib/gitlab/errors';
 import type { Result, TimelinePublishResult } from '@/lib/messaging';
@@ -70,6 +71,11 @@ describe('TimelineSection', () => {
     expect(items[1]!.textContent).toContain('2025-03-04 23:30 UTC'); // UTC is still the day before
     expect(items[1]!.textContent).toContain(HOSTILE);
     expect(document.querySelector('img')).toBeNull();
+    // A link shows short, as the narrow sidebar has room for, and goes to the whole address.
+    const link = within(items[1]!).getByRole('link');
+    expect([link.textContent, link.getAttribute('href')]).toEqual(['gitlab.com/x/-/issues/1#note_5', 'https://gitlab.com/x/-/issues/1#note_5']);
+    expect(shownLink('https://gitlab.com/gitlab-com/support/readiness/emergencies/-/issues/1#note_602')).toBe('gitlab.com/…/issues/1#note_602');
+    expect(shownLink(`https://example.com/${'a'.repeat(80)}`)).toBe(`example.com/${'a'.repeat(35)}…`);
   });
 
   it('adds an entry from the form (a real <form>, so Enter submits it), then saves the draft on top of the stored revision', async () => {
@@ -227,6 +233,15 @@ describe('TimelineSection', () => {
     expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toEqual([
       expect.stringContaining('Customer reports 500s'), expect.stringContaining('from the other tab'), expect.stringContaining(HOSTILE),
     ]);
+  });
+
+  it('once posted, "Update timeline comment" is the primary button only while there are changes to post', async () => {
+    const mark = { revision: 3, noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', at: '2025-03-05T12:00:00.000Z' };
+    await renderSection(fakeClient({ ...stored(DATA), published: mark }));
+    const button = screen.getByRole('button', { name: 'Update timeline comment' });
+    expect([button.className, screen.getByTestId('published-state').textContent]).toEqual(['', 'Up to date on GitLab. View comment']);
+    fireEvent.click(screen.getAllByRole('button', { name: /^Delete entry at/ })[0]!);
+    expect(screen.getByRole('button', { name: 'Update timeline comment' }).className).toBe('primary');
   });
 
   it('publishes the saved revision, reports the result, and keeps the draft with the error when GitLab fails', async () => {
