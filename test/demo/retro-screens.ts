@@ -21,6 +21,9 @@ try {
     await popup.emulateMedia({ colorScheme: scheme });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     await popup.waitForFunction(() => document.querySelector('[data-testid="popup-status"]')?.textContent?.startsWith('Updated'));
+    // Chrome sizes a popup to its page, up to 600 px tall: so does the picture (no page scrollbar beside the list's).
+    const height = await popup.evaluate(() => document.documentElement.scrollHeight);
+    await popup.setViewportSize({ width: 400, height: Math.min(600, height) });
     await popup.screenshot({ path: resolve(out, `popup-${scheme}.png`) });
     await popup.close();
     const review = await browser.context.newPage();
@@ -31,7 +34,7 @@ try {
     await review.screenshot({ path: resolve(out, `review-${scheme}.png`) });
     await review.close();
   }
-  console.log(`Screenshots in ${out}`);
+  console.log(`Screenshots in ${out}: popup-light.png, popup-dark.png, review-light.png, review-dark.png`);
 } finally {
   await browser.close();
   await sandbox.close();
