@@ -48,6 +48,7 @@ export const PARSE_MEASURE = 'emergency-retro:parse-transcript';
 const ROLLOVER_MINUTES = 6 * 60;
 /** A display name: short, a few words, no sentence punctuation ("at the logs :eyes:" is not one). */
 const looksLikeName = (line: string) => line.length <= 40 && line.split(/\s+/).length <= 4 && !/[:?!,;]|\.$/.test(line);
+const STATUS_EMOJI = /\s+:[\w+-]+:$/;
 /** Small words that names carry in lowercase ("Ana de la Cruz", "Hans van der Berg"). */
 const PARTICLES = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'der', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'zu']);
 /**
@@ -55,7 +56,9 @@ const PARTICLES = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'der'
  * "Ana de la Cruz"; not "checking logs", "yes", "LGTM", "🎉" or "image.png"). A single word
  * ("Done") counts only once the chat has shown names above times.
  */
-function looksLikeNewName(line: string, singleWordToo: boolean): boolean {
+function looksLikeNewName(written: string, singleWordToo: boolean): boolean {
+  // A Slack status emoji after the name ("Lee Lead :palm_tree:") is not part of it.
+  const line = written.replace(STATUS_EMOJI, '');
   if (!looksLikeName(line) || /\.[a-z\d]{2,5}$/i.test(line) || !/\p{L}/u.test(line)) return false;
   const words = line.split(/\s+/);
   if (words.length === 1 && (!singleWordToo || /^\p{Lu}{2,5}$/u.test(line))) return false;

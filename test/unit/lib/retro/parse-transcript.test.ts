@@ -416,6 +416,10 @@ describe('times written the way documents and logs write them', () => {
     expect(times('00:03 a\n23:59 b').map((t) => t[0])).toEqual(['2025-03-04T00:03', '2025-03-04T23:59']);
   });
 
+  it('takes a name with a Slack status emoji above a time as a new speaker', () => {
+    expect(times('Sam Support\n10:32 AM\nseeing 500s\nLee Lead :palm_tree:\n10:35 AM\non it').map((t) => t[1])).toEqual(['Sam Support', 'Lee Lead :palm_tree:']);
+  });
+
   it('reads Slack\'s "Today at" and "Yesterday at" headers, and more of its interface lines', () => {
     const text = 'Sam Support  Yesterday at 11:50 PM\nstill down\n:+1::skin-tone-2: 2\n2 replies Last reply 2 days ago\nLee Lead  Today at 3:04 PM\nhi\nAlso sent to the channel\nreplied to a thread: is it down?\nLast reply today at 3:10 PM';
     const result = parseTranscript(text, UTC);
