@@ -71,6 +71,8 @@ const LATE_MINUTES = 60;
 /** A difference of minutes of the day as the chat means it: from an hour back to 23 hours on. */
 const signedMinutes = (delta: number) => ((((delta + LATE_MINUTES) % 1440) + 1440) % 1440) - LATE_MINUTES;
 const DAY_MS = 86_400_000;
+/** On the night clocks go back, a time a few minutes before the one above is a late line, not the repeated hour. */
+const LATE_LINE_MS = 10 * 60_000;
 const EDITED = /\s*\((?:edited|bearbeitet|modifié)\)$/i;
 /** Slack's "(edited)" mark is not part of the message. */
 const unedited = (text: string) => (text.endsWith(')') ? text.replace(EDITED, '') : text);
@@ -146,7 +148,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     const wall = day + minute * 60_000;
     let at = wallMinuteToUtcMs(wall, zone) + clock.s * 1000;
     // On the night clocks go back, a time that seems to go backwards is the second 01:30.
-    if (lastAt !== null && at < lastAt) at = Math.max(at, wallMinuteToUtcMs(wall, zone, 'later') + clock.s * 1000);
+    if (lastAt !== null && at < lastAt - LATE_LINE_MS) at = Math.max(at, wallMinuteToUtcMs(wall, zone, 'later') + clock.s * 1000);
     lastAt = at;
     return at;
   };
@@ -221,7 +223,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         if (kind.offsetMin === null) {
           at = wallMinuteToUtcMs(wall, zone) + s * 1000;
           // On the night clocks go back, a dated time that seems to go backwards is the second 01:30.
-          if (lastAt !== null && at < lastAt) at = Math.max(at, wallMinuteToUtcMs(wall, zone, 'later') + s * 1000);
+          if (lastAt !== null && at < lastAt - LATE_LINE_MS) at = Math.max(at, wallMinuteToUtcMs(wall, zone, 'later') + s * 1000);
         } else {
           at = wall - kind.offsetMin * 60_000 + s * 1000;
         }

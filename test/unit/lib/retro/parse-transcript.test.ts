@@ -416,6 +416,12 @@ describe('times written the way documents and logs write them', () => {
     expect(times('00:03 a\n23:59 b').map((t) => t[0])).toEqual(['2025-03-04T00:03', '2025-03-04T23:59']);
   });
 
+  it('on the night clocks go back, a line a few minutes late is no second pass of the hour', () => {
+    const ny = { date: '2025-11-02', zone: 'America/New_York', today: '2025-11-02' };
+    expect(times('01:20 a\n01:25 b\n01:22 c\n01:40 d', ny).map((t) => t[0])).toEqual(['2025-11-02T05:20', '2025-11-02T05:25', '2025-11-02T05:22', '2025-11-02T05:40']);
+    expect(times('01:50 a\n01:05 b', ny).map((t) => t[0])).toEqual(['2025-11-02T05:50', '2025-11-02T06:05']);
+  });
+
   it('takes a name with a Slack status emoji above a time as a new speaker', () => {
     expect(times('Sam Support\n10:32 AM\nseeing 500s\nLee Lead :palm_tree:\n10:35 AM\non it').map((t) => t[1])).toEqual(['Sam Support', 'Lee Lead :palm_tree:']);
   });
