@@ -60,10 +60,16 @@ const unemphasize = (text: string) => text
   .replace(/(^|[^\w*])\*(?=[^\s*])([^*\n]{0,300}?[^\s*])\*(?![\w*])/g, '$1$2')
   .replace(/(^|[^\w_])_(?=[^\s_])([^_\n]{0,300}?[^\s_])_(?![\w_])/g, '$1$2');
 
+// A backslash-escaped character ("\*not emphasis\*") is that character, never markup: held as a
+// private-use stand-in while markup is taken out, then given back (with its backslash inside code).
+const ESCAPED = /\\([\\`*_{}[\]()#+\-.!|~<>])/g;
+const HELD = /[\uE000-\uE07F]/g;
+const hold = (text: string) => text.replace(ESCAPED, (_, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)));
+const giveBack = (text: string, prefix: string) => text.replace(HELD, (held) => prefix + String.fromCharCode(held.charCodeAt(0) - 0xe000));
+
 /** Markdown noise out, whitespace folded: a readable line, not GitLab's raw source. Inline code keeps its text as written. */
 export function plainText(body: string): string {
-  const prose = body
-    .slice(0, READ_CHARS)
+  const prose = hold(body.slice(0, READ_CHARS))
     .replace(/<!--[\s\S]{0,5000}?-->/g, ' ')
     .replace(/```[\s\S]*?```/g, ' [code] ')
     // A link's URL may hold one level of parentheses ("…/Wiki_(disambiguation)").
@@ -76,8 +82,8 @@ export function plainText(body: string): string {
   const parts = prose.split(/(?<!`)(`+)(?!`)([\s\S]{0,2000}?[^`])\1(?!`)/);
   let out = '';
   for (let i = 0; i < parts.length; i += 3) {
-    out += unemphasize(parts[i]!);
-    if (i + 2 < parts.length) out += parts[i + 2]!.trim();
+    out += giveBack(unemphasize(parts[i]!), '');
+    if (i + 2 < parts.length) out += giveBack(parts[i + 2]!.trim(), '\\');
   }
   return out.replace(/\s+/g, ' ').trim();
 }

@@ -56,6 +56,10 @@ describe('import candidates from notes and label events', () => {
     expect(harvestCandidates([note], [], URL, knownSources([{ ...takenIn, text: '@sam: Paged infra again' }]))).toHaveLength(1);
   });
 
+  it('reads a backslash-escaped character as that character, and leaves code as written', () => {
+    expect(plainText('\\*not emphasis\\* and \\_x\\_, `a\\*b`, C:\\tmp')).toBe('*not emphasis* and _x_, a\\*b, C:\\tmp');
+  });
+
   it('takes a link whose URL holds parentheses as one link', () => {
     expect(plainText('see [x](javascript:alert(1)) and [Geo](https://en.wikipedia.org/wiki/Geo_(disambiguation)), ![s](a_(1).png)')).toBe('see x and Geo, [image s]');
   });
