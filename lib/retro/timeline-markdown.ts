@@ -36,10 +36,10 @@ export function escapeCell(text: string): string {
     .join('');
 }
 
-/** Only http(s) links become markdown links; `(`, `)` and spaces are percent-encoded so the link ends where it should. */
+/** Only http(s) links become markdown links; `(`, `)`, spaces and backslashes are percent-encoded so the link ends where it should. */
 export function markdownLink(url: string): string {
   if (!/^https?:\/\//i.test(url)) return escapeCell(url);
-  const safe = url.replace(/[()\s|<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const safe = url.replace(/[()\s|<>\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[link](${safe})`;
 }
 
@@ -101,7 +101,7 @@ const ROW = /^\|\s*(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2})\s*\|/;
 const LINK = /\s?\[link\]\(([^)\s]+)\)$/;
 
 /** The reverse of markdownLink's percent-encoding of `(`, `)`, spaces, `|`, `<` and `>`. */
-const undoLinkEscapes = (url: string) => url.replace(/%(2[089]|7C|3C|3E)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const undoLinkEscapes = (url: string) => url.replace(/%(2[089]|7C|3C|3E|5C)/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 
 const TEXT_UNESCAPES: Record<string, string> = { '&lt;': '<', '&amp;': '&', '<br>': '\n' };
 

@@ -32,6 +32,9 @@ describe('timeline markdown (case C18)', () => {
     expect(escapeCell('<script>alert(1)</script> a\\|b')).toBe('&lt;script>alert(1)&lt;/script> a\\\\\\|b');
     expect(markdownLink('https://x.test/a (b)|c')).toBe('[link](https://x.test/a%20%28b%29%7Cc)');
     expect(markdownLink('javascript:alert(1)')).toBe('javascript:alert(1)');
+    // A backslash before the closing parenthesis would escape it and break the link.
+    expect(markdownLink('https://x.test/a\\')).toBe('[link](https://x.test/a%5C)');
+    expect(readTimelineMarkdown(renderTimelineMarkdown([entry('a', '2025-03-04T09:32:00Z', 'x', { link: 'https://x.test/a\\' })], 'UTC'))[0]!.link).toBe('https://x.test/a\\');
   });
 
   it('shows code spans as written: inside them only pipes are escaped, since GitLab shows code verbatim', () => {
