@@ -103,6 +103,18 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     draft.update((mine) => combineTimelineDrafts(mine, theirs));
     draft.resolveConflict('mine');
   };
+  // Leaving with the clash still open (a reload, closing the tab, GitLab moving on) keeps both
+  // versions, so this tab's work is not lost unasked. The ref holds the latest render's choice.
+  const leaveClash = useRef<(() => void) | null>(null);
+  leaveClash.current = draft.conflict ? keepBoth : null;
+  useEffect(() => {
+    const leave = () => leaveClash.current?.();
+    const off = client.onPageHide(leave);
+    return () => {
+      off();
+      leave();
+    };
+  }, [client]);
   const publish = async (options: { internal: boolean; incidentEvents: boolean }) => {
     const revision = await draft.flush();
     if (revision === null) return { ok: false as const, error: { kind: 'rejected' as const, status: 0, message: 'The draft could not be saved first, so nothing was posted.' } };

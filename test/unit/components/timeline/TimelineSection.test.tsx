@@ -244,6 +244,22 @@ describe('TimelineSection', () => {
     expect(screen.getByRole('button', { name: 'Update timeline comment' }).className).toBe('primary');
   });
 
+  it('leaving the page with the clash still open keeps both versions instead of dropping this tab\'s', async () => {
+    const client = await renderSection();
+    const theirs = { ...DATA, entries: [...DATA.entries, { id: 'z', at: '2025-03-04T12:00:00.000Z', text: 'from the other tab' }] };
+    client.saveDraft.mockImplementationOnce(async () => ok<DraftSaveResult>({ status: 'conflict', current: stored(theirs, 7) }));
+    openNewEntry('2025-03-04', '14:00');
+    fireEvent.input(screen.getByLabelText('What happened'), { target: { value: 'only in this tab' } });
+    fireEvent.submit(screen.getByRole('form', { name: 'Add entry' }));
+    client.hide();
+    await screen.findByTestId('draft-conflict');
+    client.hide();
+    await waitFor(() => expect(client.saveDraft.mock.calls.at(-1)![1]).toBe(7));
+    expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).entries.map((e) => e.text)).toEqual([
+      'Customer reports 500s', 'from the other tab', 'only in this tab', HOSTILE,
+    ]);
+  });
+
   it('publishes the saved revision, reports the result, and keeps the draft with the error when GitLab fails', async () => {
     const client = await renderSection();
     client.publish.mockResolvedValueOnce({ ok: false, error: errorFromResponse(502, { message: '502 Bad Gateway' }) });
