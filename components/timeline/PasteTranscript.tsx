@@ -17,6 +17,8 @@ interface Props {
   entryCount: number;
   /** What the timeline has already (`knownSources`): a message read again is not added twice. */
   known: ReadonlySet<string>;
+  /** The entries' texts: a line without a time that was placed already is not listed again. */
+  entryTexts: ReadonlySet<string>;
   /** The pasted text, kept in the draft so a reload loses nothing. */
   text: string;
   onText(text: string): void;
@@ -27,7 +29,7 @@ interface Props {
 }
 
 /** "Paste transcript": parsed in the background worker, so a 1 MB paste never blocks the page. */
-export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCount, known, text: saved, onText, onParsed, onPlace, onDismiss }: Props) {
+export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCount, known, entryTexts, text: saved, onText, onParsed, onPlace, onDismiss }: Props) {
   // A paste too large for the draft stays here until it is read.
   const [large, setLarge] = useState<string | null>(null);
   const text = large ?? saved;
@@ -67,9 +69,10 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
     }
     const fitted = fitTranscript(messages, lines, newEntryId);
     // The same chat read twice, or two copies that overlap: what the timeline has already is left out.
-    const listed = new Set(unplaced.map(keyOf));
+    // A line without a time is known by its text (an overlapping copy numbers its lines anew), listed or placed.
+    const listed = new Set(unplaced.map((l) => l.text));
     const entries = fitted.entries.filter((e) => !known.has(entryKey(e)));
-    const waiting = fitted.unplaced.filter((l) => !listed.has(keyOf(l)));
+    const waiting = fitted.unplaced.filter((l) => !listed.has(l.text) && !entryTexts.has(l.text));
     const repeated = fitted.entries.length - entries.length + fitted.unplaced.length - waiting.length;
     onParsed(entries, waiting);
     setText('');

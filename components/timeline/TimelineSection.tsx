@@ -41,6 +41,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   const change = (next: Partial<TimelineDraftData>) => draft.update((d) => ({ ...d, ...next }));
   // Read on every keystroke's render: built again only when the entries change.
   const known = useMemo(() => knownSources(entries), [entries]);
+  const entryTexts = useMemo(() => new Set(entries.map((e) => e.text)), [entries]);
   const addEntries = (added: TimelineEntry[]) => draft.update((d) => ({ ...d, entries: sortEntries([...d.entries, ...added]) }));
 
   // Keyboard users keep their place: into the form when it opens, back to what opened it when it closes.
@@ -130,6 +131,11 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     return reply;
   };
 
+  // The paste box opens by itself when the draft comes with a paste not read yet, or lines to place;
+  // after that it is the user's to open and close (a read that leaves nothing to place keeps it open).
+  const pasteOpenAtFirst = useRef<boolean | null>(null);
+  if (!draft.loading && pasteOpenAtFirst.current === null) pasteOpenAtFirst.current = !!draft.data.paste || unplaced.length > 0;
+
   if (draft.loading) return <section class="timeline" aria-label="Timeline"><h3>Timeline</h3><p role="status" class="muted">Loading the timeline draft…</p></section>;
   if (draft.loadError) return <section class="timeline" aria-label="Timeline"><h3>Timeline</h3><ErrorNotice error={draft.loadError} onRetry={draft.reload} /></section>;
   return (
@@ -150,14 +156,14 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
         <ImportFromIssue client={client} zone={zone} known={known} onOpenOptions={onOpenOptions}
           onAdd={(picked) => addEntries(picked.map((c) => ({ id: newEntryId(), at: c.at, text: c.text, source: c.source, ...(c.link ? { link: c.link } : {}), ...(c.internal ? { internal: c.internal } : {}) })))} />
       </details>
-      {/* Open by itself while it holds a paste not read yet, or lines to place. */}
-      <details open={!!draft.data.paste || unplaced.length > 0}>
+      <details open={pasteOpenAtFirst.current!}>
         <summary>Paste transcript</summary>
         <PasteTranscript client={client} zone={zone} defaultDate={firstDay} unplaced={unplaced}
           text={draft.data.paste ?? ''}
           onText={(paste) => draft.update((d) => ({ ...d, paste }))}
           entryCount={entries.length}
           known={known}
+          entryTexts={entryTexts}
           onParsed={(added, lines) => draft.update((d) => ({ ...d, entries: sortEntries([...d.entries, ...added]), unplaced: [...d.unplaced, ...lines] }))}
           onPlace={(line, date, time) => {
             const [h, mi] = time.split(':').map(Number);

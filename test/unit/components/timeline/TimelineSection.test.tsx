@@ -373,6 +373,18 @@ describe('TimelineSection', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
     await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 0 entries. 3 messages or lines were in the timeline already, and left out.'));
     expect(screen.getAllByTestId('timeline-entry')).toHaveLength(3);
+    // A line placed already is not listed again, nor one listed under another number (an overlapping copy).
+    fireEvent.input(within(screen.getByTestId('unplaced-lines')).getByLabelText('Time for line 4'), { target: { value: '11:00' } });
+    fireEvent.submit(within(screen.getByTestId('unplaced-lines')).getByRole('form', { name: 'Place line 4' }));
+    client.parseTranscript.mockImplementation(async () => ok({ messages: [], unplaced: [{ line: 9, text: 'someone joined', reason: 'no time on this line' }, { line: 10, text: 'new line', reason: 'no time on this line' }] }));
+    fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'the chat' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
+    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 0 entries. 1 message or line was in the timeline already, and left out. 1 line needs a time: see below.'));
+    expect(screen.getByTestId('unplaced-lines').textContent).toContain('Line 10: new line');
+    expect(screen.getByTestId('unplaced-lines').textContent).not.toContain('someone joined');
+    // The box the user opened stays open with its answer, also once no line is left to place.
+    fireEvent.click(within(screen.getByTestId('unplaced-lines')).getByRole('button', { name: /^Dismiss/ }));
+    expect(screen.getByTestId('timeline-paste').closest('details')!.open).toBe(true);
   });
 
   it('after a line is placed or dismissed, focus goes on to the next line, and to the paste box after the last', async () => {
