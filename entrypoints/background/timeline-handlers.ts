@@ -5,7 +5,7 @@ import { allPages } from '@/lib/gitlab/page';
 import { issueKey, tokenStatusItem } from '@/lib/settings';
 import { harvestCandidates, type TimelineCandidate } from '@/lib/retro/timeline-harvest';
 import { entryKey, knownSources, newEntryId, sortEntries, type TimelineEntry } from '@/lib/retro/timeline-entry';
-import { readTimelineMarkdown, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
+import { postedKey, readTimelineMarkdown, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import { PARSE_MEASURE, parseTranscript, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
 import { todayIn } from '@/lib/retro/zoned-time';
 import { emptyTimelineDraft, TIMELINE_MAX, type TimelineDraftData } from '@/lib/timeline-draft';
@@ -100,7 +100,7 @@ function internalTextUnshown(entries: readonly TimelineEntry[], comment: GitLabN
   const internal = entries.filter((entry) => entry.internal);
   if (!internal.length) return null;
   const shown = new Set(readTimelineMarkdown(String(comment.body ?? '')).map(entryKey));
-  const unshown = internal.filter((entry) => !shown.has(entryKey(entry))).length;
+  const unshown = internal.filter((entry) => !shown.has(postedKey(entry))).length;
   return unshown
     ? `The timeline comment on GitLab is public, and ${unshown === 1 ? '1 entry comes' : `${unshown} entries come`} from internal notes: they are not posted there. Remove ${unshown === 1 ? 'it' : 'them'}, or delete that comment on GitLab and post again (it will be internal).`
     : null;
@@ -108,7 +108,7 @@ function internalTextUnshown(entries: readonly TimelineEntry[], comment: GitLabN
 
 /** Adds the posted comment's entries that the draft lacks (same minute and text: the same entry), as a new revision. */
 async function takeInPosted(deps: BackgroundDeps, key: string, revision: number, data: TimelineDraftData, posted: GitLabNote) {
-  const have = new Set(data.entries.map(entryKey));
+  const have = new Set(data.entries.map(postedKey));
   const missing = readTimelineMarkdown(String(posted.body ?? '')).filter((e) => !have.has(entryKey(e)));
   if (!missing.length) return { entries: data.entries, revision, taken: 0 };
   const entries = sortEntries([...data.entries, ...missing.map((e) => ({ ...e, id: newEntryId(), ...(posted.internal ? { internal: true as const } : {}) }))]);

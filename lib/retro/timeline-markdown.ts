@@ -2,7 +2,7 @@
  * The timeline as one GitLab comment: a hidden marker (so the next publish finds and updates
  * it), a blank line, then a table whose cells cannot break its columns (case C18).
  */
-import { isTimelineTag, sortEntries, type TimelineEntry } from './timeline-entry';
+import { entryKey, isTimelineTag, sortEntries, type TimelineEntry } from './timeline-entry';
 import { toZoned, zoneAbbreviation } from './zoned-time';
 
 export const TIMELINE_MARKER = '<!-- emergency-retro:timeline -->';
@@ -136,3 +136,11 @@ export function readTimelineMarkdown(body: string): PostedEntry[] {
   }
   return entries;
 }
+
+/**
+ * An entry as a comment shows it once read back (`entryKey` of that): a draft entry and the row
+ * it was posted as match, even where the table cannot say it as written (a reference the user put
+ * in code, a line break in code, spaces at the ends).
+ */
+export const postedKey = (entry: { at: string; text: string }): string =>
+  entryKey({ at: entry.at, text: unescapeCell(escapeCell(quietReferences(entry.text))) });

@@ -206,6 +206,14 @@ describe('timeline:publish', () => {
     expect((view.data as TimelineDraftData).entries.map((e) => e.text)).toEqual(['Alert fired', 'Customer reports 500s', 'Fix A | B']);
   });
 
+  it('knows its own entries in a comment that cannot show them as written: a reference the user put in code, spaces at the ends', async () => {
+    const written = [{ id: 'x', at: '2025-03-04T08:00:00.000Z', text: 'ping `@lee` about `#512345` ' }];
+    gitlab.issueNotes = [{ id: 1, body: renderTimelineMarkdown(written, 'UTC'), system: false, internal: false, created_at: '2025-03-04T00:00:00Z', author: { id: ME.id, username: ME.username, name: ME.name } }];
+    dataOf(await save(0, { ...DATA, entries: written }));
+    expect(dataOf<TimelinePublishResult>(await publish(1))).toMatchObject({ action: 'updated', takenFromGitLab: 0 });
+    expect(readTimelineMarkdown(gitlab.issueNotes[0]!.body)).toHaveLength(1);
+  });
+
   it('does not put text from internal notes into a public timeline comment found on GitLab, whatever the box said', async () => {
     gitlab.issueNotes = [{ id: 1, body: `${TIMELINE_MARKER}\nold`, system: false, internal: false, created_at: '2025-03-04T00:00:00Z', author: { id: ME.id, username: ME.username, name: ME.name } }];
     const secret = { ...DATA, entries: [...DATA.entries, { id: 'c', at: '2025-03-04T11:00:00.000Z', text: 'license key shared', internal: true as const }] };
