@@ -18,7 +18,7 @@ export type LineKind =
   | { kind: 'dated'; day: number; clock: Clock; offsetMin: number | null; text: string }
   | { kind: 'timed'; clock: Clock; author?: string; text: string; offsetMin?: number }
   | { kind: 'header'; clock: Clock; author: string; daysAgo?: 0 | 1 }
-  | { kind: 'time-only'; clock: Clock }
+  | { kind: 'time-only'; clock: Clock; offsetMin?: number; daysAgo?: 0 | 1 }
   /** `weekday`: 0 (Sunday) to 6, when the divider names one ("Monday, December 1st"). */
   | { kind: 'day'; month: number; day: number; year: number | null; weekday: number | null }
   | { kind: 'relative-day'; daysAgo: 0 | 1 }
@@ -38,13 +38,15 @@ const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 // pattern that backtracks, so a long line costs linear time).
 const ZOOM_START = new RegExp(String.raw`^${CLOCK}\s+From\s+`);
 // A zone written after the time is the one it is in: "10:33 UTC", "10:33Z", "10:33 (GMT+1)", "10:33 +01:00".
-const WRITTEN_ZONE = String.raw`\s?\(?(?:([Zz])|(UTC|GMT)([+-]\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\d{2}))\)?(?=[\s,:]|$)`;
+const WRITTEN_ZONE = String.raw`\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])([+-]\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\d{2}))\)?(?=[\s,:]|$)`;
 const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\s*[-–|]\s*|[:,]\s+|\s+)(.+)$`);
 // Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
 // Slack's search and thread views write "Today at 3:04 PM" and "Yesterday at 9:10 AM".
 const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\u00a0|\s\[|\s(?=(?:Today|Yesterday) at ))(?:(Today|Yesterday) at )?${CLOCK}\]?$`);
 const CLOCK_AT_END = new RegExp(String.raw`${CLOCK}\]?$`);
-const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?$`);
+const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?(?:${WRITTEN_ZONE})?$`);
+// Slack's name-then-time layout, for the two most recent days: "Today at 3:04 PM" under the name.
+const RELATIVE_TIME = new RegExp(String.raw`^(Today|Yesterday) at ${CLOCK}$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // Month names in full or Slack's abbreviations only: "Maybe 5" or "market 12" are not days.
 const DAY = new RegExp(
@@ -134,7 +136,11 @@ export function classifyLine(raw: string): LineKind {
       return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
     }
     m = TIME_ONLY.exec(line);
-    if (m) return (c => (c ? { kind: 'time-only', clock: c } : BAD))(clockOf(m, 1));
+    if (m) {
+      const clock = clockOf(m, 1);
+      const offsetMin = writtenOffset(m, 5);
+      return clock ? { kind: 'time-only', clock, ...(offsetMin === undefined ? {} : { offsetMin }) } : BAD;
+    }
     m = TIMED.exec(line);
     if (m) {
       const clock = clockOf(m, 1);
@@ -154,6 +160,11 @@ export function classifyLine(raw: string): LineKind {
     return clock ? { kind: 'header', clock, author: header[1]!.trim(), ...(daysAgo === undefined ? {} : { daysAgo }) } : BAD;
   }
   if (startsWithDigit) return { kind: 'text', text: line };
+  const relative = first === 84 || first === 89 ? RELATIVE_TIME.exec(line) : null; // "T" or "Y"
+  if (relative) {
+    const clock = clockOf(relative, 2);
+    return clock ? { kind: 'time-only', clock, daysAgo: RELATIVE_DAYS.get(relative[1]!)! } : BAD;
+  }
   const daysAgo = line.length <= 9 ? RELATIVE_DAYS.get(line) : undefined;
   if (daysAgo !== undefined) return { kind: 'relative-day', daysAgo };
   const day = line.length <= 40 ? DAY.exec(line) : null;

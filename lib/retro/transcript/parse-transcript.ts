@@ -162,6 +162,14 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   let dayFromChat = false;
   /** Chat history runs forward: once the chat has named its day, a divider naming an earlier one is something said. */
   const isDayChange = (to: number) => !dayFromChat || to >= day;
+  /** A header or time that names its day as Slack does for the two most recent ones. */
+  const relativeDay = (daysAgo: 0 | 1) => {
+    day = wallDayMs(today) - daysAgo * DAY_MS;
+    dayFromChat = true;
+    rolledOver = false;
+    relativeRead.add(daysAgo ? 'Yesterday' : 'Today');
+    lastMinute = null;
+  };
   const leaveUnplaced = (number: number, text: string, reason: string) => {
     unplaced.push({ line: number, text, reason });
     current = null;
@@ -237,13 +245,8 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         start({ line: number, at: kind.offsetMin === undefined ? instant(kind.clock) : instantIn(kind.clock, kind.offsetMin), ...(kind.author ? { author: kind.author } : {}), text: unedited(kind.text) }, false);
         break;
       case 'header':
-        if (kind.daysAgo !== undefined) {
-          // "Sam Support  Today at 3:04 PM": the header names its own day.
-          day = wallDayMs(today) - kind.daysAgo * DAY_MS;
-          dayFromChat = true;
-          relativeRead.add(kind.daysAgo ? 'Yesterday' : 'Today');
-          lastMinute = null;
-        }
+        // "Sam Support  Today at 3:04 PM": the header names its own day.
+        if (kind.daysAgo !== undefined) relativeDay(kind.daysAgo);
         start({ line: number, at: instant(kind.clock), author: kind.author, text: '' }, true);
         break;
       case 'time-only': {
@@ -271,7 +274,8 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
           author = (messages.at(-1) as ParsedMessage | undefined)?.author;
         }
         if (nameAbove) namesAboveTimes = true;
-        start({ line, at: instant(kind.clock), ...(author ? { author } : {}), text: '' }, true);
+        if (kind.daysAgo !== undefined) relativeDay(kind.daysAgo);
+        start({ line, at: kind.offsetMin === undefined ? instant(kind.clock) : instantIn(kind.clock, kind.offsetMin), ...(author ? { author } : {}), text: '' }, true);
         break;
       }
       case 'day':

@@ -422,6 +422,23 @@ describe('times written the way documents and logs write them', () => {
     expect(times('01:50 a\n01:05 b', ny).map((t) => t[0])).toEqual(['2025-11-02T05:50', '2025-11-02T06:05']);
   });
 
+  it('reads "Today at 3:04 PM" under a name, as Slack writes the two most recent days in that layout', () => {
+    const text = 'Sam Support\nYesterday at 11:50 PM\nstill down\nLee Lead\nToday at 3:10 PM\nback up';
+    expect(times(text)).toEqual([
+      ['2025-03-19T23:50', 'Sam Support', 'still down'],
+      ['2025-03-20T15:10', 'Lee Lead', 'back up'],
+    ]);
+    expect(parseTranscript(text, UTC).relativeDays).toEqual({ today: '2025-03-20', read: ['Yesterday', 'Today'] });
+  });
+
+  it('a time with its zone and no message on the line keeps the zone (the message follows below)', () => {
+    const ny = { date: '2025-03-04', zone: 'America/New_York', today: '2025-03-20' };
+    expect(times('Sam Support\n10:33 UTC\nalert fired\nLee Lead\n10:40 utc\nack', ny)).toEqual([
+      ['2025-03-04T10:33', 'Sam Support', 'alert fired'],
+      ['2025-03-04T10:40', 'Lee Lead', 'ack'],
+    ]);
+  });
+
   it('takes a name with a Slack status emoji above a time as a new speaker', () => {
     expect(times('Sam Support\n10:32 AM\nseeing 500s\nLee Lead :palm_tree:\n10:35 AM\non it').map((t) => t[1])).toEqual(['Sam Support', 'Lee Lead :palm_tree:']);
   });
