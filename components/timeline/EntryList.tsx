@@ -16,8 +16,9 @@ const safeHref = (url: string | undefined) => (url && /^https?:\/\//i.test(url) 
 export function shownLink(url: string): string {
   const bare = url.replace(/^https?:\/\//i, '');
   if (bare.length <= 48) return bare;
-  const parts = bare.split('/');
-  const short = `${parts[0]}/…/${parts.slice(-2).join('/')}`;
+  // The path's last two parts and the fragment; a query ("?redirect=https://…") is only hinted at.
+  const { host, pathname, search, hash } = new URL(url);
+  const short = `${host}/…/${pathname.split('/').slice(-2).join('/')}${search ? '?…' : ''}${hash}`;
   return short.length <= 60 ? short : `${bare.slice(0, 47)}…`;
 }
 

@@ -120,8 +120,8 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
                   }}>
                     <input type="date" aria-label={`Date for line ${line.line}`} value={day} onInput={(e) => setDays({ ...days, [key]: e.currentTarget.value })} />
                     <input type="time" aria-label={`Time for line ${line.line}`} value={times[key] ?? ''} onInput={(e) => setTimes({ ...times, [key]: e.currentTarget.value })} />
-                    <button type="submit" disabled={!times[key] || !day}>Add at this time</button>
-                    <button type="button" onClick={() => { onDismiss(line); settled(index); }}>Dismiss</button>
+                    <button type="submit" disabled={!times[key] || !day} aria-label={`Add line ${line.line} at this time`}>Add at this time</button>
+                    <button type="button" aria-label={`Dismiss line ${line.line}`} onClick={() => { onDismiss(line); settled(index); }}>Dismiss</button>
                   </form>
                 </li>
               );

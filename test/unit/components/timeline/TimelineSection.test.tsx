@@ -76,6 +76,7 @@ describe('TimelineSection', () => {
     expect([link.textContent, link.getAttribute('href')]).toEqual(['gitlab.com/x/-/issues/1#note_5', 'https://gitlab.com/x/-/issues/1#note_5']);
     expect(shownLink('https://gitlab.com/gitlab-com/support/readiness/emergencies/-/issues/1#note_602')).toBe('gitlab.com/…/issues/1#note_602');
     expect(shownLink(`https://example.com/${'a'.repeat(80)}`)).toBe(`example.com/${'a'.repeat(35)}…`);
+    expect(shownLink('https://a.example.com/x/y?redirect=https://b.example.com/c/d/e/f/g/h')).toBe('a.example.com/…/x/y?…');
   });
 
   it('adds an entry from the form (a real <form>, so Enter submits it), then saves the draft on top of the stored revision', async () => {
@@ -341,7 +342,7 @@ describe('TimelineSection', () => {
     expect((within(lines).getByLabelText('Date for line 4') as HTMLInputElement).value).toBe('2025-03-04'); // the first entry's day
     fireEvent.input(within(lines).getByLabelText('Date for line 4'), { target: { value: '2025-03-05' } });
     fireEvent.input(within(lines).getByLabelText('Time for line 4'), { target: { value: '11:00' } });
-    fireEvent.click(within(lines).getByRole('button', { name: 'Add at this time' }));
+    fireEvent.click(within(lines).getByRole('button', { name: 'Add line 4 at this time' }));
     expect(screen.queryByTestId('unplaced-lines')).toBeNull();
     expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toEqual([
       expect.stringContaining('Customer reports 500s'), expect.stringContaining(HOSTILE), expect.stringMatching(/^2025-03-05 11:00 .*someone joined/),
@@ -391,12 +392,12 @@ describe('TimelineSection', () => {
     const three = ['first', 'second', 'third'].map((text, i) => ({ line: i + 1, text, reason: 'no time on this line' }));
     await renderSection(fakeClient(stored({ ...DATA, unplaced: three })));
     const lines = screen.getByTestId('unplaced-lines');
-    fireEvent.click(within(lines).getAllByRole('button', { name: 'Dismiss' })[0]!);
+    fireEvent.click(within(lines).getByRole('button', { name: 'Dismiss line 1' }));
     await waitFor(() => expect(document.activeElement).toBe(within(lines).getByLabelText('Time for line 2')));
     fireEvent.input(within(lines).getByLabelText('Time for line 2'), { target: { value: '11:00' } });
-    fireEvent.click(within(lines).getAllByRole('button', { name: 'Add at this time' })[0]!);
+    fireEvent.click(within(lines).getByRole('button', { name: 'Add line 2 at this time' }));
     await waitFor(() => expect(document.activeElement).toBe(within(lines).getByLabelText('Time for line 3')));
-    fireEvent.click(within(lines).getByRole('button', { name: 'Dismiss' }));
+    fireEvent.click(within(lines).getByRole('button', { name: 'Dismiss line 3' }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/^Chat transcript/)));
   });
 
