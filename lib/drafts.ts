@@ -19,6 +19,8 @@ export interface PublishedMark {
   at: string;
   /** The comment is an internal note (GitLab fixes this when it is first posted). Absent in marks saved before it was kept. */
   internal?: boolean;
+  /** Timeline only: `entriesFingerprint` of the entries posted, so typing that is no entry yet is no change to post. */
+  entries?: string;
 }
 
 /** Distributes over kinds, so a view of one kind is a view of "any kind". */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { combineTimelineDrafts, emptyTimelineDraft, type EntryFormDraft, type TimelineDraftData } from '@/lib/timeline-draft';
-import { knownSources, newEntryId, removeEntry, sortEntries, upsertEntry, type TimelineEntry } from '@/lib/retro/timeline-entry';
+import { entriesFingerprint, knownSources, newEntryId, removeEntry, sortEntries, upsertEntry, type TimelineEntry } from '@/lib/retro/timeline-entry';
 import { todayIn, toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
 import { useDraft } from '../drafts/use-draft';
 import { DraftStatus } from '../drafts/DraftStatus';
@@ -42,6 +42,11 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   // Read on every keystroke's render: built again only when the entries change.
   const known = useMemo(() => knownSources(entries), [entries]);
   const entryTexts = useMemo(() => new Set(entries.map((e) => e.text)), [entries]);
+  const fingerprint = useMemo(() => entriesFingerprint(entries), [entries]);
+  // What the comment shows against the entries now; a mark from before fingerprints were kept goes by revision.
+  const posted = draft.published;
+  const changedSincePosted = !!posted && (posted.entries ? posted.entries !== fingerprint
+    : posted.revision !== draft.revision || draft.status === 'unsaved' || draft.status === 'saving');
   const addEntries = (added: TimelineEntry[]) => draft.update((d) => ({ ...d, entries: sortEntries([...d.entries, ...added]) }));
 
   // Keyboard users keep their place: into the form when it opens, back to what opened it when it closes.
@@ -127,7 +132,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     }
     // Entries taken in from GitLab's comment are in a newer draft revision: load it.
     if (reply.ok && reply.data.takenFromGitLab) draft.refresh();
-    else if (reply.ok) draft.setPublished({ revision: reply.data.revision, noteId: reply.data.noteId, noteUrl: reply.data.noteUrl, at: new Date().toISOString(), internal: reply.data.internal });
+    else if (reply.ok) draft.setPublished({ revision: reply.data.revision, noteId: reply.data.noteId, noteUrl: reply.data.noteUrl, at: new Date().toISOString(), internal: reply.data.internal, entries: entriesFingerprint(entries) });
     return reply;
   };
 
@@ -173,7 +178,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
           onDismiss={(line) => draft.update((d) => ({ ...d, unplaced: d.unplaced.filter((l) => l !== line) }))} />
       </details>
       <PublishTimeline isIncident={isIncident} canWrite={canWrite} entryCount={entries.length} internalCount={entries.filter((e) => e.internal).length} ready={draft.status !== 'conflict'}
-        published={draft.published} changedSincePublished={!!draft.published && (draft.published.revision !== draft.revision || draft.status === 'unsaved' || draft.status === 'saving')} onPublish={publish} onOpenOptions={onOpenOptions} />
+        published={draft.published} changedSincePublished={changedSincePosted} onPublish={publish} onOpenOptions={onOpenOptions} />
     </section>
   );
 }

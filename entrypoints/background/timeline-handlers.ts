@@ -4,7 +4,7 @@ import { GitLabRequestError } from '@/lib/gitlab/errors';
 import { allPages } from '@/lib/gitlab/page';
 import { issueKey, tokenStatusItem } from '@/lib/settings';
 import { harvestCandidates, type TimelineCandidate } from '@/lib/retro/timeline-harvest';
-import { entryKey, knownSources, newEntryId, sortEntries, type TimelineEntry } from '@/lib/retro/timeline-entry';
+import { entriesFingerprint, entryKey, knownSources, newEntryId, sortEntries, type TimelineEntry } from '@/lib/retro/timeline-entry';
 import { postedKey, readTimelineMarkdown, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
 import { PARSE_MEASURE, parseTranscript, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
 import { todayIn } from '@/lib/retro/zoned-time';
@@ -81,7 +81,7 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
     beforeSend: () => recordSent('timeline', key, body),
   });
   const noteUrl = `${String(issue.web_url ?? '')}#note_${note.id}`;
-  await markPublished('timeline', key, { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString(), internal: note.internal === true });
+  await markPublished('timeline', key, { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString(), internal: note.internal === true, entries: entriesFingerprint(entries) });
 
   const isIncident = String(issue.issue_type ?? '') === 'incident';
   const events = !incidentEvents

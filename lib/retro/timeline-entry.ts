@@ -54,6 +54,22 @@ export function knownSources(entries: readonly TimelineEntry[]): Set<string> {
 export const isKnown = (known: ReadonlySet<string>, candidate: { source: string; at: string; text: string }): boolean =>
   known.has(candidate.source) || known.has(entryKey(candidate));
 
+/**
+ * What a posted timeline shows, as one short string (FNV-1a over each entry's time, text, link,
+ * tag and internal mark): an entry changed, added or removed changes it; typing that is no entry
+ * yet does not.
+ */
+export function entriesFingerprint(entries: readonly TimelineEntry[]): string {
+  let hash = 0x811c9dc5;
+  for (const entry of entries) {
+    for (const part of [entry.at, entry.text, entry.link ?? '', entry.tag ?? '', entry.internal ? '1' : '']) {
+      for (let i = 0; i < part.length; i += 1) hash = Math.imul(hash ^ part.charCodeAt(i), 16_777_619);
+      hash = Math.imul(hash ^ 0x1f, 16_777_619); // a separator, so "ab" + "c" differs from "a" + "bc"
+    }
+  }
+  return `${entries.length}:${(hash >>> 0).toString(36)}`;
+}
+
 let counter = 0;
 /** Unique enough inside one draft: time plus a counter plus randomness (no crypto needed for ids). */
 export function newEntryId(now = Date.now()): string {

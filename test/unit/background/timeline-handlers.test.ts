@@ -8,6 +8,7 @@ import type { TimelineDraftData } from '@/lib/timeline-draft';
 import type { TimelineCandidate } from '@/lib/retro/timeline-harvest';
 import { PARSE_MEASURE, type TranscriptResult } from '@/lib/retro/transcript/parse-transcript';
 import { readTimelineMarkdown, renderTimelineMarkdown, TIMELINE_MARKER } from '@/lib/retro/timeline-markdown';
+import { entriesFingerprint } from '@/lib/retro/timeline-entry';
 import { tokenStatusItem } from '@/lib/settings';
 import { FakeGitLab, fakeDeps } from '../helpers/fake-gateway';
 import { apiFixture, currentUserFixture, projectIssueFixture } from '../helpers/gitlab-fixtures';
@@ -204,6 +205,8 @@ describe('timeline:publish', () => {
     const view = dataOf<DraftView>(await load());
     expect(view).toMatchObject({ revision: 2, published: { revision: 2, noteId: 1 } });
     expect((view.data as TimelineDraftData).entries.map((e) => e.text)).toEqual(['Alert fired', 'Customer reports 500s', 'Fix A | B']);
+    // The mark says what the comment shows, so typing that is no entry yet is no change to post.
+    expect(view.published!.entries).toBe(entriesFingerprint((view.data as TimelineDraftData).entries));
   });
 
   it('knows its own entries in a comment that cannot show them as written: a reference the user put in code, spaces at the ends', async () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { TimelineSection } from '@/components/timeline/TimelineSection';
 import { shownLink } from '@/components/timeline/EntryList';
+import { entriesFingerprint } from '@/lib/retro/timeline-entry';
 import type { TimelineClient } from '@/components/timeline/timeline-client';
 import { errorFromResponse } from '@/lib/gitlab/errors';
 import type { Result, TimelinePublishResult } from '@/lib/messaging';
@@ -259,6 +260,20 @@ describe('TimelineSection', () => {
     expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).entries.map((e) => e.text)).toEqual([
       'Customer reports 500s', 'from the other tab', 'only in this tab', HOSTILE,
     ]);
+  });
+
+  it('typing that is no entry yet is nothing to post: only a change to the entries makes Update primary again', async () => {
+    const mark = { revision: 2, noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', at: '2025-03-05T12:00:00.000Z', entries: entriesFingerprint(DATA.entries) };
+    const client = await renderSection(fakeClient({ ...stored(DATA), published: mark }));
+    openNewEntry('2025-03-04', '12:00');
+    fireEvent.input(screen.getByLabelText('What happened'), { target: { value: 'half typed' } });
+    client.hide();
+    await waitFor(() => expect(client.saveDraft).toHaveBeenCalled());
+    expect(screen.getByTestId('published-state').textContent).toBe('Up to date on GitLab. View comment');
+    expect(screen.getByRole('button', { name: 'Update timeline comment' }).className).toBe('');
+    fireEvent.submit(screen.getByRole('form', { name: 'Add entry' }));
+    expect(screen.getByTestId('published-state').textContent).toContain('Changed since last posted.');
+    expect(screen.getByRole('button', { name: 'Update timeline comment' }).className).toBe('primary');
   });
 
   it('publishes the saved revision, reports the result, and keeps the draft with the error when GitLab fails', async () => {
