@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { TIMELINE_TAGS } from '@/lib/retro/timeline-entry';
-import { toZoned, wallDayMs, wallMinuteToUtcMs, zonedToUtcMs } from '@/lib/retro/zoned-time';
+import { wallDayMs, wallMinuteToUtcMs, zonedToUtcMs } from '@/lib/retro/zoned-time';
+import { landsAt, skippedNote } from './time-format';
 import { TIMELINE_MAX, type EntryFormDraft } from '@/lib/timeline-draft';
 
 interface Props {
@@ -36,8 +37,7 @@ function twiceThatNight(form: EntryFormDraft, zone: string): [number, number] | 
 export function EntryForm({ form, zone, untouched, notice, keep, onChange, onSubmit, onCancel }: Props) {
   const instant = keep && keep.date === form.date && keep.time === form.time ? { at: keep.at } : formInstant(form, zone);
   // A time the clocks skip (02:30 on the night summer time starts) lands later: say so, not silently.
-  const shown = 'at' in instant ? toZoned(instant.at, zone) : null;
-  const skipped = shown && (shown.date !== form.date || shown.time !== form.time.slice(0, 5)) ? shown.time : '';
+  const skipped = 'at' in instant ? landsAt(form.date, form.time, zone) : '';
   // A time that happens twice (01:30 on the night summer time ends): say which one the entry is at.
   const twice = 'at' in instant && !skipped ? twiceThatNight(form, zone) : null;
   const which = twice && 'at' in instant && (Date.parse(instant.at) >= twice[1] ? 'second' : 'first');
@@ -72,7 +72,7 @@ export function EntryForm({ form, zone, untouched, notice, keep, onChange, onSub
       </div>
       <p class="muted" data-testid="entry-utc">{'at' in instant ? `Stored as ${instant.at.slice(0, 16).replace('T', ' ')} UTC` : ''}</p>
       {which && <p class="hint" role="status" data-testid="entry-twice">{form.time.slice(0, 5)} happens twice on {form.date} in {zone} (the clocks went back): the entry is at the {which} one.</p>}
-      {skipped && <p class="hint" role="status" data-testid="entry-gap">{form.time.slice(0, 5)} does not exist on {form.date} in {zone} (the clocks went forward): the entry is at {skipped}.</p>}
+      {skipped && <p class="hint" role="status" data-testid="entry-gap">{skippedNote(form.date, form.time, zone, skipped)}</p>}
       <label class="field">
         <span>What happened</span>
         <textarea rows={2} value={form.text} onInput={set('text')} required maxLength={TIMELINE_MAX.text} placeholder="Ctrl+Enter adds the entry" aria-keyshortcuts="Control+Enter Meta+Enter" />

@@ -7,6 +7,7 @@ import { fitTranscript, PASTE_DRAFT_MAX, TIMELINE_MAX, type UnplacedDraftLine } 
 import { ErrorNotice } from '../ErrorNotice';
 import { useFocusAfterRender } from '../use-focus-after-render';
 import type { TimelineClient } from './timeline-client';
+import { landsAt, skippedNote } from './time-format';
 
 interface Props {
   client: TimelineClient;
@@ -108,6 +109,8 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
             {unplaced.map((line, index) => {
               const key = keyOf(line);
               const day = days[key] ?? date;
+              // A time the clocks skip that night lands later: said here as in the entry form.
+              const landing = times[key] && day ? landsAt(day, times[key], zone) : '';
               return (
                 <li key={`${key}\u0000${index}`}>
                   <p class="entry-text">Line {line.line}: {line.text} <span class="muted">({line.reason})</span></p>
@@ -123,6 +126,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
                     <button type="submit" disabled={!times[key] || !day} aria-label={`Add line ${line.line} at this time`}>Add at this time</button>
                     <button type="button" aria-label={`Dismiss line ${line.line}`} onClick={() => { onDismiss(line); settled(index); }}>Dismiss</button>
                   </form>
+                  {landing && <p class="hint" role="status">{skippedNote(day, times[key]!, zone, landing)}</p>}
                 </li>
               );
             })}

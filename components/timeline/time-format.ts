@@ -1,5 +1,5 @@
 /** Times as the panel shows them: the reader's zone first, UTC beside it. */
-import { toZoned, zoneAbbreviation } from '@/lib/retro/zoned-time';
+import { toZoned, zonedToUtcMs, zoneAbbreviation } from '@/lib/retro/zoned-time';
 
 export { browserZone } from '@/lib/browser-zone';
 
@@ -10,3 +10,14 @@ export function localAndUtc(iso: string, zone: string): { local: string; utc: st
   const utc = sameDay && iso.slice(11, 16) === local.time ? '' : `${sameDay ? '' : `${iso.slice(0, 10)} `}${iso.slice(11, 16)} UTC`;
   return { local: `${local.date} ${local.time} ${zoneAbbreviation(iso, zone)}`, utc };
 }
+
+/** Where a wall time the clocks skip lands ("02:30" is 03:30 the night summer time starts), or '' for a time that exists. */
+export function landsAt(date: string, time: string, zone: string): string {
+  const [h, mi] = time.split(':').map(Number);
+  const shown = toZoned(new Date(zonedToUtcMs(date, h!, mi!, 0, zone)).toISOString(), zone);
+  return shown.date !== date || shown.time !== time.slice(0, 5) ? shown.time : '';
+}
+
+/** Said wherever a time is typed that the clocks skip. */
+export const skippedNote = (date: string, time: string, zone: string, landing: string): string =>
+  `${time.slice(0, 5)} does not exist on ${date} in ${zone} (the clocks went forward): the entry is at ${landing}.`;

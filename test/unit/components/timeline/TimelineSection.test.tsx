@@ -365,6 +365,16 @@ describe('TimelineSection', () => {
     expect(client.parseTranscript).not.toHaveBeenCalled();
   });
 
+  it('says where a line lands when the time given for it is one the clocks skip', async () => {
+    await renderSection();
+    const lines = screen.getByTestId('unplaced-lines');
+    fireEvent.input(within(lines).getByLabelText('Date for line 4'), { target: { value: '2025-03-30' } });
+    fireEvent.input(within(lines).getByLabelText('Time for line 4'), { target: { value: '02:30' } });
+    expect(within(lines).getByRole('status').textContent).toBe('02:30 does not exist on 2025-03-30 in Europe/Berlin (the clocks went forward): the entry is at 03:30.');
+    fireEvent.input(within(lines).getByLabelText('Time for line 4'), { target: { value: '03:30' } });
+    expect(within(lines).queryByRole('status')).toBeNull();
+  });
+
   it('places a line with Enter in its time field (each line is a form)', async () => {
     await renderSection();
     const lines = screen.getByTestId('unplaced-lines');
