@@ -48,6 +48,7 @@ export const PARSE_MEASURE = 'emergency-retro:parse-transcript';
 const ROLLOVER_MINUTES = 6 * 60;
 /** A display name: short, a few words, no sentence punctuation ("at the logs :eyes:" is not one). */
 const looksLikeName = (line: string) => line.length <= 40 && line.split(/\s+/).length <= 4 && !/[:?!,;]|\.$/.test(line);
+const LIST_ITEM = /^(?:[-*•+]|\d{1,3}[.)]|\*\*)\s?/;
 const STATUS_EMOJI = /\s+:[\w+-]+:$/;
 /** Small words that names carry in lowercase ("Ana de la Cruz", "Hans van der Berg"). */
 const PARTICLES = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'der', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'zu']);
@@ -214,6 +215,8 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     if ((kind.kind === 'day' || kind.kind === 'relative-day') && (underEmptyHeader || continuesLine || !isDayChange(dividerDay(kind)) || !messageStartsAfter(i))) kind = { kind: 'text', text: line };
     // Slack's dividers name the weekday: "March 31" inside a Slack message, or a weekday that is not that date's, is what was said.
     if (kind.kind === 'day' && (kind.weekday === null ? open && currentIsBlock : new Date(dividerDay(kind)).getUTCDay() !== kind.weekday)) kind = { kind: 'text', text: line };
+    // A list in a Slack message ("- 10:32 deploy", "1. 10:40 rollback") is what was said: only outside one is it a timeline.
+    if ((kind.kind === 'timed' || kind.kind === 'time-only') && open && currentIsBlock && open.text && LIST_ITEM.test(line)) kind = { kind: 'text', text: line };
     // A log line quoted in a message ("2025-03-01 02:14:05 ERROR …") is part of it, and moves no day.
     if (kind.kind === 'dated' && open && (currentIsBlock || (open.author !== undefined && !blankBefore))) kind = { kind: 'text', text: line };
     // A message that is only a time, or starts with one ("10:45 works for me"), under its header.

@@ -408,6 +408,14 @@ describe('times written the way documents and logs write them', () => {
     ]);
   });
 
+  it('a list of times inside a Slack message stays in that message', () => {
+    const la = { date: '2025-03-04', zone: 'America/Los_Angeles', today: '2025-03-10' };
+    expect(times('Sam Support  1:05 PM\nwhat we did:\n- 10:32 deploy started\n1. 10:40 rollback\nLee Lead  1:10 PM\nthanks', la)).toEqual([
+      ['2025-03-04T21:05', 'Sam Support', 'what we did:\n- 10:32 deploy started\n1. 10:40 rollback'],
+      ['2025-03-04T21:10', 'Lee Lead', 'thanks'],
+    ]);
+  });
+
   it('a late line just after midnight stays before midnight; the next one is past it again', () => {
     expect(times('23:58 a\n00:03 b\n23:59 c\n00:05 d').map((t) => t[0])).toEqual([
       '2025-03-04T23:58', '2025-03-05T00:03', '2025-03-04T23:59', '2025-03-05T00:05',
