@@ -215,8 +215,9 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     if ((kind.kind === 'day' || kind.kind === 'relative-day') && (underEmptyHeader || continuesLine || !isDayChange(dividerDay(kind)) || !messageStartsAfter(i))) kind = { kind: 'text', text: line };
     // Slack's dividers name the weekday: "March 31" inside a Slack message, or a weekday that is not that date's, is what was said.
     if (kind.kind === 'day' && (kind.weekday === null ? open && currentIsBlock : new Date(dividerDay(kind)).getUTCDay() !== kind.weekday)) kind = { kind: 'text', text: line };
-    // A list in a Slack message ("- 10:32 deploy", "1. 10:40 rollback") is what was said: only outside one is it a timeline.
-    if ((kind.kind === 'timed' || kind.kind === 'time-only') && open && currentIsBlock && open.text && LIST_ITEM.test(line)) kind = { kind: 'text', text: line };
+    // A list in a Slack message ("- 10:32 deploy", "1. 10:40 rollback"), or a time given with its zone
+    // ("10:33 UTC the alert fired"), is what was said: only outside a message is it a timeline.
+    if ((kind.kind === 'timed' || kind.kind === 'time-only') && open && currentIsBlock && open.text && ((kind.kind === 'timed' && kind.offsetMin !== undefined) || LIST_ITEM.test(line))) kind = { kind: 'text', text: line };
     // A log line quoted in a message ("2025-03-01 02:14:05 ERROR …") is part of it, and moves no day.
     if (kind.kind === 'dated' && open && (currentIsBlock || (open.author !== undefined && !blankBefore))) kind = { kind: 'text', text: line };
     // A message that is only a time, or starts with one ("10:45 works for me"), under its header.

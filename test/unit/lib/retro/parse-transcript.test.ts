@@ -408,8 +408,12 @@ describe('times written the way documents and logs write them', () => {
     ]);
   });
 
-  it('a list of times inside a Slack message stays in that message', () => {
+  it('a list of times, or a time with its zone, inside a Slack message stays in that message', () => {
     const la = { date: '2025-03-04', zone: 'America/Los_Angeles', today: '2025-03-10' };
+    expect(times('Sam Support  1:05 PM\nthe page said\n10:33 UTC alert fired\nLee Lead  1:10 PM\nthanks', la)).toEqual([
+      ['2025-03-04T21:05', 'Sam Support', 'the page said\n10:33 UTC alert fired'],
+      ['2025-03-04T21:10', 'Lee Lead', 'thanks'],
+    ]);
     expect(times('Sam Support  1:05 PM\nwhat we did:\n- 10:32 deploy started\n1. 10:40 rollback\nLee Lead  1:10 PM\nthanks', la)).toEqual([
       ['2025-03-04T21:05', 'Sam Support', 'what we did:\n- 10:32 deploy started\n1. 10:40 rollback'],
       ['2025-03-04T21:10', 'Lee Lead', 'thanks'],
