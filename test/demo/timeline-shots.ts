@@ -42,7 +42,8 @@ async function shoot(panel: Locator, name: string): Promise<void> {
   await panel.screenshot({ path: resolve(OUTPUT, saved[0]!) });
   const box = (await panel.boundingBox())!;
   const scrollY = await panel.page().evaluate(() => window.scrollY);
-  for (let top = 0, part = 1; top < box.height; top += 700, part += 1) {
+  // Slices overlap by 80 px, so a line cut at the foot of one is whole at the top of the next.
+  for (let top = 0, part = 1; top === 0 || top + 80 < box.height; top += 620, part += 1) {
     const clip = { x: box.x, y: box.y + scrollY + top, width: box.width, height: Math.min(700, box.height - top) };
     saved.push(`${name}-part${part}.png`);
     await panel.page().screenshot({ path: resolve(OUTPUT, saved.at(-1)!), fullPage: true, clip });

@@ -124,7 +124,7 @@ export function classifyLine(raw: string): LineKind {
       const clock = clockOf(m, 5);
       return clock ? { kind: 'dated', day, clock, offsetMin: offsetMinutes(m[9] ?? m[10]), text: m[11] ?? '' } : BAD;
     }
-    if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give it a time' };
+    if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give its date and time' };
     m = line.includes('From') ? ZOOM_START.exec(line) : null;
     const colon = m ? line.indexOf(':', m[0].length) : -1;
     if (m && colon > 0) {

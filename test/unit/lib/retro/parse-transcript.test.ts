@@ -171,7 +171,7 @@ describe('messy real-world copies', () => {
   it('reads 2025/03/04 and tab-separated dates; a day-first or month-first date goes to the user', () => {
     const result = parseTranscript('10:00 first\n2025/03/04 11:40 slash\n2025-03-04\t11:45 tab\n04.03.2025 12:00 dotted', UTC);
     expect(result.messages.map((m) => [new Date(m.at).toISOString().slice(11, 16), m.text])).toEqual([['10:00', 'first'], ['11:40', 'slash'], ['11:45', 'tab']]);
-    expect(result.unplaced).toEqual([{ line: 4, text: '04.03.2025 12:00 dotted', reason: 'a date written day or month first: give it a time' }]);
+    expect(result.unplaced).toEqual([{ line: 4, text: '04.03.2025 12:00 dotted', reason: 'a date written day or month first: give its date and time' }]);
   });
 
   it('leaves out Slack\'s own interface lines and says how many', () => {
