@@ -31,15 +31,18 @@ const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp]
 // 2025-03-04 10:32, 2025-03-04T10:32:05Z, 2025/03/04 10:32 (a tab also separates date and time);
 // offsets as ISO writes them (+01:00, +0100) and, right after the time, as PostgreSQL does (+01):
 // "10:32 -15 pods" is text.
-const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt]|\s+)${CLOCK}(?:\s?([Zz]|UTC|[+-]\d{2}:?\d{2})|([+-]\d{2}))?\]?(?:\s*[-–|:](?=\s|$)\s*|\s+|$)(.*)$`);
+// A zone's offset is at most 14 hours: "+2000 jobs" is no offset.
+const OFFSET_HOURS = String.raw`[+-](?:0\d|1[0-4])`;
+const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt]|\s+)${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:[+-]\d{1,2}(?::?[0-5]\d)?)?|${OFFSET_HOURS}:?[0-5]\d)|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$)(.*)$`);
 // 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
 const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 // Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
 // pattern that backtracks, so a long line costs linear time).
 const ZOOM_START = new RegExp(String.raw`^${CLOCK}\s+From\s+`);
 // A zone written after the time is the one it is in: "10:33 UTC", "10:33Z", "10:33 (GMT+1)", "10:33 +01:00".
-const WRITTEN_ZONE = String.raw`\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])([+-]\d{1,2}(?::?\d{2})?)?|([+-]\d{2}:?\d{2}))\)?(?=[\s,:]|$)`;
-const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\s*[-–|]\s*|[:,]\s+|\s+)(.+)$`);
+// A bare offset after a bare time needs its colon ("10:32 +01:00"): "10:32 +1000 errors" is a count.
+const WRITTEN_ZONE = String.raw`\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])([+-]\d{1,2}(?::?[0-5]\d)?)?|(${OFFSET_HOURS}:[0-5]\d))\)?(?=[\s,:]|$)`;
+const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\s*[-–—|]\s*|[:,]\s+|\s+)(.+)$`);
 // Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
 // Slack's search and thread views write "Today at 3:04 PM" and "Yesterday at 9:10 AM".
 const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\u00a0|\s\[|\s(?=(?:Today|Yesterday) at ))(?:(Today|Yesterday) at )?${CLOCK}\]?$`);
@@ -75,9 +78,11 @@ function clockOf(m: RegExpExecArray, at: number): Clock | null {
   return { h, mi, s, either: true };
 }
 
-function offsetMinutes(zone: string | undefined): number | null {
-  if (!zone) return null;
-  if (zone === 'Z' || zone === 'z' || zone === 'UTC') return 0;
+function offsetMinutes(written: string | undefined): number | null {
+  if (!written) return null;
+  // "UTC", "gmt+1": the word is UTC, what follows it the offset.
+  const zone = written.replace(/^(?:utc|gmt)/i, '');
+  if (!zone || zone === 'Z' || zone === 'z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
   const [hours, minutes] = zone.includes(':') ? zone.slice(1).split(':') : [zone.slice(1, 3), zone.slice(3)];
   return sign * (Number(hours) * 60 + Number(minutes || 0));
@@ -91,7 +96,7 @@ function writtenOffset(m: RegExpExecArray, at: number): number | undefined {
 }
 
 /** A list marker or bold before a time ("- 10:32 deploy", "1. 10:34", "**10:35** paged") is not what was said. */
-const DOC_LIST = /^(?:(?:[-*•+]|\d{1,3}[.)])\s+)?\*\*([[(]?\d{1,2}:\d{2}[^*]{0,12})\*\*|^(?:[-*•+]|\d{1,3}[.)])\s+(?=[[(]?\d{1,2}:\d{2})/;
+const DOC_LIST = /^(?:(?:[-*•+]|\d{1,3}[.)])\s+)?\*\*([[(]?(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}:\d{2}[^*]{0,12})\*\*|^(?:[-*•+]|\d{1,3}[.)])\s+(?=[[(]?(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}:\d{2})/;
 const NUMBERED = /^\d{1,3}[.)]\s/;
 function undecorated(line: string): string {
   // Most lines start with neither: a look at the first character keeps the pattern off them.

@@ -112,6 +112,19 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
 
   // Set when the day last moved on because a time went backwards past midnight.
   let rolledOver = false;
+  // On the night clocks go back: set once the chat is in the second pass of the repeated hour.
+  let secondPass = false;
+  /**
+   * A wall time in the chat's zone as an instant. In the hour the clocks go back it is the first
+   * pass until the chat goes back in it by more than a late line's minutes; from then on the second.
+   */
+  const inRepeatedHour = (wall: number, seconds: number): number => {
+    const first = wallMinuteToUtcMs(wall, zone) + seconds * 1000;
+    const second = wallMinuteToUtcMs(wall, zone, 'later') + seconds * 1000;
+    if (first === second) secondPass = false;
+    else if (secondPass || (lastAt !== null && first < lastAt - LATE_LINE_MS)) secondPass = true;
+    return secondPass ? second : first;
+  };
   /** Where the chat's running day and minute stand after a message at `at`. */
   const countOnFrom = (at: number) => {
     const local = utcToWallMs(at, zone);
@@ -119,11 +132,20 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     lastMinute = Math.floor((local - day) / 60_000);
     lastAt = at;
   };
-  /** A time written with its zone ("10:33 UTC"): that instant on the chat's current day, rolling over as the chat goes on. */
+  /**
+   * A time written with its zone ("10:33 UTC"): on the first line, that time of the chat's day in
+   * that zone; after it, the one that keeps the chat going forward, give or take a late line.
+   */
   const instantIn = (clock: Clock, offsetMin: number): number => {
-    const minute = clock.h * 60 + clock.mi;
-    let at = day + (minute - offsetMin) * 60_000 + clock.s * 1000;
-    if (lastAt !== null && at < lastAt - ROLLOVER_MINUTES * 60_000) at += DAY_MS;
+    const offset = offsetMin * 60_000;
+    const minute = (clock.h * 60 + clock.mi) * 60_000 + clock.s * 1000;
+    let at = day + minute - offset;
+    if (lastAt !== null) {
+      // The day in the written zone at the chat's last moment, then a day on or back to stay within reach of it.
+      at = Math.floor((lastAt + offset) / DAY_MS) * DAY_MS + minute - offset;
+      if (at < lastAt - LATE_MINUTES * 60_000) at += DAY_MS;
+      else if (at > lastAt + DAY_MS - LATE_MINUTES * 60_000) at -= DAY_MS;
+    }
     rolledOver = false;
     countOnFrom(at);
     return at;
@@ -146,10 +168,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
       rolledOver = false;
     }
     lastMinute = minute;
-    const wall = day + minute * 60_000;
-    let at = wallMinuteToUtcMs(wall, zone) + clock.s * 1000;
-    // On the night clocks go back, a time that seems to go backwards is the second 01:30.
-    if (lastAt !== null && at < lastAt - LATE_LINE_MS) at = Math.max(at, wallMinuteToUtcMs(wall, zone, 'later') + clock.s * 1000);
+    const at = inRepeatedHour(day + minute * 60_000, clock.s);
     lastAt = at;
     return at;
   };
@@ -193,6 +212,12 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     return kind === 'text' && next + 1 < lines.length && classifyLine(trimmed(next + 1)).kind === 'time-only';
   };
 
+  /** The line above stands alone and reads as a name: a speaker heard already, or one written as names are. */
+  const nameOnLineAbove = (i: number): boolean => {
+    const above = i > 0 ? trimmed(i - 1) : '';
+    return !!above && (authors.has(above) || looksLikeNewName(above, true));
+  };
+
   for (let i = 0; i < lines.length; i += 1) {
     const line = trimmed(i);
     const number = i + 1;
@@ -210,18 +235,25 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     const underEmptyHeader = !!open && currentIsBlock && !open.text;
     // "Yesterday" or "March 3" said in a message is text: right under a header, with no message
     // after it, or naming a day before the chat's.
-    // Right under a one-line message (Zoom's, or "10:32 text") it is that message going on: such chats have no dividers.
-    const continuesLine = !!open && !currentIsBlock && !blankBefore;
+    // Right under a Zoom message it is that message going on: Zoom chats have no dividers (a timeline
+    // written by hand may have day headings between its "10:32 text" lines).
+    const continuesLine = !!open && !currentIsBlock && !blankBefore && open.author !== undefined;
     if ((kind.kind === 'day' || kind.kind === 'relative-day') && (underEmptyHeader || continuesLine || !isDayChange(dividerDay(kind)) || !messageStartsAfter(i))) kind = { kind: 'text', text: line };
     // Slack's dividers name the weekday: "March 31" inside a Slack message, or a weekday that is not that date's, is what was said.
     if (kind.kind === 'day' && (kind.weekday === null ? open && currentIsBlock : new Date(dividerDay(kind)).getUTCDay() !== kind.weekday)) kind = { kind: 'text', text: line };
     // A list in a Slack message ("- 10:32 deploy", "1. 10:40 rollback"), or a time given with its zone
     // ("10:33 UTC the alert fired"), is what was said: only outside a message is it a timeline.
     if ((kind.kind === 'timed' || kind.kind === 'time-only') && open && currentIsBlock && open.text && ((kind.kind === 'timed' && kind.offsetMin !== undefined) || LIST_ITEM.test(line))) kind = { kind: 'text', text: line };
+    // "Today at 3:00 PM" or "10:33 UTC" alone inside a Slack message is said, unless a name stands above it
+    // (Slack writes its own times with neither, except "Today at" under a name).
+    if (kind.kind === 'time-only' && (kind.daysAgo !== undefined || kind.offsetMin !== undefined) && open?.text && currentIsBlock && !nameOnLineAbove(i)) kind = { kind: 'text', text: line };
     // A log line quoted in a message ("2025-03-01 02:14:05 ERROR …") is part of it, and moves no day.
     if (kind.kind === 'dated' && open && (currentIsBlock || (open.author !== undefined && !blankBefore))) kind = { kind: 'text', text: line };
-    // A message that is only a time, or starts with one ("10:45 works for me"), under its header.
-    if ((kind.kind === 'time-only' || kind.kind === 'timed') && underEmptyHeader) kind = { kind: 'text', text: line };
+    // A message that is only a time, or starts with one ("10:45 works for me"), under its speaker's
+    // header; a Zoom line is a message of its own, and under a bare time with no speaker a timed line is the next entry.
+    if ((kind.kind === 'time-only' || (kind.kind === 'timed' && kind.author === undefined)) && underEmptyHeader && open.author !== undefined) kind = { kind: 'text', text: line };
+    // A time alone right under a Zoom message ("retro at" / "3:00 PM") is that message going on.
+    if (kind.kind === 'time-only' && open && !currentIsBlock && !blankBefore && open.author !== undefined) kind = { kind: 'text', text: line };
     // A date this reader cannot place, inside a Slack message, is part of what was said.
     if (kind.kind === 'bad-time' && open && currentIsBlock) kind = { kind: 'text', text: line };
     const textBefore = lastText;
@@ -233,9 +265,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         const wall = kind.day + (h * 60 + mi) * 60_000;
         let at: number;
         if (kind.offsetMin === null) {
-          at = wallMinuteToUtcMs(wall, zone) + s * 1000;
-          // On the night clocks go back, a dated time that seems to go backwards is the second 01:30.
-          if (lastAt !== null && at < lastAt - LATE_LINE_MS) at = Math.max(at, wallMinuteToUtcMs(wall, zone, 'later') + s * 1000);
+          at = inRepeatedHour(wall, s);
         } else {
           at = wall - kind.offsetMin * 60_000 + s * 1000;
         }

@@ -466,3 +466,56 @@ describe('times written the way documents and logs write them', () => {
     expect(result.relativeDays).toEqual({ today: '2025-03-20', read: ['Yesterday', 'Today'] });
   });
 });
+
+describe('times as real chats and documents mix them', () => {
+  const berlin = { date: '2025-03-04', zone: 'Europe/Berlin', today: '2025-03-20' };
+  const ny = { date: '2025-11-02', zone: 'America/New_York', today: '2025-11-02' };
+
+  it('a time with its zone stays on its own day for a reader east of UTC, and a late one stays before midnight', () => {
+    expect(times('23:10 UTC alert fired\n23:15 UTC paged\n23:40 UTC fixed', berlin).map((t) => t[0])).toEqual(['2025-03-04T23:10', '2025-03-04T23:15', '2025-03-04T23:40']);
+    expect(times('23:58 UTC a\n00:03 UTC b\n23:59 UTC c').map((t) => t[0])).toEqual(['2025-03-04T23:58', '2025-03-05T00:03', '2025-03-04T23:59']);
+  });
+
+  it('reads a zone word on a dated line in any case, and takes no number past 14 hours for an offset', () => {
+    expect(times('2025-03-04 10:32 utc a\n2025-03-04 10:33 GMT b\n2025-03-04 10:34 GMT+1 c', berlin)).toEqual([
+      ['2025-03-04T10:32', null, 'a'], ['2025-03-04T10:33', null, 'b'], ['2025-03-04T09:34', null, 'c'],
+    ]);
+    expect(times('09:00 standup\n10:32 +2000 jobs queued\n10:33 +1000 errors\n2025-03-04 10:40 +5000 jobs').map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T09:00', 'standup'], ['2025-03-04T10:32', '+2000 jobs queued'], ['2025-03-04T10:33', '+1000 errors'], ['2025-03-04T10:40', '+5000 jobs'],
+    ]);
+  });
+
+  it('a time alone right under a Zoom message goes on with it, and the next Zoom line is a message of its own', () => {
+    expect(times('10:32:05 From Sam Support to Everyone: retro at\n3:00 PM\n10:40:10 From Lee Lead to Everyone: ok')).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'retro at\n3:00 PM'],
+      ['2025-03-04T10:40', 'Lee Lead', 'ok'],
+    ]);
+  });
+
+  it('in a timeline written by hand, a time with nothing after it is listed, and the next line is the next entry', () => {
+    const result = parseTranscript('10:32 deploy started\n10:35\n10:40 errors', UTC);
+    expect(result.messages.map((m) => [new Date(m.at).toISOString().slice(11, 16), m.text])).toEqual([['10:32', 'deploy started'], ['10:40', 'errors']]);
+    expect(result.unplaced).toEqual([{ line: 2, text: '10:35', reason: 'a time with no message' }]);
+  });
+
+  it('"Today at 3:00 PM" or "10:33 UTC" alone inside a Slack message is what was said', () => {
+    expect(times('Sam Support  10:32 AM\ncan we meet\nToday at 3:00 PM\nLee Lead  10:35 AM\nyes')).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'can we meet\nToday at 3:00 PM'],
+      ['2025-03-04T10:35', 'Lee Lead', 'yes'],
+    ]);
+    expect(times('Sam Support  10:32 AM\ndeploy at\n10:33 UTC\nLee Lead  10:35 AM\nok').map((t) => t[2])).toEqual(['deploy at\n10:33 UTC', 'ok']);
+  });
+
+  it('reads list markers and bold before dated lines, day headings between hand-written lines, and a dash after the time', () => {
+    expect(times('- 2025-03-04 10:32 deploy started\n**2025-03-04 10:34** paged\n10:36 — rolled back').map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T10:32', 'deploy started'], ['2025-03-04T10:34', 'paged'], ['2025-03-04T10:36', 'rolled back'],
+    ]);
+    expect(times('March 4\n10:32 deploy started\n10:40 errors\nMarch 5\n09:10 fixed').map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T10:32', 'deploy started'], ['2025-03-04T10:40', 'errors'], ['2025-03-05T09:10', 'fixed'],
+    ]);
+  });
+
+  it('on the night clocks go back, the chat stays in the second pass of the hour once it got there', () => {
+    expect(times('01:59 c\n01:02 d\n01:58 e\n01:55 f', ny).map((t) => t[0])).toEqual(['2025-11-02T05:59', '2025-11-02T06:02', '2025-11-02T06:58', '2025-11-02T06:55']);
+  });
+});
