@@ -97,11 +97,18 @@ function writtenOffset(m: RegExpExecArray, at: number): number | undefined {
 
 /** A list marker or bold before a time ("- 10:32 deploy", "1. 10:34", "**10:35** paged") is not what was said. */
 const DOC_LIST = /^(?:(?:[-*•+]|\d{1,3}[.)])\s+)?\*\*([[(]?(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}:\d{2}[^*]{0,12})\*\*|^(?:[-*•+]|\d{1,3}[.)])\s+(?=[[(]?(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}:\d{2})/;
-const NUMBERED = /^\d{1,3}[.)]\s/;
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** "1. " or "12) " at the start, read by characters: most lines start with a time's digits. */
+function numbered(line: string): boolean {
+  let k = 0;
+  while (k < 3 && isDigit(line.charCodeAt(k))) k += 1;
+  const after = line.charCodeAt(k);
+  return k > 0 && (after === 46 || after === 41) && line.charCodeAt(k + 1) === 32;
+}
 function undecorated(line: string): string {
-  // Most lines start with neither: a look at the first character keeps the pattern off them.
+  // Most lines start with neither: a look at the first characters keeps the pattern off them.
   const first = line.charCodeAt(0);
-  const marked = first === 45 || first === 42 || first === 43 || first === 8226 || (first >= 48 && first <= 57 && NUMBERED.test(line));
+  const marked = first === 45 || first === 42 || first === 43 || first === 8226 || (isDigit(first) && numbered(line));
   return marked && DOC_LIST.test(line) ? line.replace(DOC_LIST, (_, bold?: string) => bold ?? '') : line;
 }
 
@@ -140,7 +147,8 @@ export function classifyLine(raw: string): LineKind {
       const author = (to > 0 ? sender.slice(0, to) : sender).trim();
       return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
     }
-    m = TIME_ONLY.exec(line);
+    // A time alone, with a zone at most ("10:33:05 PM (UTC+10:30)"), is short: longer lines skip the pattern.
+    m = line.length <= 26 ? TIME_ONLY.exec(line) : null;
     if (m) {
       const clock = clockOf(m, 1);
       const offsetMin = writtenOffset(m, 5);
@@ -157,8 +165,8 @@ export function classifyLine(raw: string): LineKind {
   // A name may start with a digit or a bracket ("1Password", "[EXT] Carol").
   const last = line.charCodeAt(line.length - 1);
   const mayBeHeader = (last >= 48 && last <= 57) || last === 77 || last === 109 || last === 46 || last === 93;
-  // …and a clock right at the end ("value   1234" is none): the pattern backtracks through runs of spaces.
-  const header = mayBeHeader && CLOCK_AT_END.test(line.slice(-24)) ? HEADER.exec(line) : null;
+  // …and, on a long line, a clock right at the end ("value   1234" is none): the pattern backtracks through runs of spaces.
+  const header = mayBeHeader && (line.length < 40 || CLOCK_AT_END.test(line.slice(-24))) ? HEADER.exec(line) : null;
   if (header) {
     const clock = clockOf(header, 3);
     const daysAgo = header[2] ? RELATIVE_DAYS.get(header[2]) : undefined;
