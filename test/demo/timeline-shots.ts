@@ -65,9 +65,12 @@ try {
   await section.getByRole('button', { name: 'Import from issue' }).click();
   await section.getByRole('button', { name: 'Select all' }).click();
   await section.getByRole('button', { name: /^Add \d+ selected$/ }).click();
-  await section.getByRole('button', { name: /^Edit entry at/ }).nth(1).click();
-  await section.getByLabel('Tag (optional)').selectOption('Response initiated');
-  await section.getByRole('button', { name: 'Save entry' }).click();
+  // Tags as a retro lead would give them, so the pictures show the timeline's story.
+  for (const [text, tag] of [['assigned to', 'Response initiated'], ['Workaround provided', 'Workaround provided'], ['Customer confirmed replication', 'Customer confirmed']]) {
+    await section.getByTestId('timeline-entry').filter({ hasText: text }).getByRole('button', { name: /^Edit entry at/ }).click();
+    await section.getByLabel('Tag (optional)').selectOption(tag);
+    await section.getByRole('button', { name: 'Save entry' }).click();
+  }
   await section.locator('summary', { hasText: 'Paste transcript' }).click();
   await section.getByLabel(/^Chat transcript/).fill(TRANSCRIPT);
   await section.getByRole('button', { name: 'Read transcript' }).click();
