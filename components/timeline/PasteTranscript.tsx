@@ -79,7 +79,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
     setText('');
     setOutcome([
       `Added ${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}.`,
-      repeated ? `${repeated} ${repeated === 1 ? 'message or line was' : 'messages or lines were'} in the timeline already, and left out.` : '',
+      repeated ? `${repeated} ${repeated === 1 ? 'message or line was' : 'messages or lines were'} in the timeline or among its lines to place already, and left out.` : '',
       waiting.length ? `${waiting.length} ${waiting.length === 1 ? 'line needs' : 'lines need'} a time: see below.` : '',
       fitted.shortened ? `${fitted.shortened} very long ${fitted.shortened === 1 ? 'message was' : 'messages were'} shortened to ${TIMELINE_MAX.text.toLocaleString('en')} characters.` : '',
       relativeDays ? relativeDaysNote(relativeDays) : '',

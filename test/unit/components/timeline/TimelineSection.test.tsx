@@ -392,12 +392,12 @@ describe('TimelineSection', () => {
     }));
     fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'the chat' } });
     fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
-    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 1 entry. 2 messages or lines were in the timeline already, and left out.'));
+    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 1 entry. 2 messages or lines were in the timeline or among its lines to place already, and left out.'));
     expect(screen.getAllByTestId('timeline-entry')).toHaveLength(3);
     expect(within(screen.getByTestId('unplaced-lines')).getAllByRole('listitem')).toHaveLength(1);
     fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'the chat' } });
     fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
-    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 0 entries. 3 messages or lines were in the timeline already, and left out.'));
+    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 0 entries. 3 messages or lines were in the timeline or among its lines to place already, and left out.'));
     expect(screen.getAllByTestId('timeline-entry')).toHaveLength(3);
     // A line placed already is not listed again, nor one listed under another number (an overlapping copy).
     fireEvent.input(within(screen.getByTestId('unplaced-lines')).getByLabelText('Time for line 4'), { target: { value: '11:00' } });
@@ -405,7 +405,7 @@ describe('TimelineSection', () => {
     client.parseTranscript.mockImplementation(async () => ok({ messages: [], unplaced: [{ line: 9, text: 'someone joined', reason: 'no time on this line' }, { line: 10, text: 'new line', reason: 'no time on this line' }] }));
     fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'the chat' } });
     fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
-    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 0 entries. 1 message or line was in the timeline already, and left out. 1 line needs a time: see below.'));
+    await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe('Added 0 entries. 1 message or line was in the timeline or among its lines to place already, and left out. 1 line needs a time: see below.'));
     expect(screen.getByTestId('unplaced-lines').textContent).toContain('Line 10: new line');
     expect(screen.getByTestId('unplaced-lines').textContent).not.toContain('someone joined');
     // The box the user opened stays open with its answer, also once no line is left to place.
