@@ -66,7 +66,7 @@ try {
   await section.getByRole('button', { name: 'Select all' }).click();
   await section.getByRole('button', { name: /^Add \d+ selected$/ }).click();
   // Tags as a retro lead would give them, so the pictures show the timeline's story.
-  for (const [text, tag] of [['assigned to', 'Response initiated'], ['Workaround provided', 'Workaround provided'], ['Customer confirmed replication', 'Customer confirmed']]) {
+  for (const [text, tag] of [['assigned to', 'Response initiated'], ['Workaround provided', 'Workaround provided'], ['Customer confirmed replication', 'Customer confirmed']] as const) {
     await section.getByTestId('timeline-entry').filter({ hasText: text }).getByRole('button', { name: /^Edit entry at/ }).click();
     await section.getByLabel('Tag (optional)').selectOption(tag);
     await section.getByRole('button', { name: 'Save entry' }).click();

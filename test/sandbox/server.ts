@@ -85,7 +85,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const url = new URL(req.url ?? '/', 'https://gitlab.com');
     const incoming: Incoming = { method, url, headers: req.headers, body };
     if (url.pathname.startsWith('/__sandbox/')) return send(res, handleControl(controls, incoming), method);
-    if (url.pathname === '/favicon.ico') return send(res, { status: 404 }, method);
+    // No icon, and no "Failed to load resource" in the console either.
+    if (url.pathname === '/favicon.ico') return send(res, { status: 204 }, method);
 
     const record: RecordedRequest = { method, path: req.url ?? '/', headers: { ...req.headers }, body, time: Date.now(), status: 0 };
     requests.push(record);
