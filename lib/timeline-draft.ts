@@ -43,21 +43,24 @@ export const TIMELINE_MAX = { entries: 5000, unplaced: 5000, text: 5000 } as con
 
 /**
  * Both tabs' versions in one, for "Keep both": every entry of mine, then theirs that mine lacks
- * (by id, or as the same entry); their unplaced lines too. Mine wins where both edited one entry,
+ * (by id, or as the same entry) and that were not deleted here; their unplaced lines too. Mine wins where both edited one entry,
  * or where both tabs hold a half-typed entry.
  */
-export function combineTimelineDrafts(mine: TimelineDraftData, theirs: TimelineDraftData | null): TimelineDraftData {
+export function combineTimelineDrafts(mine: TimelineDraftData, theirs: TimelineDraftData | null, deletedHere: ReadonlySet<string> = new Set()): TimelineDraftData {
   if (!theirs) return mine;
   const have = new Set(mine.entries.flatMap((e) => [e.id, entryKey(e)]));
-  const lines = new Set(mine.unplaced.map((l) => `${l.line}|${l.text}`));
+  // A line to place is known by its text, as the paste box knows it (two pastes number lines anew).
+  const lines = new Set(mine.unplaced.map((l) => l.text));
+  const added = theirs.entries.filter((e) => !deletedHere.has(e.id) && !have.has(e.id) && !have.has(entryKey(e)));
   // Typing that is no entry yet comes along too: their half-typed entry when mine has none, and their unread paste.
   const pastes = [...new Set([mine.paste, theirs.paste].filter(Boolean))].join('\n');
   return {
     ...mine,
     form: mine.form ?? theirs.form,
     ...(pastes ? { paste: pastes.length <= PASTE_DRAFT_MAX ? pastes : mine.paste || theirs.paste } : {}),
-    entries: sortEntries([...mine.entries, ...theirs.entries.filter((e) => !have.has(e.id) && !have.has(entryKey(e)))]).slice(0, TIMELINE_MAX.entries),
-    unplaced: [...mine.unplaced, ...theirs.unplaced.filter((l) => !lines.has(`${l.line}|${l.text}`))].slice(0, TIMELINE_MAX.unplaced),
+    // Within the draft's limits, theirs give way: every entry and line of mine stays.
+    entries: sortEntries([...mine.entries, ...added.slice(0, Math.max(0, TIMELINE_MAX.entries - mine.entries.length))]),
+    unplaced: [...mine.unplaced, ...theirs.unplaced.filter((l) => !lines.has(l.text)).slice(0, Math.max(0, TIMELINE_MAX.unplaced - mine.unplaced.length))],
   };
 }
 

@@ -42,7 +42,7 @@ export function EntryForm({ form, zone, untouched, notice, keep, onChange, onSub
   const twice = 'at' in instant && !skipped ? twiceThatNight(form, zone) : null;
   const which = twice && 'at' in instant && (Date.parse(instant.at) >= twice[1] ? 'second' : 'first');
   const link = form.link.trim();
-  const problem = 'problem' in instant ? instant.problem : !form.text.trim() ? 'Describe what happened.' : link && !/^https?:\/\/\S+$/i.test(link) ? 'Links must start with https:// or http://.' : '';
+  const problem = 'problem' in instant ? instant.problem : !form.text.trim() ? 'Describe what happened.' : link && !(/^https?:\/\/\S+$/i.test(link) && URL.canParse(link)) ? 'Links must start with https:// or http:// and be a whole web address.' : '';
   const set = (field: keyof EntryFormDraft) => (event: { currentTarget: { value: string } }) => onChange({ ...form, [field]: event.currentTarget.value });
   const submit = (event: Event) => {
     event.preventDefault();

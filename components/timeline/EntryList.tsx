@@ -16,10 +16,13 @@ const safeHref = (url: string | undefined) => (url && /^https?:\/\//i.test(url) 
 export function shownLink(url: string): string {
   const bare = url.replace(/^https?:\/\//i, '');
   if (bare.length <= 48) return bare;
+  const cut = `${bare.slice(0, 47)}…`;
   // The path's last two parts and the fragment; a query ("?redirect=https://…") is only hinted at.
+  // A link that is no valid URL (a typo in the port) is cut short, never an error.
+  if (!URL.canParse(url)) return cut;
   const { host, pathname, search, hash } = new URL(url);
   const short = `${host}/…/${pathname.split('/').slice(-2).join('/')}${search ? '?…' : ''}${hash}`;
-  return short.length <= 60 ? short : `${bare.slice(0, 47)}…`;
+  return short.length <= 60 ? short : cut;
 }
 
 /** Entries shown at first, and added per "Show more": a pasted chat of 4,000 messages must not block the page. */

@@ -95,6 +95,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     openForm();
   };
   const remove = (entry: TimelineEntry) => {
+    deletedHere.current.add(entry.id);
     const index = entries.findIndex((e) => e.id === entry.id);
     const neighbour = entries[index + 1] ?? entries[index - 1];
     // The entry open in the form goes with it: saving that form would bring it back.
@@ -103,24 +104,27 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     change({ entries: removeEntry(entries, entry.id), ...(closesForm ? { form: null } : {}) });
     focusAfterRender(() => (neighbour && entryButton(neighbour.id, 'Delete')) || addButton());
   };
+  // Entries deleted in this tab: "Keep both" does not bring them back from the other tab's version.
+  const deletedHere = useRef(new Set<string>());
   // Neither tab's entries are lost: mine, then the other tab's that mine lacks, saved over its version.
   const keepBoth = () => {
     const theirs = draft.conflict?.data ?? null;
-    draft.update((mine) => combineTimelineDrafts(mine, theirs));
+    draft.update((mine) => combineTimelineDrafts(mine, theirs, deletedHere.current));
     draft.resolveConflict('mine');
   };
-  // Leaving with the clash still open (a reload, closing the tab, GitLab moving on) keeps both
-  // versions, so this tab's work is not lost unasked. The ref holds the latest render's choice.
+  // Leaving with the clash still open (a reload, closing the tab, GitLab moving to another page)
+  // keeps both versions, so this tab's work is not lost unasked. Only leaving: a switch to the other
+  // tab to compare leaves the choice open. The ref holds the latest render's choice.
   const leaveClash = useRef<(() => void) | null>(null);
   leaveClash.current = draft.conflict ? keepBoth : null;
   useEffect(() => {
     const leave = () => leaveClash.current?.();
-    const off = client.onPageHide(leave);
+    window.addEventListener('pagehide', leave);
     return () => {
-      off();
+      window.removeEventListener('pagehide', leave);
       leave();
     };
-  }, [client]);
+  }, []);
   const publish = async (options: { internal: boolean; incidentEvents: boolean }) => {
     const revision = await draft.flush();
     if (revision === null) return { ok: false as const, error: { kind: 'rejected' as const, status: 0, message: 'The draft could not be saved first, so nothing was posted.' } };

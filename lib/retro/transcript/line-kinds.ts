@@ -33,7 +33,9 @@ const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp]
 // "10:32 -15 pods" is text.
 // A zone's offset is at most 14 hours: "+2000 jobs" is no offset.
 const OFFSET_HOURS = String.raw`[+-](?:0\d|1[0-4])`;
-const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt]|\s+)${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:[+-]\d{1,2}(?::?[0-5]\d)?)?|${OFFSET_HOURS}:?[0-5]\d)|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$)(.*)$`);
+// After UTC or GMT the hour may be one digit ("GMT+1", "UTC+5:30", "UTC+530").
+const WORD_OFFSET = String.raw`[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?`;
+const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt]|\s+)${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:${WORD_OFFSET})?|${OFFSET_HOURS}:?[0-5]\d)|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$)(.*)$`);
 // 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
 const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 // Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
@@ -41,11 +43,11 @@ const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 const ZOOM_START = new RegExp(String.raw`^${CLOCK}\s+From\s+`);
 // A zone written after the time is the one it is in: "10:33 UTC", "10:33Z", "10:33 (GMT+1)", "10:33 +01:00".
 // A bare offset after a bare time needs its colon ("10:32 +01:00"): "10:32 +1000 errors" is a count.
-const WRITTEN_ZONE = String.raw`\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])([+-]\d{1,2}(?::?[0-5]\d)?)?|(${OFFSET_HOURS}:[0-5]\d))\)?(?=[\s,:]|$)`;
+const WRITTEN_ZONE = String.raw`\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])(${WORD_OFFSET})?|(${OFFSET_HOURS}:[0-5]\d))\)?(?=[\s,:]|$)`;
 const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\s*[-–—|]\s*|[:,]\s+|\s+)(.+)$`);
 // Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
 // Slack's search and thread views write "Today at 3:04 PM" and "Yesterday at 9:10 AM".
-const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\u00a0|\s\[|\s(?=(?:Today|Yesterday) at ))(?:(Today|Yesterday) at )?${CLOCK}\]?$`);
+const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\u00a0|\s\[)(?:(Today|Yesterday) at )?${CLOCK}\]?$`);
 const CLOCK_AT_END = new RegExp(String.raw`${CLOCK}\]?$`);
 const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?(?:${WRITTEN_ZONE})?$`);
 // Slack's name-then-time layout, for the two most recent days: "Today at 3:04 PM" under the name.
@@ -84,7 +86,9 @@ function offsetMinutes(written: string | undefined): number | null {
   const zone = written.replace(/^(?:utc|gmt)/i, '');
   if (!zone || zone === 'Z' || zone === 'z') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
-  const [hours, minutes] = zone.includes(':') ? zone.slice(1).split(':') : [zone.slice(1, 3), zone.slice(3)];
+  // Without a colon the last two of three or four digits are minutes ("+0530", "+530"); one or two are hours.
+  const digits = zone.slice(1);
+  const [hours, minutes] = zone.includes(':') ? digits.split(':') : digits.length > 2 ? [digits.slice(0, -2), digits.slice(-2)] : [digits, '0'];
   return sign * (Number(hours) * 60 + Number(minutes || 0));
 }
 
@@ -147,8 +151,8 @@ export function classifyLine(raw: string): LineKind {
       const author = (to > 0 ? sender.slice(0, to) : sender).trim();
       return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
     }
-    // A time alone, with a zone at most ("10:33:05 PM (UTC+10:30)"), is short: longer lines skip the pattern.
-    m = line.length <= 26 ? TIME_ONLY.exec(line) : null;
+    // A time alone, with a zone at most ("10:33:05.123 PM (UTC+10:30)"), is short: longer lines skip the pattern.
+    m = line.length <= 32 ? TIME_ONLY.exec(line) : null;
     if (m) {
       const clock = clockOf(m, 1);
       const offsetMin = writtenOffset(m, 5);

@@ -138,7 +138,16 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
    */
   const instantIn = (clock: Clock, offsetMin: number): number => {
     const offset = offsetMin * 60_000;
-    const minute = (clock.h * 60 + clock.mi) * 60_000 + clock.s * 1000;
+    let h = clock.h;
+    if (clock.twentyFour) twentyFourHour = true;
+    if (!clock.twentyFour && !clock.either) twelveHour = true;
+    // "2:10 UTC" after "1:05 PM UTC" is 14:10: the half of the day nearer the chat so far, as for times without a zone.
+    if (clock.either && (twelveHour || !twentyFourHour) && lastAt !== null) {
+      const before = Math.floor((((lastAt + offset) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+      const other = (h % 12) + (h === 12 ? 0 : 12);
+      if (Math.abs(signedMinutes(other * 60 + clock.mi - before)) < Math.abs(signedMinutes(h * 60 + clock.mi - before))) h = other;
+    }
+    const minute = (h * 60 + clock.mi) * 60_000 + clock.s * 1000;
     let at = day + minute - offset;
     if (lastAt !== null) {
       // The day in the written zone at the chat's last moment, then a day on or back to stay within reach of it.
@@ -212,10 +221,17 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     return kind === 'text' && next + 1 < lines.length && classifyLine(trimmed(next + 1)).kind === 'time-only';
   };
 
-  /** The line above stands alone and reads as a name: a speaker heard already, or one written as names are. */
-  const nameOnLineAbove = (i: number): boolean => {
-    const above = i > 0 ? trimmed(i - 1) : '';
-    return !!above && (authors.has(above) || looksLikeNewName(above, true));
+  /**
+   * The text line right above a bare time, when it is that message's speaker: Slack puts the name
+   * alone above the time. A line taken back must leave its message some text ("Alice / 10:32 AM /
+   * checking logs / 10:33 AM" is Alice again, not a speaker called "checking logs"), and a new
+   * speaker's name is written as names are ("Lee Lead", not "checking logs"), or is one heard already.
+   */
+  const nameOver = (i: number, textBefore: typeof lastText) => {
+    const above = textBefore?.index === i - 1 && !blankBefore ? trimmed(i - 1) : null;
+    return above !== null && textBefore &&
+      (!textBefore.into || (textBefore.before && (authors.has(above) || looksLikeNewName(above, namesAboveTimes))))
+      ? textBefore : null;
   };
 
   for (let i = 0; i < lines.length; i += 1) {
@@ -246,7 +262,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     if ((kind.kind === 'timed' || kind.kind === 'time-only') && open && currentIsBlock && open.text && ((kind.kind === 'timed' && kind.offsetMin !== undefined) || LIST_ITEM.test(line))) kind = { kind: 'text', text: line };
     // "Today at 3:00 PM" or "10:33 UTC" alone inside a Slack message is said, unless a name stands above it
     // (Slack writes its own times with neither, except "Today at" under a name).
-    if (kind.kind === 'time-only' && (kind.daysAgo !== undefined || kind.offsetMin !== undefined) && open?.text && currentIsBlock && !nameOnLineAbove(i)) kind = { kind: 'text', text: line };
+    if (kind.kind === 'time-only' && (kind.daysAgo !== undefined || kind.offsetMin !== undefined) && open?.text && currentIsBlock && !nameOver(i, lastText)) kind = { kind: 'text', text: line };
     // A log line quoted in a message ("2025-03-01 02:14:05 ERROR …") is part of it, and moves no day.
     if (kind.kind === 'dated' && open && (currentIsBlock || (open.author !== undefined && !blankBefore))) kind = { kind: 'text', text: line };
     // A message that is only a time, or starts with one ("10:45 works for me"), under its speaker's
@@ -284,15 +300,9 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         start({ line: number, at: instant(kind.clock), author: kind.author, text: '' }, true);
         break;
       case 'time-only': {
-        // Slack puts the name alone on the line above the time: take that line back from where it went.
-        // A line taken back must leave its message some text: "Alice / 10:32 AM / checking logs /
-        // 10:33 AM" is Alice again, not a speaker called "checking logs".
-        // A new speaker's name is written as names are ("Lee Lead", not "checking logs"), or is one
-        // heard already; Slack copies may mix this layout with "Name  10:32 PM" headers.
-        const above = textBefore?.index === i - 1 && !blankBefore ? trimmed(i - 1) : null;
-        const nameAbove = above !== null && textBefore &&
-          (!textBefore.into || (textBefore.before && (authors.has(above) || looksLikeNewName(above, namesAboveTimes))))
-          ? textBefore : null;
+        // Slack puts the name alone on the line above the time: take that line back from where it went
+        // (Slack copies may mix this layout with "Name  10:32 PM" headers).
+        const nameAbove = nameOver(i, textBefore);
         let author: string | undefined;
         let line = number;
         if (nameAbove?.into) {
@@ -360,7 +370,7 @@ function finish(all: ParsedMessage[], unplaced: UnplacedLine[], lines: readonly 
       // A name alone above its time ("Lee Lead", then "10:05 AM"): both lines.
       const first = lines[message.line - 1]!.trim();
       const text = first === message.author && message.line < lines.length ? `${first} ${lines[message.line]!.trim()}` : first;
-      unplaced.push({ line: message.line, text, reason: message.author ? 'a name and time with no message under it' : 'a time with no message' });
+      unplaced.push({ line: message.line, text, reason: message.author && text.includes(message.author) ? 'a name and time with no message under it' : 'a time with no message' });
     }
   }
   unplaced.sort((a, b) => a.line - b.line);

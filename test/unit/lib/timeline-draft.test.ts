@@ -41,6 +41,7 @@ describe('combineTimelineDrafts', () => {
     expect(both.entries.map((e) => [e.id, e.text])).toEqual([['u', 'alert'], ['m', 'paged']]);
     expect(both.unplaced.map((l) => l.line)).toEqual([2, 5]);
     expect(combineTimelineDrafts(mine, null)).toBe(mine);
+    expect(combineTimelineDrafts(mine, theirs, new Set(['u'])).entries.map((e) => e.id)).toEqual(['m']);
     // Their typing comes along: a half-typed entry when this tab has none, and an unread paste beside this one's.
     const form = { id: '', date: '2025-03-04', time: '', text: 'half typed there', link: '', tag: '' };
     expect(combineTimelineDrafts({ ...mine, paste: 'mine' }, { ...theirs, form, paste: 'theirs' })).toMatchObject({ form, paste: 'mine\ntheirs' });

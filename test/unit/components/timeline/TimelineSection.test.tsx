@@ -78,6 +78,7 @@ describe('TimelineSection', () => {
     expect(shownLink('https://gitlab.com/gitlab-com/support/readiness/emergencies/-/issues/1#note_602')).toBe('gitlab.com/…/issues/1#note_602');
     expect(shownLink(`https://example.com/${'a'.repeat(80)}`)).toBe(`example.com/${'a'.repeat(35)}…`);
     expect(shownLink('https://a.example.com/x/y?redirect=https://b.example.com/c/d/e/f/g/h')).toBe('a.example.com/…/x/y?…');
+    expect(shownLink('https://gitlab.example.com:8o80/group/project/-/issues/1#note_1234')).toBe('gitlab.example.com:8o80/group/project/-/issues/…');
   });
 
   it('adds an entry from the form (a real <form>, so Enter submits it), then saves the draft on top of the stored revision', async () => {
@@ -223,7 +224,7 @@ describe('TimelineSection', () => {
     expect(screen.getAllByTestId('timeline-entry')).toHaveLength(2);
   });
 
-  it('"Keep both" after a clash keeps this tab\'s entries and adds the other tab\'s that this one lacks', async () => {
+  it('"Keep both" after a clash keeps this tab\'s entries, adds the other tab\'s that this one lacks, and what was deleted here stays deleted', async () => {
     const client = await renderSection();
     const theirs = { ...DATA, entries: [...DATA.entries, { id: 'z', at: '2025-03-04T12:00:00.000Z', text: 'from the other tab' }] };
     client.saveDraft.mockImplementationOnce(async () => ok<DraftSaveResult>({ status: 'conflict', current: stored(theirs, 7) }));
@@ -231,9 +232,10 @@ describe('TimelineSection', () => {
     client.hide();
     fireEvent.click(within(await screen.findByTestId('draft-conflict')).getByRole('button', { name: 'Keep both' }));
     await waitFor(() => expect(client.saveDraft.mock.calls.at(-1)![1]).toBe(7));
-    expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).entries.map((e) => e.id)).toEqual(['a', 'z', 'b']);
+    // The entry deleted here stays deleted; the other tab's new one comes in.
+    expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).entries.map((e) => e.id)).toEqual(['z', 'b']);
     expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toEqual([
-      expect.stringContaining('Customer reports 500s'), expect.stringContaining('from the other tab'), expect.stringContaining(HOSTILE),
+      expect.stringContaining('from the other tab'), expect.stringContaining(HOSTILE),
     ]);
   });
 
@@ -255,7 +257,12 @@ describe('TimelineSection', () => {
     fireEvent.submit(screen.getByRole('form', { name: 'Add entry' }));
     client.hide();
     await screen.findByTestId('draft-conflict');
+    // Hiding the page (a switch to the other tab to compare) leaves the choice open; leaving it keeps both.
     client.hide();
+    await new Promise((done) => setTimeout(done, 20));
+    expect(screen.getByTestId('draft-conflict')).toBeTruthy();
+    expect(client.saveDraft.mock.calls.at(-1)![1]).not.toBe(7);
+    window.dispatchEvent(new Event('pagehide'));
     await waitFor(() => expect(client.saveDraft.mock.calls.at(-1)![1]).toBe(7));
     expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).entries.map((e) => e.text)).toEqual([
       'Customer reports 500s', 'from the other tab', 'only in this tab', HOSTILE,

@@ -476,6 +476,20 @@ describe('times as real chats and documents mix them', () => {
     expect(times('23:58 UTC a\n00:03 UTC b\n23:59 UTC c').map((t) => t[0])).toEqual(['2025-03-04T23:58', '2025-03-05T00:03', '2025-03-04T23:59']);
   });
 
+  it('a 12-hour time with its zone takes the half of the day that keeps the chat going, and UTC offsets are read right', () => {
+    expect(times('1:05 PM UTC deploy\n2:10 UTC rollback\n2:20 PM UTC done', berlin).map((t) => t[0])).toEqual(['2025-03-04T13:05', '2025-03-04T14:10', '2025-03-04T14:20']);
+    expect(['10:00 UTC+130 a', '10:00 GMT+5:30 b', '10:00 GMT+99 c'].map((text) => times(text)[0]!.filter((_, k) => k !== 1))).toEqual([
+      ['2025-03-04T08:30', 'a'], ['2025-03-04T04:30', 'b'], ['2025-03-04T10:00', 'GMT+99 c'],
+    ]);
+  });
+
+  it('one space before "Today at" makes no header: a sentence that ends in a time is what was said', () => {
+    expect(times('Sam Support  10:32 AM\nok so we restart Today at 3:00 PM\nLee Lead  10:35 AM\nyes')).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'ok so we restart Today at 3:00 PM'],
+      ['2025-03-04T10:35', 'Lee Lead', 'yes'],
+    ]);
+  });
+
   it('reads a zone word on a dated line in any case, and takes no number past 14 hours for an offset', () => {
     expect(times('2025-03-04 10:32 utc a\n2025-03-04 10:33 GMT b\n2025-03-04 10:34 GMT+1 c', berlin)).toEqual([
       ['2025-03-04T10:32', null, 'a'], ['2025-03-04T10:33', null, 'b'], ['2025-03-04T09:34', null, 'c'],
