@@ -83,6 +83,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
         {isIncident ? 'Each entry becomes an event on the incident’s Timeline tab (text cut to GitLab’s 280 characters; only GitLab’s own tags are sent). Events GitLab has already are not sent again; an entry edited after that is sent as a new event, and the old one stays until you remove it on the Timeline tab.' : 'Unavailable: GitLab keeps incident timeline events only on issues of type incident.'}
       </p>
       {!canWrite && <p class="hint">Your token is read-only (no api scope): create a token with the api scope in the options to post.</p>}
+      {published && !entryCount && <p class="hint" data-testid="publish-empty">The timeline is empty, so there is nothing to post: the comment on GitLab keeps its last version. To remove it, delete the comment on GitLab.</p>}
       <div class="row">
         <button type="button" class={published && !changedSincePublished ? undefined : 'primary'} disabled={busy || !ready || !canWrite || !entryCount} onClick={run}>{published ? 'Update timeline comment' : 'Post timeline'}</button>
         {published && (

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { combineTimelineDrafts, emptyTimelineDraft, type EntryFormDraft, type TimelineDraftData } from '@/lib/timeline-draft';
 import { entriesFingerprint, knownSources, newEntryId, removeEntry, sortEntries, upsertEntry, type TimelineEntry } from '@/lib/retro/timeline-entry';
 import { todayIn, toZoned, zonedToUtcMs } from '@/lib/retro/zoned-time';
+import type { DraftView } from '@/lib/drafts';
 import { useDraft } from '../drafts/use-draft';
 import { DraftStatus } from '../drafts/DraftStatus';
 import { ErrorNotice } from '../ErrorNotice';
@@ -24,6 +25,9 @@ interface Props {
 }
 
 const entryCount = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+/** The other tab's version in a few words; "posted on GitLab" warns that keeping mine and posting takes its entries off GitLab. */
+const clashSummary = ({ data, revision, published }: DraftView<'timeline'>) =>
+  `${entryCount(data?.entries.length ?? 0)}${published?.revision === revision ? ', posted on GitLab: keeping yours and posting removes what only it has' : ''}`;
 const blankForm = (date: string): EntryFormDraft => ({ id: '', date, time: '', text: '', link: '', tag: '' });
 
 /** The Timeline section: build the emergency timeline from the issue and chat, then post it. */
@@ -151,7 +155,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     <section class="timeline" aria-label="Timeline" data-testid="timeline" ref={section}>
       <h3>Entries <span class="muted">({entries.length}, times in {zone === 'UTC' ? 'UTC' : `${zone} with UTC`})</span></h3>
       <DraftStatus status={draft.status} savedAt={draft.savedAt} error={draft.saveError} onRetry={() => void draft.flush()} onResolve={draft.resolveConflict}
-        conflictSummary={draft.conflict ? entryCount(draft.conflict.data?.entries.length ?? 0) : null}>
+        conflictSummary={draft.conflict ? clashSummary(draft.conflict) : null}>
         <button type="button" onClick={keepBoth}>Keep both</button>
       </DraftStatus>
       <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={remove} />

@@ -283,6 +283,23 @@ describe('TimelineSection', () => {
     expect(screen.getByRole('button', { name: 'Update timeline comment' }).className).toBe('primary');
   });
 
+  it('warns in a clash when the other version is the one posted on GitLab', async () => {
+    const client = await renderSection();
+    const mark = { revision: 7, noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', at: '2025-03-05T12:00:00.000Z' };
+    client.saveDraft.mockImplementationOnce(async () => ok<DraftSaveResult>({ status: 'conflict', current: { ...stored(DATA, 7), published: mark } }));
+    fireEvent.click(screen.getAllByRole('button', { name: /^Delete entry at/ })[0]!);
+    client.hide();
+    expect((await screen.findByTestId('draft-conflict')).textContent).toContain('(2 entries, posted on GitLab: keeping yours and posting removes what only it has)');
+  });
+
+  it('says why an emptied timeline cannot update its comment', async () => {
+    const mark = { revision: 3, noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', at: '2025-03-05T12:00:00.000Z' };
+    await renderSection(fakeClient({ ...stored(DATA), published: mark }));
+    for (const button of screen.getAllByRole('button', { name: /^Delete entry at/ })) fireEvent.click(button);
+    expect((screen.getByRole('button', { name: 'Update timeline comment' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('publish-empty').textContent).toContain('delete the comment on GitLab');
+  });
+
   it('publishes the saved revision, reports the result, and keeps the draft with the error when GitLab fails', async () => {
     const client = await renderSection();
     client.publish.mockResolvedValueOnce({ ok: false, error: errorFromResponse(502, { message: '502 Bad Gateway' }) });
