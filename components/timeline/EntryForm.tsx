@@ -25,7 +25,6 @@ export function formInstant(form: EntryFormDraft, zone: string): { at: string } 
   return { at: new Date(zonedToUtcMs(form.date, Number(time[1]), Number(time[2]), Number(time[3] ?? 0), zone)).toISOString() };
 }
 
-/** Add or edit one entry: date and time in the reader's zone, UTC shown as it will be stored. */
 /** When the clocks go back, the wall time the form names happens twice: the two instants, or null. */
 function twiceThatNight(form: EntryFormDraft, zone: string): [number, number] | null {
   const [h, mi, s = 0] = form.time.split(':').map(Number);
@@ -34,6 +33,7 @@ function twiceThatNight(form: EntryFormDraft, zone: string): [number, number] | 
   return first === second ? null : [first!, second!];
 }
 
+/** Add or edit one entry: date and time in the reader's zone, UTC shown as it will be stored. */
 export function EntryForm({ form, zone, untouched, notice, keep, onChange, onSubmit, onCancel }: Props) {
   const instant = keep && keep.date === form.date && keep.time === form.time ? { at: keep.at } : formInstant(form, zone);
   // A time the clocks skip (02:30 on the night summer time starts) lands later: say so, not silently.

@@ -64,16 +64,17 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
     setBusy(false);
     if (!reply.ok) return setError(reply.error);
     const { messages, unplaced: lines, relativeDays, skipped } = reply.data;
-    const room = { entries: TIMELINE_MAX.entries - entryCount, lines: TIMELINE_MAX.unplaced - unplaced.length };
-    if (messages.length > room.entries || lines.length > room.lines) {
-      return setOutcome(`That is ${messages.length} messages and ${lines.length} lines without a time; this timeline has room for ${room.entries} and ${room.lines} more. Paste the part around the emergency.`);
-    }
     const fitted = fitTranscript(messages, lines, newEntryId);
-    // The same chat read twice, or two copies that overlap: what the timeline has already is left out.
+    // The same chat read twice, or two copies that overlap: what the timeline has already is left out
+    // (before the room is counted: reading a chat again adds nothing, so it always fits).
     // A line without a time is known by its text (an overlapping copy numbers its lines anew), listed or placed.
     const listed = new Set(unplaced.map((l) => l.text));
     const entries = fitted.entries.filter((e) => !known.has(entryKey(e)));
     const waiting = fitted.unplaced.filter((l) => !listed.has(l.text) && !entryTexts.has(l.text));
+    const room = { entries: TIMELINE_MAX.entries - entryCount, lines: TIMELINE_MAX.unplaced - unplaced.length };
+    if (entries.length > room.entries || waiting.length > room.lines) {
+      return setOutcome(`That is ${entries.length} new messages and ${waiting.length} new lines without a time; this timeline has room for ${room.entries} and ${room.lines} more. Paste the part around the emergency.`);
+    }
     const repeated = fitted.entries.length - entries.length + fitted.unplaced.length - waiting.length;
     onParsed(entries, waiting);
     setText('');

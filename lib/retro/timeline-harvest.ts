@@ -65,11 +65,14 @@ const unemphasize = (text: string) => text
 const ESCAPED = /\\([\\`*_{}[\]()#+\-.!|~<>])/g;
 const HELD = /[\uE000-\uE07F]/g;
 const hold = (text: string) => text.replace(ESCAPED, (_, char: string) => String.fromCharCode(0xe000 + char.charCodeAt(0)));
-const giveBack = (text: string, prefix: string) => text.replace(HELD, (held) => prefix + String.fromCharCode(held.charCodeAt(0) - 0xe000));
+const giveBack = (text: string, prefix: string, held: boolean) => (held ? text.replace(HELD, (char) => prefix + String.fromCharCode(char.charCodeAt(0) - 0xe000)) : text);
 
 /** Markdown noise out, whitespace folded: a readable line, not GitLab's raw source. Inline code keeps its text as written. */
 export function plainText(body: string): string {
-  const prose = hold(body.slice(0, READ_CHARS))
+  const read = body.slice(0, READ_CHARS);
+  // A note that holds such characters itself is read without stand-ins, so none of its own is changed.
+  const held = !/[\uE000-\uE07F]/.test(read);
+  const prose = (held ? hold(read) : read)
     .replace(/<!--[\s\S]{0,5000}?-->/g, ' ')
     .replace(/```[\s\S]*?```/g, ' [code] ')
     // A link's URL may hold one level of parentheses ("…/Wiki_(disambiguation)").
@@ -82,8 +85,8 @@ export function plainText(body: string): string {
   const parts = prose.split(/(?<!`)(`+)(?!`)([\s\S]{0,2000}?[^`])\1(?!`)/);
   let out = '';
   for (let i = 0; i < parts.length; i += 3) {
-    out += giveBack(unemphasize(parts[i]!), '');
-    if (i + 2 < parts.length) out += giveBack(parts[i + 2]!.trim(), '\\');
+    out += giveBack(unemphasize(parts[i]!), '', held);
+    if (i + 2 < parts.length) out += giveBack(parts[i + 2]!.trim(), '\\', held);
   }
   return out.replace(/\s+/g, ' ').trim();
 }

@@ -138,9 +138,10 @@ export function readTimelineMarkdown(body: string): PostedEntry[] {
 }
 
 /**
- * An entry as a comment shows it once read back (`entryKey` of that): a draft entry and the row
- * it was posted as match, even where the table cannot say it as written (a reference the user put
- * in code, a line break in code, spaces at the ends).
+ * An entry as a comment shows it once read back (`entryKey` of that), so a draft entry and the row
+ * it was posted as match where the table cannot say the text as written: a reference the user put
+ * in code, a line break in code, spaces at the ends. (Text that itself ends in "[link](…)" still
+ * reads back as a link.)
  */
 export const postedKey = (entry: { at: string; text: string }): string =>
   entryKey({ at: entry.at, text: unescapeCell(escapeCell(quietReferences(entry.text))) });

@@ -458,7 +458,7 @@ describe('TimelineSection', () => {
     fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'a long chat' } });
     fireEvent.click(screen.getByRole('button', { name: 'Read transcript' }));
     await waitFor(() => expect(screen.getByTestId('paste-outcome').textContent).toBe(
-      'That is 4999 messages and 0 lines without a time; this timeline has room for 4998 and 4999 more. Paste the part around the emergency.'));
+      'That is 4999 new messages and 0 new lines without a time; this timeline has room for 4998 and 4999 more. Paste the part around the emergency.'));
     expect(screen.getAllByTestId('timeline-entry')).toHaveLength(2);
     expect((screen.getByLabelText(/^Chat transcript/) as HTMLTextAreaElement).value).toBe('a long chat');
   });

@@ -58,6 +58,7 @@ describe('import candidates from notes and label events', () => {
 
   it('reads a backslash-escaped character as that character, and leaves code as written', () => {
     expect(plainText('\\*not emphasis\\* and \\_x\\_, `a\\*b`, C:\\tmp')).toBe('*not emphasis* and _x_, a\\*b, C:\\tmp');
+    expect(plainText('a \uE02A literal, \\*x\\*')).toBe('a \uE02A literal, \\x\\');
   });
 
   it('takes a link whose URL holds parentheses as one link', () => {
