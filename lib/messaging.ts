@@ -169,6 +169,8 @@ export interface TimelinePublishResult {
   takenFromGitLab: number;
   /** The draft revision that is now on GitLab. */
   revision: number;
+  /** `entriesFingerprint` of the entries now on GitLab (the posted mark keeps it too). */
+  entries: string;
   incidentEvents: IncidentEventsReport | { unavailable: string } | null;
 }
 

@@ -140,7 +140,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     }
     // Entries taken in from GitLab's comment are in a newer draft revision: load it.
     if (reply.ok && reply.data.takenFromGitLab) draft.refresh();
-    else if (reply.ok) draft.setPublished({ revision: reply.data.revision, noteId: reply.data.noteId, noteUrl: reply.data.noteUrl, at: new Date().toISOString(), internal: reply.data.internal, entries: entriesFingerprint(entries) });
+    else if (reply.ok) draft.setPublished({ revision: reply.data.revision, noteId: reply.data.noteId, noteUrl: reply.data.noteUrl, at: new Date().toISOString(), internal: reply.data.internal, entries: reply.data.entries });
     return reply;
   };
 

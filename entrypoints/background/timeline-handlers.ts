@@ -81,7 +81,8 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
     beforeSend: () => recordSent('timeline', key, body),
   });
   const noteUrl = `${String(issue.web_url ?? '')}#note_${note.id}`;
-  await markPublished('timeline', key, { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString(), internal: note.internal === true, entries: entriesFingerprint(entries) });
+  const posted = entriesFingerprint(entries);
+  await markPublished('timeline', key, { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString(), internal: note.internal === true, entries: posted });
 
   const isIncident = String(issue.issue_type ?? '') === 'incident';
   const events = !incidentEvents
@@ -89,7 +90,7 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
     : isIncident
       ? await publishIncidentEvents(gateway, ref.projectPath, issue.id, entries)
       : { unavailable: 'GitLab keeps incident timeline events only on incident issues; this is a plain issue.' };
-  return { noteId: note.id, noteUrl, action, internal: note.internal === true, revision: current, takenFromGitLab: taken, incidentEvents: events };
+  return { noteId: note.id, noteUrl, action, internal: note.internal === true, revision: current, entries: posted, takenFromGitLab: taken, incidentEvents: events };
 }
 
 /**

@@ -29,16 +29,22 @@ const DATA: TimelineDraftData = {
 function fakeClient(view: DraftView<'timeline'> = stored(DATA)) {
   const hide: (() => void)[] = [];
   let revision = view.revision;
+  let savedEntries = (view.data as TimelineDraftData | null)?.entries ?? [];
   const client = {
     loadDraft: vi.fn(async () => ok(view)),
-    saveDraft: vi.fn<TimelineClient['saveDraft']>(async (_draft, base) => ok<DraftSaveResult>(base === revision ? { status: 'saved', revision: ++revision, savedAt: '2025-03-05T12:01:00.000Z' } : { status: 'conflict', current: stored(DATA, revision) })),
+    saveDraft: vi.fn<TimelineClient['saveDraft']>(async (draft, base) => {
+      if (base !== revision) return ok<DraftSaveResult>({ status: 'conflict', current: stored(DATA, revision) });
+      savedEntries = (draft.data as TimelineDraftData).entries;
+      return ok<DraftSaveResult>({ status: 'saved', revision: ++revision, savedAt: '2025-03-05T12:01:00.000Z' });
+    }),
     onPageHide: vi.fn((callback: () => void) => {
       hide.push(callback);
       return () => undefined;
     }),
     candidates: vi.fn<TimelineClient['candidates']>(async () => ok([])),
     parseTranscript: vi.fn<TimelineClient['parseTranscript']>(async () => ok({ messages: [], unplaced: [] })),
-    publish: vi.fn<TimelineClient['publish']>(async (o) => ok<TimelinePublishResult>({ noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', action: 'created', internal: false, revision: o.revision, takenFromGitLab: 0, incidentEvents: null })),
+    // As the worker does: what is posted is the saved draft's entries.
+    publish: vi.fn<TimelineClient['publish']>(async (o) => ok<TimelinePublishResult>({ noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', action: 'created', internal: false, revision: o.revision, entries: entriesFingerprint(savedEntries), takenFromGitLab: 0, incidentEvents: null })),
     hide: () => hide.forEach((callback) => callback()),
     bumpOtherTab: () => (revision += 1),
   };
