@@ -111,10 +111,10 @@ const checks: [string, string, boolean][] = [
   ['review page, 1,000 retros: first rows after fetching ≤ 5,000 ms', `${reviewNumbers.reviewFirstLoadMs.toFixed(0)} ms`, reviewNumbers.reviewFirstLoadMs <= 5000],
   ['review page, 1,000 retros: first rows from cache ≤ 1,000 ms', `${reviewNumbers.reviewCachedMedianMs.toFixed(0)} ms`, reviewNumbers.reviewCachedMedianMs <= 1000],
   ['review page: longest main-thread task ≤ 200 ms', `${reviewNumbers.reviewLongestTaskMs.toFixed(0)} ms`, reviewNumbers.reviewLongestTaskMs <= 200],
-  // The target was "≤ 10 requests". 1,000 notes take 10 pages at GitLab's maximum of 100; label events
-  // are not notes and live at their own endpoint, so importing them too is one request more.
-  ['import an issue with 1,000 notes: note requests ≤ 10 (GitLab serves at most 100 a page)', String(timelineImport.notePages), timelineImport.notePages <= 10],
-  ['import an issue with 1,000 notes: everything else ≤ 1 (the label events, their own endpoint)', `${timelineImport.requests - timelineImport.notePages} (label events: ${timelineImport.labelEventPages})`, timelineImport.requests - timelineImport.notePages <= 1],
+  // The target as set: at most 10 requests in all. 1,000 notes take 10 pages at GitLab's maximum of
+  // 100, and label events (not notes: their own endpoint) take one more, so this is missed by one
+  // until the target or the import's sources change; both parts are printed so a regression shows.
+  ['import an issue with 1,000 notes: GitLab requests ≤ 10', `${timelineImport.requests} (note pages: ${timelineImport.notePages}, label events: ${timelineImport.labelEventPages}, other: ${timelineImport.requests - timelineImport.notePages - timelineImport.labelEventPages})`, timelineImport.requests <= 10],
   // Only a paste the timeline took in counts: the page then renders every one of its entries.
   ['1 MB paste added to the timeline: longest main-thread task ≤ 200 ms (the page stays responsive)', `${paste.longestTaskMs.toFixed(0)} ms (answer after ${paste.doneMs.toFixed(0)} ms)`, paste.outcome.startsWith('Added') && paste.longestTaskMs <= 200],
   ['parse a terse 1 MB transcript (~15,000 messages) in the extension\'s worker < 50 ms (median of 5 after a first read)', `${paste.parseMedianMs.toFixed(1)} ms (first read ${paste.parseColdMs.toFixed(1)} ms)`, paste.parseMedianMs < 50],
