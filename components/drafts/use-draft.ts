@@ -41,18 +41,25 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
   const [conflict, setConflict] = useState<DraftView<K> | null>(null);
   const [meta, setMeta] = useState<{ revision: number; savedAt: string | null; published: PublishedMark | null }>({ revision: 0, savedAt: null, published: null });
   // Latest values for timers and unload handlers, which outlive the render that made them.
-  const live = useRef({ data, revision: 0, dirty: false, saving: null as Promise<number | null> | null, timer: 0 as ReturnType<typeof setTimeout> | 0, blocked: false });
+  // `next`: the revision the store holds once every save sent has landed.
+  const live = useRef({ data, revision: 0, next: 0, dirty: false, saving: null as Promise<number | null> | null, timer: 0 as ReturnType<typeof setTimeout> | 0, blocked: false });
 
-  const save = useCallback(async (): Promise<number | null> => {
+  // `leaving`: the page is going away, and an answer still on its way would never reach it. So the
+  // latest data is sent at once, on top of the revision the save in flight makes: the worker applies
+  // one tab's saves in the order sent, and a clash with another tab is still found.
+  const save = useCallback(async (leaving = false): Promise<number | null> => {
     const state = live.current;
-    if (state.saving) await state.saving;
+    const inFlight = state.saving;
+    if (inFlight && !leaving) await inFlight;
     if (state.blocked) return null;
     if (!state.dirty) return state.revision;
     state.dirty = false;
     setStatus('saving');
     const sent = state.data;
-    state.saving = client.saveDraft({ kind, data: sent } as never, state.revision).then((reply) => {
-      state.saving = null;
+    const base = inFlight && leaving ? state.next : state.revision;
+    state.next = base + 1;
+    const saving: Promise<number | null> = client.saveDraft({ kind, data: sent } as never, base).then((reply) => {
+      if (state.saving === saving) state.saving = null;
       if (!reply.ok) {
         state.dirty = true;
         setSaveError(reply.error);
@@ -72,12 +79,13 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
       setStatus(state.dirty ? 'unsaved' : 'saved');
       return state.dirty ? null : state.revision;
     });
-    return state.saving;
+    state.saving = saving;
+    return saving;
   }, [client, kind]);
 
-  const flush = useCallback(async () => {
+  const flush = useCallback(async (leaving = false) => {
     clearTimeout(live.current.timer);
-    const revision = await save();
+    const revision = await save(leaving);
     // Typed while the save was on its way: save that too.
     return live.current.dirty && !live.current.blocked ? save() : revision;
   }, [save]);
@@ -91,7 +99,7 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
       if (!reply.ok) return setLoadError(reply.error);
       const view = reply.data;
       const loaded = (view.data ?? empty()) as DraftData<K>;
-      live.current = { ...live.current, data: loaded, revision: view.revision, dirty: false, blocked: false };
+      live.current = { ...live.current, data: loaded, revision: view.revision, next: view.revision, dirty: false, blocked: false };
       setData(() => loaded);
       setMeta({ revision: view.revision, savedAt: view.savedAt, published: view.published });
       setStatus(view.revision ? 'saved' : 'idle');
@@ -101,7 +109,7 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
 
   useEffect(() => load(), [load]);
   useEffect(() => {
-    const off = client.onPageHide(() => void flush());
+    const off = client.onPageHide(() => void flush(true));
     return () => {
       off();
       void flush();
