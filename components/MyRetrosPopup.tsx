@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
 import type { MyRetrosView, Result, RetroLabelKey } from '@/lib/messaging';
 import { sortMyRetros } from '@/lib/retro/my-retros';
+import { toZoned } from '@/lib/retro/zoned-time';
+import { browserZone } from '@/lib/browser-zone';
 import { ErrorNotice } from './ErrorNotice';
 import { NotConfigured } from './NotConfigured';
 import { RetroRow } from './RetroRow';
@@ -16,10 +18,11 @@ interface Props {
 }
 
 /** The toolbar popup: my open retros, from the cache at once, then fresh from GitLab. */
-/** The time alone when it was today; otherwise the date too, so an old list never looks fresh. */
+/** The time alone when it was today; otherwise the date too, so an old list never looks fresh. Written as the timeline writes times (`2025-03-05 11:30`). */
 function updatedWhen(iso: string, now: Date): string {
-  const at = new Date(iso);
-  return at.toDateString() === now.toDateString() ? at.toLocaleTimeString() : at.toLocaleString();
+  const zone = browserZone();
+  const at = toZoned(iso, zone);
+  return at.date === toZoned(now.toISOString(), zone).date ? at.time : `${at.date} ${at.time}`;
 }
 
 export function MyRetrosPopup({ loadCached, refresh, more, openOptions, now, reviewUrl }: Props) {

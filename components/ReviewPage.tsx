@@ -70,7 +70,7 @@ export function ReviewPage({ loadCached, refresh, openOptions, download, now }: 
       {view && !view.configured && <NotConfigured onOpenOptions={openOptions} />}
       {error && <ErrorNotice error={error} onRetry={() => void doRefresh()} onOpenOptions={openOptions} />}
       <p class="muted" role="status" data-testid="review-status">
-        {busy ? (data ? 'Checking GitLab for changes…' : 'Loading retros from GitLab…') : data ? `From GitLab at ${new Date(data.fetchedAt).toLocaleString()}, in ${view?.emergencyProjects.join(', ')}.` : ''}
+        {busy ? (data ? 'Checking GitLab for changes…' : 'Loading retros from GitLab…') : data ? `From GitLab at ${format(new Date(data.fetchedAt), 'yyyy-MM-dd HH:mm')}, in ${view?.emergencyProjects.join(', ')}.` : ''}
         {data?.truncated ? ' Some lists were cut at 5,000 issues: counts are at least these.' : ''}
       </p>
       {data && (

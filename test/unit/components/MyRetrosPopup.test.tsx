@@ -46,13 +46,14 @@ describe('popup: my retros', () => {
     expect(props.refresh).toHaveBeenCalledTimes(1);
     finish(ok(cached([retroItem({ iid: 3, title: 'Fresh' })])));
     await screen.findByText('Fresh');
+    expect(screen.getByTestId('popup-status').textContent).toBe('Updated 12:00'); // today: the time alone, 24-hour as everywhere
   });
 
   it('says the date of a list not fetched today, so an old list never looks current', async () => {
     const old = { ...cached(), cache: { ...cached().cache!, fetchedAt: new Date(2025, 2, 5, 11, 30).toISOString() } };
     setUp({ loadCached: vi.fn(async () => ok(old)), refresh: vi.fn(async () => ({ ok: false as const, error: errorFromResponse(500, {}) })) });
     await screen.findByRole('alert');
-    expect(screen.getByTestId('popup-status').textContent).toBe(`Updated ${new Date(2025, 2, 5, 11, 30).toLocaleString()}`);
+    expect(screen.getByTestId('popup-status').textContent).toBe('Updated 2025-03-05 11:30');
   });
 
   it('renders GitLab text as text and links the issue', async () => {
