@@ -28,8 +28,14 @@ export interface DraftState<K extends DraftKind> {
   resolveConflict(keep: 'mine' | 'theirs'): void;
   setPublished(mark: PublishedMark): void;
   reload(): void;
-  /** Loads the stored draft again without a loading state in between. */
-  refresh(): void;
+  /**
+   * Makes a stored version this tab's, such as one a request of this tab's own made newer (a post
+   * that took in entries). With `combine`, what was typed here since the last save is not lost:
+   * `combine(mine, stored)` brings both together, and that is saved on top.
+   */
+  take(view: DraftView<K>, combine?: (mine: DraftData<K>, stored: DraftData<K>) => DraftData<K>): void;
+  /** While on, typing is not saved (a request of this tab's own is changing the stored draft, and a save would clash with it); leaving the page still saves. */
+  hold(on: boolean): void;
 }
 
 export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empty: () => DraftData<K>): DraftState<K> {
@@ -42,7 +48,7 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
   const [meta, setMeta] = useState<{ revision: number; savedAt: string | null; published: PublishedMark | null }>({ revision: 0, savedAt: null, published: null });
   // Latest values for timers and unload handlers, which outlive the render that made them.
   // `next`: the revision the store holds once every save sent has landed.
-  const live = useRef({ data, revision: 0, next: 0, dirty: false, saving: null as Promise<number | null> | null, timer: 0 as ReturnType<typeof setTimeout> | 0, blocked: false });
+  const live = useRef({ data, revision: 0, next: 0, dirty: false, saving: null as Promise<number | null> | null, timer: 0 as ReturnType<typeof setTimeout> | 0, blocked: false, held: false });
 
   // `leaving`: the page is going away, and an answer still on its way would never reach it. So the
   // latest data is sent at once, on top of the revision the save in flight makes: the worker applies
@@ -90,22 +96,30 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
     return live.current.dirty && !live.current.blocked ? save() : revision;
   }, [save]);
 
-  // `quietly`: the section stays on screen (and keeps what it shows) while the newer draft loads.
-  const load = useCallback((quietly?: boolean) => {
-    if (quietly !== true) setLoading(true);
+  const take = useCallback((view: DraftView<K>, combine?: (mine: DraftData<K>, stored: DraftData<K>) => DraftData<K>) => {
+    const state = live.current;
+    const stored = (view.data ?? empty()) as DraftData<K>;
+    const typed = !!combine && state.dirty;
+    clearTimeout(state.timer);
+    Object.assign(state, { data: typed ? combine(state.data, stored) : stored, revision: view.revision, next: view.revision, dirty: typed, blocked: false });
+    const shown = state.data;
+    setConflict(null);
+    setData(() => shown);
+    setMeta({ revision: view.revision, savedAt: view.savedAt, published: view.published });
+    setStatus(typed ? 'unsaved' : view.revision ? 'saved' : 'idle');
+    if (typed) void save();
+    // `empty` only makes a fresh value; it is left out of the dependencies on purpose.
+  }, [save]);
+
+  const load = useCallback(() => {
+    setLoading(true);
     setLoadError(null);
     void client.loadDraft(kind).then((reply) => {
       setLoading(false);
-      if (!reply.ok) return setLoadError(reply.error);
-      const view = reply.data;
-      const loaded = (view.data ?? empty()) as DraftData<K>;
-      live.current = { ...live.current, data: loaded, revision: view.revision, next: view.revision, dirty: false, blocked: false };
-      setData(() => loaded);
-      setMeta({ revision: view.revision, savedAt: view.savedAt, published: view.published });
-      setStatus(view.revision ? 'saved' : 'idle');
+      if (reply.ok) take(reply.data);
+      else setLoadError(reply.error);
     });
-    // `empty` only makes a fresh value; it is left out of the dependencies on purpose.
-  }, [client, kind]);
+  }, [client, kind, take]);
 
   useEffect(() => load(), [load]);
   useEffect(() => {
@@ -125,32 +139,24 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
     if (state.blocked) return;
     setStatus('unsaved');
     clearTimeout(state.timer);
-    state.timer = setTimeout(() => void save(), SAVE_DELAY_MS);
+    if (!state.held) state.timer = setTimeout(() => void save(), SAVE_DELAY_MS);
   }, [save]);
 
+  const hold = useCallback((on: boolean) => {
+    live.current.held = on;
+    // Typed meanwhile: saved as any typing is.
+    if (!on && live.current.dirty) update((d) => d);
+  }, [update]);
+
   const resolveConflict = useCallback((keep: 'mine' | 'theirs') => {
-    const state = live.current;
-    if (!conflict) return;
-    state.blocked = false;
-    state.revision = conflict.revision;
-    setConflict(null);
-    setMeta({ revision: conflict.revision, savedAt: conflict.savedAt, published: conflict.published });
-    if (keep === 'theirs') {
-      const theirs = (conflict.data ?? empty()) as DraftData<K>;
-      state.data = theirs;
-      state.dirty = false;
-      setData(() => theirs);
-      setStatus('saved');
-    } else {
-      state.dirty = true;
-      void save();
-    }
-  }, [conflict, empty, save]);
+    if (conflict) take(conflict, keep === 'mine' ? (mine) => mine : undefined);
+  }, [conflict, take]);
 
   return {
     loading, loadError, data, status, saveError, conflict, update, flush, resolveConflict,
     reload: () => load(),
-    refresh: () => load(true),
+    take,
+    hold,
     revision: meta.revision, savedAt: meta.savedAt, published: meta.published,
     setPublished: (mark) => setMeta((m) => ({ ...m, published: mark })),
   };

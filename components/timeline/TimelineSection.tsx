@@ -129,19 +129,24 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
       leave();
     };
   }, []);
+  // What is typed while a post is on its way is kept: the worker may save a newer version meanwhile
+  // (entries taken in from GitLab's comment), so typing is saved only after the answer, joined to that version.
+  const takeStored = async () => {
+    const reply = await client.loadDraft('timeline');
+    // Unread, nothing changes here: the next save meets the newer version as a clash, and nothing is lost.
+    if (reply.ok) draft.take(reply.data, (mine, stored) => combineTimelineDrafts(mine, stored, deletedHere.current));
+  };
   const publish = async (options: { internal: boolean; incidentEvents: boolean }) => {
     const revision = await draft.flush();
     if (revision === null) return { ok: false as const, error: { kind: 'rejected' as const, status: 0, message: 'The draft could not be saved first, so nothing was posted.' } };
+    draft.hold(true);
     const reply = await client.publish({ ...options, revision, zone });
-    // Another tab saved since: this tab holds nothing unsaved (the flush above would have met the clash), so it loads that version.
-    if (!reply.ok && reply.error.kind === 'stale-draft') {
-      draft.refresh();
-      return { ok: false as const, error: { ...reply.error, message: 'Another tab saved a newer version of this timeline; it is shown here now. Review it, then post again.' } };
-    }
-    // Entries taken in from GitLab's comment are in a newer draft revision: load it.
-    if (reply.ok && reply.data.takenFromGitLab) draft.refresh();
+    const stale = !reply.ok && reply.error.kind === 'stale-draft';
+    // Another tab saved since, or entries were taken in from GitLab's comment: that newer version is loaded.
+    if (stale || (reply.ok && reply.data.takenFromGitLab)) await takeStored();
     else if (reply.ok) draft.setPublished({ revision: reply.data.revision, noteId: reply.data.noteId, noteUrl: reply.data.noteUrl, at: new Date().toISOString(), internal: reply.data.internal, entries: reply.data.entries });
-    return reply;
+    draft.hold(false);
+    return stale ? { ok: false as const, error: { ...reply.error, message: 'Another tab saved a newer version of this timeline; it is shown here now. Review it, then post again.' } } : reply;
   };
 
   // The paste box opens by itself when the draft comes with a paste not read yet, or lines to place;

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { TimelineSection } from '@/components/timeline/TimelineSection';
+import { SAVE_DELAY_MS } from '@/components/drafts/use-draft';
 import { shownLink } from '@/components/timeline/EntryList';
 import { entriesFingerprint } from '@/lib/retro/timeline-entry';
 import type { TimelineClient } from '@/components/timeline/timeline-client';
@@ -362,6 +363,36 @@ describe('TimelineSection', () => {
     await waitFor(() => expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toContainEqual(expect.stringContaining('added in the other tab')));
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(client.publish).toHaveBeenLastCalledWith(expect.objectContaining({ revision: 5 })));
+  });
+
+  it('keeps an entry added while a post is on its way, beside the entries the post took in from GitLab, with no clash shown meanwhile', async () => {
+    const client = fakeClient();
+    await renderSection(client);
+    const taken = { id: 't', at: '2025-03-04T08:00:00.000Z', text: 'posted from another browser' };
+    let answer = () => undefined as void;
+    client.publish.mockImplementationOnce((o) => new Promise((resolve) => {
+      // As the worker does: the entries taken in from GitLab's comment are a newer revision of the draft.
+      client.bumpOtherTab();
+      client.loadDraft.mockResolvedValue(ok(stored({ ...DATA, entries: [taken, ...DATA.entries] }, o.revision + 1)));
+      answer = () => resolve(ok<TimelinePublishResult>({ noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', action: 'updated', internal: false, revision: o.revision + 1, entries: 'x', takenFromGitLab: 1, incidentEvents: null }));
+    }));
+    fireEvent.click(screen.getByRole('button', { name: 'Post timeline' }));
+    await waitFor(() => expect(client.publish).toHaveBeenCalled());
+    const form = openNewEntry('2025-03-04', '12:00');
+    fireEvent.input(within(form).getByLabelText('What happened'), { target: { value: 'Added while posting' } });
+    fireEvent.submit(form);
+    await new Promise((resolve) => setTimeout(resolve, SAVE_DELAY_MS + 200)); // long past the usual save
+    expect(screen.queryByRole('button', { name: 'Keep both' })).toBeNull();
+    expect(client.saveDraft).not.toHaveBeenCalled();
+    answer();
+    const texts = () => screen.getAllByTestId('timeline-entry').map((li) => li.textContent);
+    await waitFor(() => expect(texts()).toEqual([expect.stringContaining('posted from another browser'), expect.stringContaining('Customer reports 500s'), expect.stringContaining('Added while posting'), expect.stringContaining(HOSTILE)]));
+    await waitFor(() => expect(client.saveDraft).toHaveBeenCalledTimes(1));
+    const [draft, base] = client.saveDraft.mock.calls[0]!;
+    expect(base).toBe(4);
+    expect((draft.data as TimelineDraftData).entries.map((e) => e.text)).toEqual(['posted from another browser', 'Customer reports 500s', 'Added while posting', HOSTILE]);
+    await waitFor(() => expect(screen.getByTestId('draft-status').textContent).toMatch(/^Draft saved/));
+    expect(screen.queryByRole('button', { name: 'Keep both' })).toBeNull();
   });
 
   it('a rate-limited post counts down and still says the timeline is kept as a draft', async () => {
