@@ -24,9 +24,16 @@ function eventsReport(events: TimelinePublishResult['incidentEvents']): string {
   const parts = [`GitLab accepted ${events.created} incident timeline ${events.created === 1 ? 'event' : 'events'}`];
   if (events.alreadyThere) parts.push(`${events.alreadyThere} ${events.alreadyThere === 1 ? 'was' : 'were'} already there`);
   if (events.refused.length) parts.push(`refused ${events.refused.length}: ${events.refused.map((r) => `"${r.note.slice(0, 40)}" (${r.message})`).join('; ')}`);
-  if (events.stopped) parts.push(`stopped with ${events.notSent} not sent: ${events.stopped.message}`);
   if (events.keptInternal) parts.push(`${events.keptInternal} from internal notes not sent (everyone who can see the incident sees its events)`);
   return `${parts.join('; ')}.`;
+}
+
+/** A run of incident events that stopped part way: an error to act on, not a line of the report. */
+function eventsStopped(events: TimelinePublishResult['incidentEvents']): ApiError | null {
+  if (!events || 'unavailable' in events || !events.stopped) return null;
+  const { stopped, notSent } = events;
+  const why = stopped.message.replace(/\.$/, '');
+  return { ...stopped, message: `The comment is on GitLab, but writing incident timeline events stopped with ${notSent} not sent: ${why}. Try again sends only the events GitLab does not have yet.` };
 }
 
 function takenReport(taken: number): string {
@@ -53,6 +60,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
     if (reply.ok) setResult(reply.data);
     else setError(reply.error);
   };
+  const stopped = result && !busy && !changedSincePublished ? eventsStopped(result.incidentEvents) : null;
   const verb = result ? { created: 'Posted the timeline as a new comment', updated: 'Updated the timeline comment', unchanged: 'The timeline comment was already up to date' }[result.action] : '';
 
   return (
@@ -85,10 +93,10 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
       {!canWrite && <p class="hint">Your token is read-only (no api scope): create a token with the api scope in the options to post.</p>}
       {published && !entryCount && <p class="hint" data-testid="publish-empty">The timeline is empty, so there is nothing to post: the comment on GitLab keeps its last version. To remove it, delete the comment on GitLab.</p>}
       <div class="row">
-        <button type="button" class={published && !changedSincePublished ? undefined : 'primary'} disabled={busy || !ready || !canWrite || !entryCount} onClick={run}>{published ? 'Update timeline comment' : 'Post timeline'}</button>
+        <button type="button" class={published && !changedSincePublished && !stopped ? undefined : 'primary'} disabled={busy || !ready || !canWrite || !entryCount} onClick={run}>{published ? 'Update timeline comment' : 'Post timeline'}</button>
         {published && (
           <span class="muted" data-testid="published-state">
-            {changedSincePublished ? 'Changed since last posted. ' : 'Up to date on GitLab. '}
+            {changedSincePublished ? 'Changed since last posted. ' : stopped ? 'Comment up to date; incident events missing. ' : 'Up to date on GitLab. '}
             <a href={published.noteUrl} target="_blank" rel="noopener noreferrer">View comment</a>
           </span>
         )}
@@ -96,6 +104,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
       <p role="status" class="outcome" data-testid="publish-outcome">
         {busy ? 'Posting to GitLab…' : result && !changedSincePublished ? `${verb}${result.internal ? ' (internal)' : ''}. ${takenReport(result.takenFromGitLab)}${eventsReport(result.incidentEvents)}` : ''}
       </p>
+      {stopped && !error && <ErrorNotice error={stopped} onRetry={run} onOpenOptions={onOpenOptions} />}
       {error && <ErrorNotice error={{ ...error, message: `${error.message} Your timeline is kept as a draft.` }} onRetry={run} onOpenOptions={onOpenOptions} />}
     </div>
   );

@@ -411,6 +411,24 @@ describe('TimelineSection', () => {
     expect(screen.getByText(/Unavailable: GitLab keeps incident timeline events only on issues of type incident/)).toBeTruthy();
   });
 
+  it('a run of incident events that stopped part way is an alert with Try again, and the comment is not called all that GitLab needs', async () => {
+    const client = fakeClient();
+    const stopped = { ...errorFromResponse(502, {}), message: 'GitLab answered with an error (502). Try again in a minute.' };
+    client.publish.mockImplementation(async (o) => ok<TimelinePublishResult>({ noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', action: 'created', internal: false, revision: o.revision, entries: entriesFingerprint(DATA.entries), takenFromGitLab: 0, incidentEvents: { created: 1, alreadyThere: 0, refused: [], stopped, notSent: 1 } }));
+    await renderSection(client, true);
+    fireEvent.click(screen.getByLabelText('Also write GitLab incident timeline events'));
+    fireEvent.click(screen.getByRole('button', { name: 'Post timeline' }));
+    const publish = screen.getByTestId('timeline-publish');
+    const alert = await within(publish).findByRole('alert');
+    expect(alert.textContent).toContain('The comment is on GitLab, but writing incident timeline events stopped with 1 not sent: GitLab answered with an error (502). Try again in a minute. Try again sends only the events GitLab does not have yet.');
+    expect(screen.getByTestId('publish-outcome').textContent).toBe('Posted the timeline as a new comment. GitLab accepted 1 incident timeline event.');
+    expect(screen.getByTestId('published-state').textContent).toContain('Comment up to date; incident events missing.');
+    expect(within(publish).getByRole('button', { name: 'Update timeline comment' }).className).toBe('primary');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(client.publish).toHaveBeenCalledTimes(2));
+    expect(client.publish).toHaveBeenLastCalledWith(expect.objectContaining({ incidentEvents: true }));
+  });
+
   it('lists lines the transcript could not place, and adds one at the time the user gives', async () => {
     const client = await renderSection();
     const lines = screen.getByTestId('unplaced-lines');
