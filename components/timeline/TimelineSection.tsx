@@ -14,6 +14,7 @@ import { EntryForm } from './EntryForm';
 import { ImportFromIssue } from './ImportFromIssue';
 import { PasteTranscript } from './PasteTranscript';
 import { PublishTimeline } from './PublishTimeline';
+import { CopyUnsaved } from './CopyUnsaved';
 
 interface Props {
   client: TimelineClient;
@@ -163,6 +164,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
         conflictSummary={draft.conflict ? clashSummary(draft.conflict) : null}>
         <button type="button" onClick={keepBoth}>Keep both</button>
       </DraftStatus>
+      {draft.status === 'error' && draft.saveError?.kind === 'extension-updated' && <CopyUnsaved data={draft.data} />}
       <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={remove} />
       {formOpen ? (
         <EntryForm form={form} zone={zone} untouched={untouched} notice={formNotice} keep={editing && { ...formFor(editing), at: editing.at }} onChange={(f) => change({ form: f })} onSubmit={submit} onCancel={cancel} />

@@ -6,7 +6,8 @@ import { SAVE_DELAY_MS } from '@/components/drafts/use-draft';
 import { shownLink } from '@/components/timeline/EntryList';
 import { entriesFingerprint } from '@/lib/retro/timeline-entry';
 import type { TimelineClient } from '@/components/timeline/timeline-client';
-import { errorFromResponse } from '@/lib/gitlab/errors';
+import { errorFromResponse, extensionUpdatedError } from '@/lib/gitlab/errors';
+import { parseTranscript } from '@/lib/retro/transcript/parse-transcript';
 import type { Result, TimelinePublishResult } from '@/lib/messaging';
 import type { DraftSaveResult, DraftView } from '@/lib/drafts';
 import type { TimelineDraftData } from '@/lib/timeline-draft';
@@ -427,6 +428,33 @@ describe('TimelineSection', () => {
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(client.publish).toHaveBeenCalledTimes(2));
     expect(client.publish).toHaveBeenLastCalledWith(expect.objectContaining({ incidentEvents: true }));
+  });
+
+  it('once the extension was updated under the page, offers to copy the timeline before the reload, as lines Paste transcript reads back', async () => {
+    const client = fakeClient();
+    client.saveDraft.mockResolvedValue({ ok: false, error: extensionUpdatedError() });
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await renderSection(client);
+    const form = openNewEntry('2025-03-04', '12:00');
+    fireEvent.input(within(form).getByLabelText('What happened'), { target: { value: 'Added after\nthe update' } });
+    fireEvent.submit(form);
+    const halfTyped = openNewEntry('2025-03-05', '09:15');
+    fireEvent.input(within(halfTyped).getByLabelText('What happened'), { target: { value: 'half-typed' } });
+    const offer = await screen.findByTestId('copy-unsaved', {}, { timeout: 3000 });
+    fireEvent.click(within(offer).getByRole('button', { name: 'Copy the timeline' }));
+    await waitFor(() => expect(within(offer).getByRole('status').textContent).toContain('Copied.'));
+    const copied = writeText.mock.calls[0]![0];
+    expect(copied.split('\n')).toEqual([
+      'someone joined', // a line still to place
+      '2025-03-04 09:32 UTC Customer reports 500s',
+      '2025-03-04 11:00 UTC Added after the update',
+      `2025-03-04 23:30 UTC ${HOSTILE} https://gitlab.com/x/-/issues/1#note_5`,
+      '2025-03-05 09:15 half-typed',
+    ]);
+    const read = parseTranscript(copied, { date: '2025-03-04', zone: ZONE, today: '2025-03-06' });
+    expect(read.messages.map((m) => new Date(m.at).toISOString())).toEqual(['2025-03-04T09:32:00.000Z', '2025-03-04T11:00:00.000Z', '2025-03-04T23:30:00.000Z', '2025-03-05T08:15:00.000Z']);
+    expect(read.unplaced.map((line) => line.text)).toEqual(['someone joined']);
   });
 
   it('lists lines the transcript could not place, and adds one at the time the user gives', async () => {
