@@ -101,6 +101,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
         </label>
         <button type="button" disabled={busy || !text.trim() || !date} onClick={read}>Read transcript</button>
       </div>
+      {large !== null && <p class="hint" data-testid="paste-too-long-to-keep">This paste is longer than the draft keeps ({PASTE_DRAFT_MAX.toLocaleString('en')} characters): read it now, as a reload or leaving the page drops it until it is read.</p>}
       <p role="status" class="outcome" data-testid="paste-outcome">{busy ? 'Reading the transcript…' : outcome}</p>
       {error && <ErrorNotice error={error} onRetry={read} />}
       {unplaced.length > 0 && (

@@ -92,6 +92,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
       </p>
       {!canWrite && <p class="hint">Your token is read-only (no api scope): create a token with the api scope in the options to post.</p>}
       {published && !entryCount && <p class="hint" data-testid="publish-empty">The timeline is empty, so there is nothing to post: the comment on GitLab keeps its last version. To remove it, delete the comment on GitLab.</p>}
+      {!ready && <p class="hint" data-testid="publish-waits">Choose which version of the draft to keep (above) before posting.</p>}
       <div class="row">
         <button type="button" class={published && !changedSincePublished && !stopped ? undefined : 'primary'} disabled={busy || !ready || !canWrite || !entryCount} onClick={run}>{published ? 'Update timeline comment' : 'Post timeline'}</button>
         {published && (
@@ -105,7 +106,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
         {busy ? 'Posting to GitLab…' : result && !changedSincePublished ? `${verb}${result.internal ? ' (internal)' : ''}. ${takenReport(result.takenFromGitLab)}${eventsReport(result.incidentEvents)}` : ''}
       </p>
       {stopped && !error && <ErrorNotice error={stopped} onRetry={run} onOpenOptions={onOpenOptions} />}
-      {error && <ErrorNotice error={{ ...error, message: `${error.message} Your timeline is kept as a draft.` }} onRetry={run} onOpenOptions={onOpenOptions} />}
+      {error && <ErrorNotice error={error.kind === 'stale-draft' ? error : { ...error, message: `${error.message} Your timeline is kept as a draft.` }} onRetry={run} onOpenOptions={onOpenOptions} />}
     </div>
   );
 }

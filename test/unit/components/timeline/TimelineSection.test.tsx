@@ -10,7 +10,7 @@ import { errorFromResponse, extensionUpdatedError } from '@/lib/gitlab/errors';
 import { parseTranscript } from '@/lib/retro/transcript/parse-transcript';
 import type { Result, TimelinePublishResult } from '@/lib/messaging';
 import type { DraftSaveResult, DraftView } from '@/lib/drafts';
-import type { TimelineDraftData } from '@/lib/timeline-draft';
+import { PASTE_DRAFT_MAX, type TimelineDraftData } from '@/lib/timeline-draft';
 
 const ZONE = 'Europe/Berlin';
 const ok = <T,>(data: T): Result<T> => ({ ok: true, data });
@@ -220,6 +220,7 @@ describe('TimelineSection', () => {
     expect(alert.textContent).toContain('Another tab saved a newer version of this draft (2 entries)');
     expect(screen.getAllByTestId('timeline-entry')).toHaveLength(1);
     expect((screen.getByRole('button', { name: 'Post timeline' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('publish-waits').textContent).toBe('Choose which version of the draft to keep (above) before posting.');
     fireEvent.click(within(alert).getByRole('button', { name: 'Keep mine' }));
     await waitFor(() => expect(client.saveDraft.mock.calls.at(-1)![1]).toBe(4));
     await waitFor(() => expect(screen.queryByTestId('draft-conflict')).toBeNull());
@@ -360,7 +361,7 @@ describe('TimelineSection', () => {
     client.loadDraft.mockResolvedValue(ok(stored(newer, 5)));
     fireEvent.click(screen.getByRole('button', { name: 'Post timeline' }));
     const alert = await within(screen.getByTestId('timeline-publish')).findByRole('alert');
-    expect(alert.textContent).toContain('Another tab saved a newer version of this timeline; it is shown here now. Review it, then post again.');
+    expect(alert.querySelector('p')!.textContent).toBe('Another tab saved a newer version of this timeline; it is shown here now. Review it, then post again.');
     await waitFor(() => expect(screen.getAllByTestId('timeline-entry').map((li) => li.textContent)).toContainEqual(expect.stringContaining('added in the other tab')));
     fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     await waitFor(() => expect(client.publish).toHaveBeenLastCalledWith(expect.objectContaining({ revision: 5 })));
@@ -544,6 +545,15 @@ describe('TimelineSection', () => {
       'That is 4999 new messages and 0 new lines without a time; this timeline has room for 4998 and 4999 more. Paste the part around the emergency.'));
     expect(screen.getAllByTestId('timeline-entry')).toHaveLength(2);
     expect((screen.getByLabelText(/^Chat transcript/) as HTMLTextAreaElement).value).toBe('a long chat');
+  });
+
+  it('says that a paste longer than the draft keeps is dropped by a reload until it is read', async () => {
+    await renderSection();
+    fireEvent.click(screen.getByText('Paste transcript'));
+    fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: 'short chat' } });
+    expect(screen.queryByTestId('paste-too-long-to-keep')).toBeNull();
+    fireEvent.input(screen.getByLabelText(/^Chat transcript/), { target: { value: '10:00 x\n'.repeat(PASTE_DRAFT_MAX / 4) } });
+    expect(screen.getByTestId('paste-too-long-to-keep').textContent).toBe('This paste is longer than the draft keeps (200,000 characters): read it now, as a reload or leaving the page drops it until it is read.');
   });
 
   it('says when very long messages were shortened to fit an entry', async () => {
