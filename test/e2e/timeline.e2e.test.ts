@@ -202,6 +202,26 @@ describe('the Timeline section', () => {
     await page.close();
   });
 
+  it('incident events that stop part way are an alert; Try again sends only the ones GitLab lacks', async () => {
+    const page = await openTimeline('issues/incident/3');
+    await addEntry(page, '2025-03-04', '10:32', 'Every page returns 500', 'Impact detected');
+    await addEntry(page, '2025-03-04', '10:40', 'Escalated to the Geo team');
+    await addEntry(page, '2025-03-04', '11:05', 'Workaround confirmed');
+    const section = timeline(page);
+    await section.getByLabel('Also write GitLab incident timeline events').check();
+    session.sandbox.fail({ method: 'POST', path: '/api/graphql', bodyIncludes: 'Escalated to the Geo team', status: 502, afterApply: true });
+    await section.getByRole('button', { name: 'Post timeline' }).click();
+    const alert = section.getByTestId('timeline-publish').getByRole('alert');
+    await alert.filter({ hasText: 'writing incident timeline events stopped with 2 not sent' }).waitFor();
+    expect(await section.getByTestId('published-state').textContent()).toContain('incident events missing');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await section.getByTestId('publish-outcome').filter({ hasText: 'GitLab accepted 1 incident timeline event; 2 were already there' }).waitFor();
+    expect(await alert.count()).toBe(0);
+    expect(session.sandbox.state.timelineEvents.map((e) => e.note).sort()).toEqual(['Escalated to the Geo team', 'Every page returns 500', 'Workaround confirmed']);
+    expect(markedNotes()).toHaveLength(1);
+    await page.close();
+  });
+
   it('keeps a pasted transcript that was not read yet across a reload, and shows it open', async () => {
     const page = await openTimeline('issues/4');
     await timeline(page).locator('summary', { hasText: 'Paste transcript' }).click();

@@ -41,7 +41,8 @@ export class FaultQueue {
   /** Consumes one use of the first matching rule. */
   take(req: Incoming): FaultRule | undefined {
     const index = this.rules.findIndex(({ rule }) =>
-      (!rule.method || rule.method.toUpperCase() === req.method) && (!rule.path || req.url.pathname.startsWith(rule.path)));
+      (!rule.method || rule.method.toUpperCase() === req.method) && (!rule.path || req.url.pathname.startsWith(rule.path))
+      && (!rule.bodyIncludes || req.body.includes(rule.bodyIncludes)));
     const hit = this.rules[index];
     if (!hit) return undefined;
     hit.left -= 1;

@@ -142,6 +142,8 @@ export interface FaultRule {
   method?: string;
   /** Prefix match on the pathname, e.g. `/api/v4/projects`. */
   path?: string;
+  /** Only requests whose body holds this text (one GraphQL mutation among several, say). */
+  bodyIncludes?: string;
   status?: number;
   headers?: Record<string, string>;
   body?: string;
