@@ -22,7 +22,7 @@ export function FindingRow({ finding, label, client, canWrite, onChange, onRemov
     <li class="finding" data-finding={finding.id}>
       <label class="field">
         <span class="visually-hidden">{label}</span>
-        <textarea rows={2} value={finding.text} aria-label={label} maxLength={2000} onInput={(event) => set({ text: event.currentTarget.value })} />
+        <textarea rows={3} value={finding.text} aria-label={label} maxLength={2000} onInput={(event) => set({ text: event.currentTarget.value })} />
       </label>
       {actionable && (
         <div class="row">
@@ -30,7 +30,7 @@ export function FindingRow({ finding, label, client, canWrite, onChange, onRemov
             <span class="visually-hidden">Follow-up for {label}</span>
             <select aria-label={`Follow-up for ${label}`} value={type ?? ''} disabled={!!finding.followUp}
               onChange={(event) => set({ type: (event.currentTarget.value || undefined) as FollowUpType | undefined })}>
-              <option value="">Follow-up: not decided</option>
+              <option value="">No follow-up yet</option>
               {FOLLOW_UP_TYPES.map((option) => <option key={option} value={option}>{FOLLOW_UP_TITLES[option]}</option>)}
             </select>
           </label>

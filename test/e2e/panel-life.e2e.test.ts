@@ -15,6 +15,9 @@ describe('the panel over time', () => {
     expect(await theme()).toBe('light');
     await page.evaluate(() => document.documentElement.classList.replace('gl-light', 'gl-dark'));
     await expect.poll(theme).toBe('dark');
+    // The browser's own controls (a finding's checkbox, scrollbars) turn dark with the panel, Timeline section loaded or not.
+    const scheme = () => page.evaluate(() => getComputedStyle(document.querySelector('emergency-retro-panel')!.shadowRoot!.querySelector('[data-testid="timeline-details"]')!).colorScheme);
+    expect(await scheme()).toBe('dark');
     await page.evaluate(() => {
       document.documentElement.classList.remove('gl-dark');
       document.body.classList.add('gl-dark');
