@@ -111,12 +111,9 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   };
   // Entries deleted in this tab: "Keep both" does not bring them back from the other tab's version.
   const deletedHere = useRef(new Set<string>());
-  // Neither tab's entries are lost: mine, then the other tab's that mine lacks, saved over its version.
-  const keepBoth = () => {
-    const theirs = draft.conflict?.data ?? null;
-    draft.update((mine) => combineTimelineDrafts(mine, theirs, deletedHere.current));
-    draft.resolveConflict('mine');
-  };
+  // Neither version's entries are lost: mine, then the stored one's that mine lacks, saved over it.
+  const joinStored = (mine: TimelineDraftData, stored: TimelineDraftData) => combineTimelineDrafts(mine, stored, deletedHere.current);
+  const keepBoth = () => draft.conflict && draft.take(draft.conflict, joinStored);
   // Leaving with the clash still open (a reload, closing the tab, GitLab moving to another page)
   // keeps both versions, so this tab's work is not lost unasked. Only leaving: a switch to the other
   // tab to compare leaves the choice open. The ref holds the latest render's choice.
@@ -135,7 +132,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
   const takeStored = async () => {
     const reply = await client.loadDraft('timeline');
     // Unread, nothing changes here: the next save meets the newer version as a clash, and nothing is lost.
-    if (reply.ok) draft.take(reply.data, (mine, stored) => combineTimelineDrafts(mine, stored, deletedHere.current));
+    if (reply.ok) draft.take(reply.data, joinStored);
   };
   const publish = async (options: { internal: boolean; incidentEvents: boolean }) => {
     const revision = await draft.flush();
