@@ -21,6 +21,8 @@ export interface PublishedMark {
   internal?: boolean;
   /** Timeline only: `entriesFingerprint` of the entries posted, so typing that is no entry yet is no change to post. */
   entries?: string;
+  /** Timeline only: incident events the post's run left unwritten (it stopped part way), so a reload still says so. */
+  eventsMissing?: number;
 }
 
 /** Distributes over kinds, so a view of one kind is a view of "any kind". */

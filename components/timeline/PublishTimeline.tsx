@@ -36,6 +36,13 @@ function eventsStopped(events: TimelinePublishResult['incidentEvents']): ApiErro
   return { ...stopped, message: `The comment is on GitLab, but writing incident timeline events stopped with ${notSent} not sent: ${why}. Try again sends only the events GitLab does not have yet.` };
 }
 
+/** The same, after a reload: only the count of events not written survives in the draft. */
+function eventsMissing(published: PublishedMark | null): ApiError | null {
+  const missing = published?.eventsMissing;
+  if (!missing) return null;
+  return { kind: 'server', status: 0, message: `The comment is on GitLab, but when it was last posted ${missing} incident timeline ${missing === 1 ? 'event was' : 'events were'} not written. Try again sends only the events GitLab does not have yet.` };
+}
+
 function takenReport(taken: number): string {
   if (!taken) return '';
   return `The comment already held ${taken} ${taken === 1 ? 'entry' : 'entries'} this timeline lacked (posted from another browser, or from an earlier draft): ${taken === 1 ? 'it was' : 'they were'} added here first, so nothing on GitLab was lost. `;
@@ -52,15 +59,16 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
   const [error, setError] = useState<ApiError | null>(null);
   const [result, setResult] = useState<TimelinePublishResult | null>(null);
 
-  const run = async () => {
+  const run = async (events = incidentEvents) => {
     setBusy(true);
     setError(null);
-    const reply = await onPublish({ internal, incidentEvents: isIncident && incidentEvents });
+    const reply = await onPublish({ internal, incidentEvents: isIncident && events });
     setBusy(false);
     if (reply.ok) setResult(reply.data);
     else setError(reply.error);
   };
-  const stopped = result && !busy && !changedSincePublished ? eventsStopped(result.incidentEvents) : null;
+  // Before this page posted anything, the stored mark says whether the last post's events stopped part way.
+  const stopped = busy || changedSincePublished ? null : result ? eventsStopped(result.incidentEvents) : eventsMissing(published);
   const verb = result ? { created: 'Posted the timeline as a new comment', updated: 'Updated the timeline comment', unchanged: 'The timeline comment was already up to date' }[result.action] : '';
 
   return (
@@ -94,7 +102,7 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
       {published && !entryCount && <p class="hint" data-testid="publish-empty">The timeline is empty, so there is nothing to post: the comment on GitLab keeps its last version. To remove it, delete the comment on GitLab.</p>}
       {!ready && <p class="hint" data-testid="publish-waits">Choose which version of the draft to keep (above) before posting.</p>}
       <div class="row">
-        <button type="button" class={published && !changedSincePublished && !stopped ? undefined : 'primary'} disabled={busy || !ready || !canWrite || !entryCount} onClick={run}>{published ? 'Update timeline comment' : 'Post timeline'}</button>
+        <button type="button" class={published && !changedSincePublished && !stopped ? undefined : 'primary'} disabled={busy || !ready || !canWrite || !entryCount} onClick={() => run()}>{published ? 'Update timeline comment' : 'Post timeline'}</button>
         {published && (
           <span class="muted" data-testid="published-state">
             {changedSincePublished ? 'Changed since last posted. ' : stopped ? 'Comment up to date; incident events missing. ' : 'Up to date on GitLab. '}
@@ -105,8 +113,8 @@ export function PublishTimeline({ isIncident, canWrite, entryCount, internalCoun
       <p role="status" class="outcome" data-testid="publish-outcome">
         {busy ? 'Posting to GitLab…' : result && !changedSincePublished ? `${verb}${result.internal ? ' (internal)' : ''}. ${takenReport(result.takenFromGitLab)}${eventsReport(result.incidentEvents)}` : ''}
       </p>
-      {stopped && !error && <ErrorNotice error={stopped} onRetry={run} onOpenOptions={onOpenOptions} />}
-      {error && <ErrorNotice error={error.kind === 'stale-draft' ? error : { ...error, message: `${error.message} Your timeline is kept as a draft.` }} onRetry={run} onOpenOptions={onOpenOptions} />}
+      {stopped && !error && <ErrorNotice error={stopped} onRetry={() => run(true)} onOpenOptions={onOpenOptions} />}
+      {error && <ErrorNotice error={error.kind === 'stale-draft' ? error : { ...error, message: `${error.message} Your timeline is kept as a draft.` }} onRetry={() => run()} onOpenOptions={onOpenOptions} />}
     </div>
   );
 }

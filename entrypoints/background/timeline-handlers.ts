@@ -82,7 +82,8 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
   });
   const noteUrl = `${String(issue.web_url ?? '')}#note_${note.id}`;
   const posted = entriesFingerprint(entries);
-  await markPublished('timeline', key, { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString(), internal: note.internal === true, entries: posted });
+  const mark = { revision: current, noteId: note.id, noteUrl, at: deps.now().toISOString(), internal: note.internal === true, entries: posted };
+  await markPublished('timeline', key, mark);
 
   const isIncident = String(issue.issue_type ?? '') === 'incident';
   const events = !incidentEvents
@@ -90,6 +91,7 @@ export async function publishTimeline(deps: BackgroundDeps, request: RequestOf<'
     : isIncident
       ? await publishIncidentEvents(gateway, ref.projectPath, issue.id, entries)
       : { unavailable: 'GitLab keeps incident timeline events only on incident issues; this is a plain issue.' };
+  if (events && 'stopped' in events && events.stopped) await markPublished('timeline', key, { ...mark, eventsMissing: events.notSent });
   return { noteId: note.id, noteUrl, action, internal: note.internal === true, revision: current, entries: posted, takenFromGitLab: taken, incidentEvents: events };
 }
 

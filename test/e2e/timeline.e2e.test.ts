@@ -214,6 +214,11 @@ describe('the Timeline section', () => {
     const alert = section.getByTestId('timeline-publish').getByRole('alert');
     await alert.filter({ hasText: 'writing incident timeline events stopped with 2 not sent' }).waitFor();
     expect(await section.getByTestId('published-state').textContent()).toContain('incident events missing');
+    // A reload does not hide it: the draft remembers how many events were left unwritten.
+    await page.reload();
+    await expandTimeline(page);
+    await alert.filter({ hasText: 'when it was last posted 2 incident timeline events were not written' }).waitFor();
+    expect(await section.getByTestId('published-state').textContent()).toContain('incident events missing');
     await alert.getByRole('button', { name: 'Try again' }).click();
     await section.getByTestId('publish-outcome').filter({ hasText: 'GitLab accepted 1 incident timeline event; 2 were already there' }).waitFor();
     expect(await alert.count()).toBe(0);

@@ -292,8 +292,11 @@ describe('timeline:publish', () => {
     const report = dataOf<TimelinePublishResult>(await publish(1, true)).incidentEvents;
     expect(report).toMatchObject({ created: 0, notSent: 2, stopped: { kind: 'server', status: 502 } });
     expect(gitlab.callsOf('graphql')).toHaveLength(2); // the list, then one create: no retry
+    // The draft remembers it, so a reloaded panel still says the events are missing.
+    expect(dataOf<DraftView>(await load()).published).toMatchObject({ revision: 1, eventsMissing: 2 });
     const again = dataOf<TimelinePublishResult>(await publish(1, true)).incidentEvents;
     expect(again).toMatchObject({ created: 1, alreadyThere: 1, stopped: null });
     expect(gitlab.timelineEvents).toHaveLength(2);
+    expect(dataOf<DraftView>(await load()).published).not.toHaveProperty('eventsMissing');
   });
 });

@@ -431,6 +431,19 @@ describe('TimelineSection', () => {
     expect(client.publish).toHaveBeenLastCalledWith(expect.objectContaining({ incidentEvents: true }));
   });
 
+  it('after a reload, still says which incident events the last post left unwritten, and Try again sends them', async () => {
+    const mark = { revision: 3, noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', at: '2025-03-05T12:00:00.000Z', eventsMissing: 2 };
+    const client = await renderSection(fakeClient({ ...stored(DATA), published: mark }), true);
+    const publish = screen.getByTestId('timeline-publish');
+    const alert = within(publish).getByRole('alert');
+    expect(alert.textContent).toContain('The comment is on GitLab, but when it was last posted 2 incident timeline events were not written. Try again sends only the events GitLab does not have yet.');
+    expect(screen.getByTestId('published-state').textContent).toContain('Comment up to date; incident events missing.');
+    expect(within(publish).getByRole('button', { name: 'Update timeline comment' }).className).toBe('primary');
+    // The box was never ticked on this page: Try again sends the events all the same.
+    fireEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(client.publish).toHaveBeenCalledWith(expect.objectContaining({ incidentEvents: true })));
+  });
+
   it('once the extension was updated under the page, offers to copy the timeline before the reload, as lines Paste transcript reads back', async () => {
     const client = fakeClient();
     client.saveDraft.mockResolvedValue({ ok: false, error: extensionUpdatedError() });
