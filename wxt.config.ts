@@ -6,7 +6,9 @@ const preactJsx = { jsx: 'automatic', jsxImportSource: 'preact' } as const;
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // terser squeezes the content scripts a little further than esbuild (the panel sits at its 60 kB budget).
-  vite: () => ({ esbuild: preactJsx, build: { minify: 'terser', terserOptions: { compress: { passes: 2 } } } }),
+  // ES2020 output is safe for every browser the extension supports (Chrome MV3, Firefox 128); unsafe_arrows
+  // turns function expressions that use neither `this` nor `arguments` into arrows (nothing here constructs them).
+  vite: () => ({ esbuild: preactJsx, build: { minify: 'terser', terserOptions: { ecma: 2020, compress: { passes: 3, unsafe_arrows: true } } } }),
   hooks: {
     // Content scripts use the browser's own promise-based API (Chrome MV3 and Firefox both have
     // one): webextension-polyfill's 10 kB stays in the background worker and extension pages.
