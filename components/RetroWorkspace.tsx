@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PanelData } from '@/lib/messaging';
-import { emptyFindingsDraft } from '@/lib/findings-draft';
+import { combineFindingsDrafts, emptyFindingsDraft } from '@/lib/findings-draft';
 import { retroChecklist } from '@/lib/retro/checklist';
 import { managerOf } from '@/lib/retro/roster-lookup';
 import type { Finding } from '@/lib/retro/findings';
@@ -29,7 +29,7 @@ function managerFor(data: PanelData): string | undefined {
 
 /** Everything the retro panel shows once GitLab answered: checklist, state, timeline, findings, notes. */
 export function RetroWorkspace({ data, client, onChange }: Props) {
-  const draft = useDraft(client.drafts, 'findings', emptyFindingsDraft);
+  const draft = useDraft(client.drafts, 'findings', emptyFindingsDraft, combineFindingsDrafts);
   const [timelineEntries, setTimelineEntries] = useState<number | null>(null);
   const [timelineOpen, setTimelineOpen] = useState(false);
   // The Timeline section is its own script, loaded only when opened; a timeline in progress opens it,
@@ -53,7 +53,8 @@ export function RetroWorkspace({ data, client, onChange }: Props) {
     findings,
   });
   const setFindings = (change: (findings: Finding[]) => Finding[]) => draft.update((current) => ({ ...current, findings: change(current.findings) }));
-  const conflictSummary = draft.conflict?.data ? `${draft.conflict.data.findings.length} findings` : null;
+  const theirs = draft.conflict?.data?.findings.length;
+  const conflictSummary = theirs === undefined ? null : `${theirs} ${theirs === 1 ? 'finding' : 'findings'}`;
   return (
     <>
       <RetroChecklist checklist={checklist} />

@@ -9,12 +9,13 @@ export function createDraftClient(ref: IssueRef): DraftClient {
     saveDraft: (draft, baseRevision) => sendRequest({ type: 'draft:save', ref, draft, baseRevision }),
     onPageHide(callback) {
       // visibilitychange covers tab switches and most closes; pagehide covers the rest (bfcache, reload).
-      const onVisibility = () => document.visibilityState === 'hidden' && callback();
+      const onVisibility = () => document.visibilityState === 'hidden' && callback(false);
+      const onLeave = () => callback(true);
       document.addEventListener('visibilitychange', onVisibility);
-      window.addEventListener('pagehide', callback);
+      window.addEventListener('pagehide', onLeave);
       return () => {
         document.removeEventListener('visibilitychange', onVisibility);
-        window.removeEventListener('pagehide', callback);
+        window.removeEventListener('pagehide', onLeave);
       };
     },
   };

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { TIMELINE_TAGS } from './retro/timeline-entry';
 import { PASTE_DRAFT_MAX, TIMELINE_MAX } from './timeline-draft';
+import { FINDINGS_MAX } from './findings-draft';
 
 const IsoInstant = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/, 'an ISO time in UTC'));
 const HttpUrl = v.pipe(v.string(), v.maxLength(2048), v.url(), v.regex(/^https?:\/\//i, 'an http(s) link'));
@@ -45,7 +46,7 @@ const FindingSchema = v.strictObject({
 
 const FindingsDraftSchema = v.strictObject({
   kind: v.literal('findings'),
-  data: v.strictObject({ findings: v.pipe(v.array(FindingSchema), v.maxLength(500, 'at most 500 findings')) }),
+  data: v.strictObject({ findings: v.pipe(v.array(FindingSchema), v.maxLength(FINDINGS_MAX, `at most ${FINDINGS_MAX} findings`)) }),
 });
 
 export const DraftSchema = v.variant('kind', [TimelineDraftSchema, FindingsDraftSchema]);

@@ -1,4 +1,3 @@
-import type { ComponentChildren } from 'preact';
 import type { SaveStatus } from './use-draft';
 import type { ApiError } from '@/lib/gitlab/errors';
 import { ErrorNotice } from '../ErrorNotice';
@@ -10,16 +9,14 @@ interface Props {
   /** Another tab's version: how many items it holds, for the choice. */
   conflictSummary: string | null;
   onRetry(): void;
-  onResolve(keep: 'mine' | 'theirs'): void;
-  /** More choices beside the two, where a section can offer them. */
-  children?: ComponentChildren;
+  onResolve(keep: 'mine' | 'theirs' | 'both'): void;
 }
 
 // 24-hour, as the timeline writes its times, whatever the locale's habit.
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }) : '');
 
 /** Where the draft stands, and the choice when another tab saved first. */
-export function DraftStatus({ status, savedAt, error, conflictSummary, onRetry, onResolve, children }: Props) {
+export function DraftStatus({ status, savedAt, error, conflictSummary, onRetry, onResolve }: Props) {
   const text = {
     idle: '', unsaved: 'Unsaved changes…', saving: 'Saving draft…', saved: `Draft saved in this browser${savedAt ? ` at ${time(savedAt)}` : ''}.`, error: '', conflict: '',
   }[status];
@@ -33,7 +30,7 @@ export function DraftStatus({ status, savedAt, error, conflictSummary, onRetry, 
           <div class="row">
             <button type="button" onClick={() => onResolve('theirs')}>Use the other version</button>
             <button type="button" onClick={() => onResolve('mine')}>Keep mine</button>
-            {children}
+            <button type="button" onClick={() => onResolve('both')}>Keep both</button>
           </div>
         </div>
       )}

@@ -5,6 +5,6 @@ import type { Draft, DraftKind, DraftSaveResult, DraftView } from '@/lib/drafts'
 export interface DraftClient {
   loadDraft<K extends DraftKind>(kind: K): Promise<Result<DraftView<K>>>;
   saveDraft(draft: Draft, baseRevision: number): Promise<Result<DraftSaveResult>>;
-  /** Calls back when the page is hidden or left: the moment to save at once. Returns an unsubscribe. */
-  onPageHide(callback: () => void): () => void;
+  /** Calls back when the page is hidden (`leaving` false) or left (true): the moment to save at once. Returns an unsubscribe. */
+  onPageHide(callback: (leaving: boolean) => void): () => void;
 }

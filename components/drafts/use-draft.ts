@@ -11,6 +11,9 @@ export const SAVE_DELAY_MS = 800;
 
 export type SaveStatus = 'idle' | 'unsaved' | 'saving' | 'saved' | 'error' | 'conflict';
 
+/** Mine and a stored version in one; `base` is the version this tab last saved or loaded (what mine lacks of it was removed here). */
+type Join<K extends DraftKind> = (mine: DraftData<K>, stored: DraftData<K>, base: DraftData<K>) => DraftData<K>;
+
 export interface DraftState<K extends DraftKind> {
   loading: boolean;
   loadError: ApiError | null;
@@ -25,7 +28,8 @@ export interface DraftState<K extends DraftKind> {
   update(change: (data: DraftData<K>) => DraftData<K>): void;
   /** Saves now; resolves to the revision that holds the current data, or null if it could not be saved. */
   flush(): Promise<number | null>;
-  resolveConflict(keep: 'mine' | 'theirs'): void;
+  /** "Both": mine, with what the other version adds (the section's `join`); also what leaving with the clash open does. */
+  resolveConflict(keep: 'mine' | 'theirs' | 'both'): void;
   setPublished(mark: PublishedMark): void;
   reload(): void;
   /**
@@ -33,12 +37,12 @@ export interface DraftState<K extends DraftKind> {
    * that took in entries). With `combine`, what was typed here since the last save is not lost:
    * `combine(mine, stored)` brings both together, and that is saved on top.
    */
-  take(view: DraftView<K>, combine?: (mine: DraftData<K>, stored: DraftData<K>) => DraftData<K>): void;
+  take(view: DraftView<K>, combine?: Join<K>): void;
   /** While on, typing is not saved (a request of this tab's own is changing the stored draft, and a save would clash with it); leaving the page still saves. */
   hold(on: boolean): void;
 }
 
-export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empty: () => DraftData<K>): DraftState<K> {
+export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empty: () => DraftData<K>, join: Join<K>): DraftState<K> {
   const [loading, setLoading] = useState(true);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [data, setData] = useState<DraftData<K>>(empty);
@@ -48,7 +52,9 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
   const [meta, setMeta] = useState<{ revision: number; savedAt: string | null; published: PublishedMark | null }>({ revision: 0, savedAt: null, published: null });
   // Latest values for timers and unload handlers, which outlive the render that made them.
   // `next`: the revision the store holds once every save sent has landed.
-  const live = useRef({ data, revision: 0, next: 0, dirty: false, saving: null as Promise<number | null> | null, timer: 0 as ReturnType<typeof setTimeout> | 0, blocked: false, held: false });
+  // `clash`: another tab's version while the user decides; `join`: the latest render's; `base`: as last saved or loaded.
+  const live = useRef({ data, base: data, revision: 0, next: 0, dirty: false, saving: null as Promise<number | null> | null, timer: 0 as ReturnType<typeof setTimeout> | 0, blocked: false, held: false, clash: null as DraftView<K> | null, join });
+  live.current.join = join;
 
   // `leaving`: the page is going away, and an answer still on its way would never reach it. So the
   // latest data is sent at once, on top of the revision the save in flight makes: the worker applies
@@ -75,11 +81,13 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
       if (reply.data.status === 'conflict') {
         state.blocked = true;
         state.dirty = true;
-        setConflict(reply.data.current as unknown as DraftView<K>);
+        state.clash = reply.data.current as unknown as DraftView<K>;
+        setConflict(state.clash);
         setStatus('conflict');
         return null;
       }
       state.revision = reply.data.revision;
+      state.base = sent;
       setMeta((m) => ({ ...m, revision: reply.data.status === 'saved' ? reply.data.revision : m.revision, savedAt: reply.data.status === 'saved' ? reply.data.savedAt : m.savedAt }));
       setSaveError(null);
       setStatus(state.dirty ? 'unsaved' : 'saved');
@@ -96,12 +104,12 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
     return live.current.dirty && !live.current.blocked ? save() : revision;
   }, [save]);
 
-  const take = useCallback((view: DraftView<K>, combine?: (mine: DraftData<K>, stored: DraftData<K>) => DraftData<K>) => {
+  const take = useCallback((view: DraftView<K>, combine?: Join<K>) => {
     const state = live.current;
     const stored = (view.data ?? empty()) as DraftData<K>;
     const typed = !!combine && state.dirty;
     clearTimeout(state.timer);
-    Object.assign(state, { data: typed ? combine(state.data, stored) : stored, revision: view.revision, next: view.revision, dirty: typed, blocked: false });
+    Object.assign(state, { data: typed ? combine(state.data, stored, state.base) : stored, base: stored, revision: view.revision, next: view.revision, dirty: typed, blocked: false, clash: null });
     const shown = state.data;
     setConflict(null);
     setData(() => shown);
@@ -123,12 +131,20 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
 
   useEffect(() => load(), [load]);
   useEffect(() => {
-    const off = client.onPageHide(() => void flush(true));
+    // Leaving with a clash still open (a reload, closing the tab, GitLab moving on) keeps both
+    // versions, so this tab's work is not lost unasked. Only leaving: a switch to the other tab to
+    // compare leaves the choice open.
+    const keepBothIfClash = () => live.current.clash && take(live.current.clash, live.current.join);
+    const off = client.onPageHide((leaving) => {
+      if (leaving) keepBothIfClash();
+      void flush(true);
+    });
     return () => {
       off();
+      keepBothIfClash();
       void flush();
     };
-  }, [client, flush]);
+  }, [client, flush, take]);
 
   const update = useCallback((change: (d: DraftData<K>) => DraftData<K>) => {
     const state = live.current;
@@ -148,8 +164,8 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
     if (!on && live.current.dirty) update((d) => d);
   }, [update]);
 
-  const resolveConflict = useCallback((keep: 'mine' | 'theirs') => {
-    if (conflict) take(conflict, keep === 'mine' ? (mine) => mine : undefined);
+  const resolveConflict = useCallback((keep: 'mine' | 'theirs' | 'both') => {
+    if (conflict) take(conflict, keep === 'theirs' ? undefined : keep === 'mine' ? (mine) => mine : live.current.join);
   }, [conflict, take]);
 
   return {

@@ -33,7 +33,11 @@ const blankForm = (date: string): EntryFormDraft => ({ id: '', date, time: '', t
 
 /** The Timeline section: build the emergency timeline from the issue and chat, then post it. */
 export function TimelineSection({ client, isIncident, canWrite, zone = browserZone(), onOpenOptions, onEntries }: Props) {
-  const draft = useDraft(client, 'timeline', emptyTimelineDraft);
+  // Entries deleted in this tab: "Keep both" does not bring them back from the other tab's version.
+  const deletedHere = useRef(new Set<string>());
+  // Neither version's entries are lost: mine, then the stored one's that mine lacks, saved over it.
+  const joinStored = (mine: TimelineDraftData, stored: TimelineDraftData) => combineTimelineDrafts(mine, stored, deletedHere.current);
+  const draft = useDraft(client, 'timeline', emptyTimelineDraft, joinStored);
   const [showForm, setShowForm] = useState(false);
   // Said in the form when something would replace what is typed there.
   const [formNotice, setFormNotice] = useState('');
@@ -109,24 +113,6 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     change({ entries: removeEntry(entries, entry.id), ...(closesForm ? { form: null } : {}) });
     focusAfterRender(() => (neighbour && entryButton(neighbour.id, 'Delete')) || addButton());
   };
-  // Entries deleted in this tab: "Keep both" does not bring them back from the other tab's version.
-  const deletedHere = useRef(new Set<string>());
-  // Neither version's entries are lost: mine, then the stored one's that mine lacks, saved over it.
-  const joinStored = (mine: TimelineDraftData, stored: TimelineDraftData) => combineTimelineDrafts(mine, stored, deletedHere.current);
-  const keepBoth = () => draft.conflict && draft.take(draft.conflict, joinStored);
-  // Leaving with the clash still open (a reload, closing the tab, GitLab moving to another page)
-  // keeps both versions, so this tab's work is not lost unasked. Only leaving: a switch to the other
-  // tab to compare leaves the choice open. The ref holds the latest render's choice.
-  const leaveClash = useRef<(() => void) | null>(null);
-  leaveClash.current = draft.conflict ? keepBoth : null;
-  useEffect(() => {
-    const leave = () => leaveClash.current?.();
-    window.addEventListener('pagehide', leave);
-    return () => {
-      window.removeEventListener('pagehide', leave);
-      leave();
-    };
-  }, []);
   // What is typed while a post is on its way is kept: the worker may save a newer version meanwhile
   // (entries taken in from GitLab's comment), so typing is saved only after the answer, joined to that version.
   const takeStored = async () => {
@@ -158,9 +144,7 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
     <section class="timeline" aria-label="Timeline" data-testid="timeline" ref={section}>
       <h3>Entries <span class="muted">({entries.length}, times in {zone === 'UTC' ? 'UTC' : `${zone} with UTC`})</span></h3>
       <DraftStatus status={draft.status} savedAt={draft.savedAt} error={draft.saveError} onRetry={() => void draft.flush()} onResolve={draft.resolveConflict}
-        conflictSummary={draft.conflict ? clashSummary(draft.conflict) : null}>
-        <button type="button" onClick={keepBoth}>Keep both</button>
-      </DraftStatus>
+        conflictSummary={draft.conflict ? clashSummary(draft.conflict) : null} />
       {draft.status === 'error' && draft.saveError?.kind === 'extension-updated' && <CopyUnsaved data={draft.data} />}
       <EntryList entries={entries} zone={zone} editingId={showForm ? form.id : null} onEdit={edit} onDelete={remove} />
       {formOpen ? (

@@ -135,4 +135,18 @@ describe('findings and follow-ups', () => {
     await page.close();
   });
 
+  it('findings typed in two tabs: reloading the second with the clash still open keeps both', async () => {
+    const first = await openPanel(10);
+    const second = await openPanel(10);
+    await addFinding(first, 'What went well', 'From the first tab');
+    await expect.poll(() => retroPanel(first).getByTestId('draft-status').last().textContent()).toMatch(/Draft saved/);
+    await addFinding(second, 'Open questions', 'From the second tab');
+    await retroPanel(second).getByTestId('draft-conflict').filter({ hasText: '(1 finding)' }).waitFor();
+    await second.reload();
+    await expect.poll(() => retroPanel(second).getByLabel('Open questions 1', { exact: true }).inputValue()).toBe('From the second tab');
+    expect(await retroPanel(second).getByLabel('What went well 1', { exact: true }).inputValue()).toBe('From the first tab');
+    expect(await retroPanel(second).getByTestId('draft-conflict').count()).toBe(0);
+    await first.close();
+    await second.close();
+  });
 });

@@ -387,3 +387,35 @@ describe('RetroPanel: manager not in the roster', () => {
     expect(client.addRosterPair).not.toHaveBeenCalled();
   });
 });
+
+describe('RetroPanel: findings saved in two tabs', () => {
+  it('a clash offers "Keep both"; leaving with it still open keeps both tabs\' findings, and one removed here stays removed', async () => {
+    const client = fakeClient();
+    const hide: ((leaving: boolean) => void)[] = [];
+    client.drafts.onPageHide = vi.fn((callback: (leaving: boolean) => void) => {
+      hide.push(callback);
+      return () => undefined;
+    });
+    const shared = { id: 'fshared01', list: 'suggestions' as const, text: 'In both tabs', state: 'open' as const };
+    const view = (revision: number, findings: (typeof shared)[]) => ({ kind: 'findings' as const, revision, savedAt: NOW.toISOString(), published: null, data: { findings } });
+    const timeline = { kind: 'timeline', revision: 0, savedAt: null, data: null, published: null };
+    client.drafts.loadDraft = vi.fn(async (kind: string) => ok(kind === 'findings' ? view(4, [shared]) : timeline)) as never;
+    const theirs = view(5, [shared, { id: 'fothertab1', list: 'openQuestions', text: 'From the other tab', state: 'open' } as never]);
+    vi.mocked(client.drafts.saveDraft).mockImplementationOnce(async () => ok({ status: 'conflict' as const, current: theirs }));
+    await renderReady(client);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add to “What went well”' }));
+    fireEvent.input(screen.getByLabelText('What went well 1'), { target: { value: 'From this tab' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove Suggestions 1' }));
+    hide.forEach((callback) => callback(false));
+    const clash = await screen.findByTestId('draft-conflict');
+    expect(clash.textContent).toContain('Another tab saved a newer version of this draft (2 findings).');
+    expect(within(clash).getByRole('button', { name: 'Keep both' })).toBeTruthy();
+    // Hidden to compare with the other tab: the choice stays open. Left (a reload): both are kept.
+    hide.forEach((callback) => callback(false));
+    expect(screen.getByTestId('draft-conflict')).toBeTruthy();
+    hide.forEach((callback) => callback(true));
+    await waitFor(() => expect(vi.mocked(client.drafts.saveDraft).mock.calls.at(-1)![1]).toBe(5));
+    const saved = vi.mocked(client.drafts.saveDraft).mock.calls.at(-1)![0].data as { findings: { text: string }[] };
+    expect(saved.findings.map((finding) => finding.text)).toEqual(['From this tab', 'From the other tab']);
+  });
+});

@@ -19,7 +19,7 @@ afterEach(() => {
 function slowStore() {
   const stored = { revision: 0, data: null as TimelineDraftData | null };
   const answers: (() => void)[] = [];
-  const hide: (() => void)[] = [];
+  const hide: ((leaving: boolean) => void)[] = [];
   const client: DraftClient = {
     loadDraft: async () => ({ ok: true, data: { kind: 'timeline', revision: 0, savedAt: null, data: null, published: null } }) as never,
     saveDraft: vi.fn((draft: Draft, base: number) => {
@@ -34,15 +34,16 @@ function slowStore() {
       return () => undefined;
     },
   };
-  return { client, stored, answerAll: () => answers.splice(0).forEach((answer) => answer()), hide: () => hide.forEach((callback) => callback()) };
+  return { client, stored, answerAll: () => answers.splice(0).forEach((answer) => answer()), hide: (leaving = true) => hide.forEach((callback) => callback(leaving)) };
 }
 
+const keepMine = (mine: TimelineDraftData) => mine;
 const withText = (text: string) => (data: TimelineDraftData): TimelineDraftData => ({ ...data, form: { id: '', date: '2025-03-04', time: '10:32', text, link: '', tag: '' } });
 
 describe('useDraft', () => {
   it('sends what was typed at once when the page is left while a save is still on its way, on top of the revision that save makes', async () => {
     const store = slowStore();
-    const { result } = renderHook(() => useDraft(store.client, 'timeline', emptyTimelineDraft));
+    const { result } = renderHook(() => useDraft(store.client, 'timeline', emptyTimelineDraft, keepMine));
     await waitFor(() => expect(result.current.loading).toBe(false));
     vi.useFakeTimers();
     act(() => result.current.update(withText('Customer reports')));
@@ -62,7 +63,7 @@ describe('useDraft', () => {
 
   it('while the page stays, a second save waits for the answer to the first and starts from the revision it made', async () => {
     const store = slowStore();
-    const { result } = renderHook(() => useDraft(store.client, 'timeline', emptyTimelineDraft));
+    const { result } = renderHook(() => useDraft(store.client, 'timeline', emptyTimelineDraft, keepMine));
     await waitFor(() => expect(result.current.loading).toBe(false));
     act(() => result.current.update(withText('first')));
     const first = result.current.flush();

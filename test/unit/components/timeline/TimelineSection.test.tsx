@@ -29,7 +29,7 @@ const DATA: TimelineDraftData = {
 };
 
 function fakeClient(view: DraftView<'timeline'> = stored(DATA)) {
-  const hide: (() => void)[] = [];
+  const hide: ((leaving: boolean) => void)[] = [];
   let revision = view.revision;
   let savedEntries = (view.data as TimelineDraftData | null)?.entries ?? [];
   const client = {
@@ -39,7 +39,7 @@ function fakeClient(view: DraftView<'timeline'> = stored(DATA)) {
       savedEntries = (draft.data as TimelineDraftData).entries;
       return ok<DraftSaveResult>({ status: 'saved', revision: ++revision, savedAt: '2025-03-05T12:01:00.000Z' });
     }),
-    onPageHide: vi.fn((callback: () => void) => {
+    onPageHide: vi.fn((callback: (leaving: boolean) => void) => {
       hide.push(callback);
       return () => undefined;
     }),
@@ -47,7 +47,8 @@ function fakeClient(view: DraftView<'timeline'> = stored(DATA)) {
     parseTranscript: vi.fn<TimelineClient['parseTranscript']>(async () => ok({ messages: [], unplaced: [] })),
     // As the worker does: what is posted is the saved draft's entries.
     publish: vi.fn<TimelineClient['publish']>(async (o) => ok<TimelinePublishResult>({ noteId: 9, noteUrl: 'https://gitlab.com/x/-/issues/1#note_9', action: 'created', internal: false, revision: o.revision, entries: entriesFingerprint(savedEntries), takenFromGitLab: 0, incidentEvents: null })),
-    hide: () => hide.forEach((callback) => callback()),
+    /** The page hidden (a switch to another tab), or with `leaving`, left (a reload, a close). */
+    hide: (leaving = false) => hide.forEach((callback) => callback(leaving)),
     bumpOtherTab: () => (revision += 1),
   };
   return client;
@@ -271,7 +272,7 @@ describe('TimelineSection', () => {
     await new Promise((done) => setTimeout(done, 20));
     expect(screen.getByTestId('draft-conflict')).toBeTruthy();
     expect(client.saveDraft.mock.calls.at(-1)![1]).not.toBe(7);
-    window.dispatchEvent(new Event('pagehide'));
+    client.hide(true);
     await waitFor(() => expect(client.saveDraft.mock.calls.at(-1)![1]).toBe(7));
     expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).entries.map((e) => e.text)).toEqual([
       'Customer reports 500s', 'from the other tab', 'only in this tab', HOSTILE,
