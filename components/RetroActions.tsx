@@ -15,16 +15,9 @@ interface Props {
   data: PanelData;
   client: PanelClient;
   onChange(next: Partial<PanelData>): void;
-}
-
-/**
- * The engineer who responded: the first assignee the roster knows who is not the manager of
- * another assignee (a manager already assigned is not the responder), else the first assignee.
- */
-function defaultEngineer({ issue, roster }: PanelData): string {
-  const managers = new Set(issue.assignees.map((user) => managerOf(roster, user.username)?.toLowerCase()));
-  const known = issue.assignees.find((user) => managerOf(roster, user.username) && !managers.has(user.username.toLowerCase()));
-  return (known ?? issue.assignees[0])?.username ?? '';
+  /** The responding support engineer, as typed. */
+  engineer: string;
+  onEngineer(engineer: string): void;
 }
 
 function storedSummary(issue: IssueSummary): string {
@@ -34,8 +27,7 @@ function storedSummary(issue: IssueSummary): string {
 }
 
 /** Step 5 of the handbook in one click: preview, apply, report what GitLab stored, undo. */
-export function RetroActions({ data, client, onChange, highlight = false }: Props) {
-  const [engineer, setEngineer] = useState(() => defaultEngineer(data));
+export function RetroActions({ data, client, onChange, highlight = false, engineer, onEngineer }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState('');
@@ -89,7 +81,7 @@ export function RetroActions({ data, client, onChange, highlight = false }: Prop
     <div class="retro-actions">
       <label class="field">
         <span>Responding support engineer</span>
-        <input value={engineer} list="retro-engineers" autocomplete="off" onInput={(event) => setEngineer(event.currentTarget.value)} />
+        <input value={engineer} list="retro-engineers" autocomplete="off" onInput={(event) => onEngineer(event.currentTarget.value)} />
         <small class="hint">The issue's assignee by default; change it if someone else responded.</small>
         <datalist id="retro-engineers">
           {issue.assignees.map((user) => <option key={user.id} value={user.username} />)}

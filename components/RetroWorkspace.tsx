@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { PanelData } from '@/lib/messaging';
 import { combineFindingsDrafts, emptyFindingsDraft } from '@/lib/findings-draft';
 import { retroChecklist } from '@/lib/retro/checklist';
-import { managerOf } from '@/lib/retro/roster-lookup';
+import { managerOf, respondingEngineer } from '@/lib/retro/roster-lookup';
 import type { Finding } from '@/lib/retro/findings';
 import type { PanelClient } from './panel-client';
 import { useDraft } from './drafts/use-draft';
@@ -21,15 +21,11 @@ interface Props {
   onChange(next: Partial<PanelData>): void;
 }
 
-/** The engineer's manager from the roster, for the checklist's "manager assigned" step. */
-function managerFor(data: PanelData): string | undefined {
-  const engineer = data.issue.assignees.find((user) => managerOf(data.roster, user.username)) ?? data.issue.assignees[0];
-  return engineer ? managerOf(data.roster, engineer.username) : undefined;
-}
-
 /** Everything the retro panel shows once GitLab answered: checklist, state, timeline, findings, notes. */
 export function RetroWorkspace({ data, client, onChange }: Props) {
   const draft = useDraft(client.drafts, 'findings', emptyFindingsDraft, combineFindingsDrafts);
+  // One choice of engineer for Apply and the checklist, so they never disagree about the manager.
+  const [engineer, setEngineer] = useState(() => respondingEngineer(data.issue.assignees.map((user) => user.username), data.roster));
   const [timelineEntries, setTimelineEntries] = useState<number | null>(null);
   const [timelineOpen, setTimelineOpen] = useState(false);
   // The Timeline section is its own script, loaded only when opened; a timeline in progress opens it,
@@ -47,7 +43,7 @@ export function RetroWorkspace({ data, client, onChange }: Props) {
     labels: data.issue.labels,
     dueDate: data.issue.dueDate,
     assigneeUsernames: data.issue.assignees.map((user) => user.username),
-    manager: managerFor(data),
+    manager: managerOf(data.roster, engineer),
     labelNames: data.labels,
     timelineEntries: timelineEntries ?? 0,
     findings,
@@ -59,7 +55,7 @@ export function RetroWorkspace({ data, client, onChange }: Props) {
     <>
       <RetroChecklist checklist={checklist} />
       <RetroStatus issue={data.issue} labels={data.labels} />
-      <RetroActions highlight={checklist.highlightApply} data={data} client={client} onChange={onChange} />
+      <RetroActions highlight={checklist.highlightApply} data={data} client={client} onChange={onChange} engineer={engineer} onEngineer={setEngineer} />
       <LeadSuggestions client={client} />
       <details class="section" data-testid="timeline-details" data-ready={timelineEntries === null ? 'no' : 'yes'} open={timelineOpen}
         onToggle={(event) => setTimelineOpen(event.currentTarget.open)}>

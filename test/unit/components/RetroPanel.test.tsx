@@ -419,3 +419,42 @@ describe('RetroPanel: findings saved in two tabs', () => {
     expect(saved.findings.map((finding) => finding.text)).toEqual(['From this tab', 'From the other tab']);
   });
 });
+
+describe('RetroPanel: the responding engineer', () => {
+  const LEE: UserSummary = { id: 7, username: 'lee-lead', name: 'Lee Lead' };
+  const LINA: UserSummary = { id: 8, username: 'lina-leader', name: 'Lina Leader' };
+  const roster = { 'sam-support': 'maria-manager', 'lee-lead': 'lina-leader' };
+  const openQuestion = { kind: 'findings', revision: 1, savedAt: NOW.toISOString(), published: null, data: { findings: [{ id: 'fquestion1', list: 'openQuestions', text: 'Why no alert?', state: 'open' }] } };
+  const withOpenQuestion = (client: FakeClient) => {
+    client.drafts.loadDraft = vi.fn(async (kind: string) => ok(kind === 'findings' ? openQuestion : { ...openQuestion, kind: 'timeline', revision: 0, data: null })) as never;
+    return client;
+  };
+  const retroActionsStep = () => screen.getByTestId('checklist').querySelector('[data-step="retro-actions"]')!;
+
+  it('a changed engineer is the one the checklist and Apply both go by: once applied, no step says otherwise', async () => {
+    const client = withOpenQuestion(fakeClient(ok(panelData({ roster }, { assignees: [SAM, LEE] }))));
+    client.apply.mockResolvedValue(ok<ApplyResult>({
+      issue: issue({ labels: ['retro', 'retro-actions'], dueDate: IN_A_WEEK, assignees: [SAM, LEE, LINA] }),
+      applied: { label: 'retro-actions', addedLabel: true, previousDueDate: null, appliedDueDate: IN_A_WEEK, addedManagerId: LINA.id, appliedAt: NOW.toISOString() },
+      alreadyApplied: false,
+      managerDropped: false,
+    }));
+    await renderReady(client);
+    await waitFor(() => expect(retroActionsStep().getAttribute('data-done')).toBe('no'));
+    fireEvent.input(screen.getByLabelText(/^Responding support engineer/), { target: { value: 'lee-lead' } });
+    expect(screen.getByTestId('manager').textContent).toBe('Manager: @lina-leader');
+    fireEvent.click(applyButton());
+    await waitFor(() => expect(client.apply).toHaveBeenCalledWith('lee-lead'));
+    await waitFor(() => expect(retroActionsStep().getAttribute('data-done')).toBe('yes'));
+    expect(screen.queryByTestId('apply-due')).toBeNull();
+    expect(screen.getByTestId('preview').textContent).toBe('Retro-actions are applied: label, due date and manager are set.');
+  });
+
+  it('after a reload, the engineer whose manager is assigned is the one shown: Apply does not offer a second manager', async () => {
+    const client = withOpenQuestion(fakeClient(ok(panelData({ roster }, { labels: ['retro', 'retro-actions'], dueDate: IN_A_WEEK, assignees: [SAM, LEE, LINA] }))));
+    await renderReady(client);
+    expect((screen.getByLabelText(/^Responding support engineer/) as HTMLInputElement).value).toBe('lee-lead');
+    expect(screen.getByTestId('preview').textContent).toBe('Retro-actions are applied: label, due date and manager are set.');
+    await waitFor(() => expect(retroActionsStep().getAttribute('data-done')).toBe('yes'));
+  });
+});
