@@ -42,7 +42,11 @@ export function ManagerFinder({ engineer, client, onAdded }: Props) {
         <label class="grow">
           <span class="visually-hidden">Search GitLab users</span>
           <input type="search" value={query} placeholder="Name or username" aria-label="Search GitLab users"
-            onInput={(event) => setQuery(event.currentTarget.value)} />
+            onInput={(event) => {
+              // Results belong to the words searched: changed words wait for their own search.
+              setQuery(event.currentTarget.value);
+              setResults(null);
+            }} />
         </label>
         <button type="submit" disabled={busy || query.trim().length < 2}>Search</button>
       </div>

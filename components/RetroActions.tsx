@@ -21,9 +21,9 @@ interface Props {
 }
 
 function storedSummary(issue: IssueSummary): string {
-  const due = issue.dueDate ? formatCalendarDate(issue.dueDate) : 'no due date';
+  const due = issue.dueDate ? `due ${formatCalendarDate(issue.dueDate)}` : 'no due date';
   const who = issue.assignees.map((user) => `@${user.username}`).join(', ') || 'nobody';
-  return `GitLab now has labels ${issue.labels.join(', ') || 'none'}; due ${due}; assigned to ${who}. Reload the page to see it in GitLab's sidebar.`;
+  return `GitLab now has labels ${issue.labels.join(', ') || 'none'}; ${due}; assigned to ${who}. Reload the page to see it in GitLab's sidebar.`;
 }
 
 /** Step 5 of the handbook in one click: preview, apply, report what GitLab stored, undo. */

@@ -27,8 +27,9 @@ const snapshot = (issue: IssueSummary): IssueSnapshot => ({
   assigneeIds: issue.assignees.map((user) => user.id),
 });
 
-function refuse(message: string): never {
-  throw new GitLabRequestError({ kind: 'rejected', status: 0, message });
+/** `not-configured`: fixed in the options (the roster), so the panel offers to open them. */
+function refuse(message: string, kind: 'rejected' | 'not-configured' = 'rejected'): never {
+  throw new GitLabRequestError({ kind, status: 0, message });
 }
 
 export function requireEmergencyProject(settings: Settings, projectPath: string): void {
@@ -44,7 +45,7 @@ async function resolveUser(gateway: GitLabGateway, gitlabUrl: string, username: 
   const cached = known[key];
   if (cached) return cached;
   const user = await gateway.findUser(username);
-  if (!user) refuse(`GitLab has no user @${username}. Fix the manager roster in the options.`);
+  if (!user) refuse(`GitLab has no user @${username}. Fix the manager roster in the options.`, 'not-configured');
   const summary = { id: user.id, username: user.username, name: user.name };
   await knownUsersItem.setValue({ ...known, [key]: summary });
   return summary;
@@ -71,7 +72,7 @@ export async function applyRetroActions(deps: BackgroundDeps, { ref, engineer }:
   const { settings, gateway } = await connect(deps);
   requireEmergencyProject(settings, ref.projectPath);
   const managerName = managerOf(rosterOf(settings), engineer);
-  if (!managerName) refuse(`The roster has no manager for @${engineer.replace(/^@/, '')}. Add one in the panel or the options.`);
+  if (!managerName) refuse(`The roster has no manager for @${engineer.replace(/^@/, '')}. Add one in the panel or the options.`, 'not-configured');
   const manager = await resolveUser(gateway, settings.gitlabUrl, managerName);
   // Read the issue fresh: assignee_ids replaces the list, so merge with what GitLab has now.
   const before = summarize(await gateway.getIssue(ref.projectPath, ref.iid));

@@ -178,7 +178,7 @@ describe('retro:apply', () => {
 
   it('an engineer missing from the roster is refused before any write', async () => {
     const error = errorOf(await apply('nobody-here'));
-    expect(error.kind).toBe('rejected');
+    expect(error.kind).toBe('not-configured');
     expect(error.message).toContain('@nobody-here');
     expect(gitlab.callsOf('editIssue')).toEqual([]);
   });
@@ -186,7 +186,7 @@ describe('retro:apply', () => {
   it('a manager unknown to GitLab is refused with a message naming them', async () => {
     await storeSettings({ rosterText: 'sam-support: ghost-manager\n' });
     const error = errorOf(await apply());
-    expect(error.kind).toBe('rejected');
+    expect(error.kind).toBe('not-configured');
     expect(error.message).toContain('@ghost-manager');
     expect(gitlab.callsOf('editIssue')).toEqual([]);
   });

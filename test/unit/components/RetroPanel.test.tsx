@@ -233,6 +233,8 @@ describe('RetroPanel: apply retro-actions', () => {
     await renderReady(client);
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(screen.getByTestId('outcome').textContent).toMatch(/^Undone\./));
+    // The fake's issue after undo has no due date: said as such, not "due no due date".
+    expect(screen.getByTestId('outcome').textContent).toBe("Undone. GitLab now has labels retro; no due date; assigned to @sam-support. Reload the page to see it in GitLab's sidebar.");
     expect(client.undo).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('button', { name: 'Undo' })).toBeNull();
   });
@@ -385,6 +387,9 @@ describe('RetroPanel: manager not in the roster', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Search' }));
     expect((await screen.findByText(/No GitLab user matches/)).textContent).toContain('zz-nobody');
     expect(client.addRosterPair).not.toHaveBeenCalled();
+    // Other words are not yet searched: "no match" is not said of them.
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Search GitLab users' }), { target: { value: 'maria' } });
+    expect(screen.queryByText(/No GitLab user matches/)).toBeNull();
   });
 });
 
@@ -456,5 +461,17 @@ describe('RetroPanel: the responding engineer', () => {
     expect((screen.getByLabelText(/^Responding support engineer/) as HTMLInputElement).value).toBe('lee-lead');
     expect(screen.getByTestId('preview').textContent).toBe('Retro-actions are applied: label, due date and manager are set.');
     await waitFor(() => expect(retroActionsStep().getAttribute('data-done')).toBe('yes'));
+  });
+});
+
+describe('RetroPanel: refusals the options fix', () => {
+  it('a roster naming a manager GitLab does not have offers to open the options', async () => {
+    const client = fakeClient();
+    client.apply.mockResolvedValue(fail({ kind: 'not-configured', status: 0, message: 'GitLab has no user @ghost-manager. Fix the manager roster in the options.' }));
+    await renderReady(client);
+    fireEvent.click(applyButton());
+    const alert = await screen.findByRole('alert');
+    fireEvent.click(within(alert).getByRole('button', { name: 'Open options' }));
+    expect(client.openOptions).toHaveBeenCalledTimes(1);
   });
 });
