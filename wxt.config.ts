@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 
 // Preact's automatic JSX runtime through esbuild: no React compat layer, no extra plugin.
@@ -12,11 +13,18 @@ export default defineConfig({
   hooks: {
     // Content scripts use the browser's own promise-based API (Chrome MV3 and Firefox both have
     // one): webextension-polyfill's 10 kB stays in the background worker and extension pages.
+    // And they leave out the element-waiting that only WXT's autoMount uses (lib/build/no-auto-mount.ts).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) return;
-      const alias = config.resolve?.alias;
-      if (Array.isArray(alias)) config.resolve!.alias = alias.filter((entry) => entry.find !== 'wxt/browser');
-      else if (alias) delete (alias as Record<string, string>)['wxt/browser'];
+      const alias = config.resolve?.alias ?? [];
+      const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [
+          ...entries.filter((entry) => entry.find !== 'wxt/browser'),
+          { find: /^@1natsu\/wait-element(\/detectors)?$/, replacement: fileURLToPath(new URL('./lib/build/no-auto-mount.ts', import.meta.url)) },
+        ],
+      };
     },
   },
   zip: { excludeSources: ['demo-output/**', 'bench-output/**', 'test-results/**'] },
