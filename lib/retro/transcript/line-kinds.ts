@@ -126,6 +126,21 @@ function calendarDay(y: number, mo: number, d: number): number | null {
   return d <= length ? Date.UTC(y, mo - 1, d) : null;
 }
 
+/** A line of a Zoom chat save, or null for a typed note that only says "From …:" ("10:32 From the customer: 502s"). */
+function zoomLine(line: string): LineKind | null {
+  const m = ZOOM_START.exec(line);
+  const colon = m ? line.indexOf(':', m[0].length) : -1;
+  if (!m || colon < 0) return null;
+  // "Back to Basics Bot to Everyone": the recipient follows the last " to ".
+  const sender = line.slice(m[0].length, colon).replace(/\s+/g, ' ').trim();
+  const to = sender.toLowerCase().lastIndexOf(' to ');
+  // Zoom writes seconds, or at least the recipient, and no name that starts with a digit ("From 10:00 to 10:30 …").
+  if ((!m[3] && to <= 0) || isDigit(sender.charCodeAt(0))) return null;
+  const clock = clockOf(m, 1);
+  const author = (to > 0 ? sender.slice(0, to) : sender).trim();
+  return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
+}
+
 export function classifyLine(raw: string): LineKind {
   if (raw.length <= 40 && CHROME.test(raw)) return { kind: 'chrome' };
   if (raw.startsWith('replied to a thread:')) return { kind: 'chrome' };
@@ -141,16 +156,8 @@ export function classifyLine(raw: string): LineKind {
       return clock ? { kind: 'dated', day, clock, offsetMin: offsetMinutes(m[9] ?? m[10]), text: m[11] ?? '' } : BAD;
     }
     if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give its date and time' };
-    m = line.includes('From') ? ZOOM_START.exec(line) : null;
-    const colon = m ? line.indexOf(':', m[0].length) : -1;
-    if (m && colon > 0) {
-      const clock = clockOf(m, 1);
-      // "Back to Basics Bot to Everyone": the recipient follows the last " to ".
-      const sender = line.slice(m[0].length, colon).replace(/\s+/g, ' ').trim();
-      const to = sender.toLowerCase().lastIndexOf(' to ');
-      const author = (to > 0 ? sender.slice(0, to) : sender).trim();
-      return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
-    }
+    const zoom = line.includes('From') ? zoomLine(line) : null;
+    if (zoom) return zoom;
     // A time alone, with a zone at most ("10:33:05.123 PM (UTC+10:30)"), is short: longer lines skip the pattern.
     m = line.length <= 32 ? TIME_ONLY.exec(line) : null;
     if (m) {

@@ -248,6 +248,12 @@ describe('messy real-world copies', () => {
     const long = `From a to b ${'x '.repeat(40_000)}`.trim();
     expect(parseTranscript(`10:32 ${long}`, UTC).messages.map((m) => [m.author ?? null, m.text])).toEqual([[null, long]]);
   });
+
+  it('a typed note that says "From …:" is no Zoom line: Zoom writes seconds or a recipient, and no sender starts with a digit', () => {
+    expect(times('10:45 From 10:00 to 10:30 no errors in logs: false alarm?')).toEqual([['2025-03-04T10:45', null, 'From 10:00 to 10:30 no errors in logs: false alarm?']]);
+    expect(times('10:32 From the customer: they see 502')).toEqual([['2025-03-04T10:32', null, 'From the customer: they see 502']]);
+    expect(times('10:32 From Sam Support to Everyone: hi').map((t) => t[1])).toEqual(['Sam Support']);
+  });
 });
 
 describe('clocks, offsets and speakers, read as the chat meant them', () => {
