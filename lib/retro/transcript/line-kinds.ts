@@ -60,7 +60,8 @@ const DAY = new RegExp(
 );
 // Slack's interface, copied along with the messages: reactions, thread links, an "(edited)" alone.
 // A reaction may carry a skin tone (":+1::skin-tone-2: 2"); a thread's summary may run on one line.
-const CHROME = /^(?:(?:(?::[\w+-]+:)+\s*\d+\s*)+|\d+ repl(?:y|ies)(?:\s+last reply .+)?|last reply .+|view thread|also sent to the channel|\(edited\))$/i;
+// A reaction's count is small: ":warning: 502" is a message.
+const CHROME = /^(?:(?:(?::[\w+-]+:)+\s*\d{1,2}\s*)+|\d+ repl(?:y|ies)(?:\s+last reply .+)?|last reply .+|view thread|also sent to the channel|\(edited\))$/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 // Slack labels the two most recent days by name instead of by date, capitalised as here.
 const RELATIVE_DAYS = new Map<string, 0 | 1>([['Today', 0], ['Yesterday', 1]]);

@@ -181,6 +181,12 @@ describe('messy real-world copies', () => {
     expect(result.skipped).toBe(5);
   });
 
+  it('keeps a message line that is a shortcode and a status code: only a count of one or two digits is a reaction', () => {
+    const result = parseTranscript('Sam Support  10:32 AM\n:warning: 502\n:x: 504\n:+1: 12', UTC);
+    expect(result.messages.map((m) => m.text)).toEqual([':warning: 502\n:x: 504']);
+    expect(result.skipped).toBe(1);
+  });
+
   it('reads "14:05 PM", old Mac line endings, and refuses a day that is not on the calendar', () => {
     expect(times('14:05 PM notified\r14:10 done')).toEqual([['2025-03-04T14:05', null, 'notified'], ['2025-03-04T14:10', null, 'done']]);
     expect(parseTranscript('2025-02-30 10:00 never', UTC).unplaced).toEqual([{ line: 1, text: '2025-02-30 10:00 never', reason: 'the date is not a day of the calendar' }]);
