@@ -28,14 +28,15 @@ export type LineKind =
 
 // h:mm[:ss] with an optional am/pm ("10:32 PM", "10:32pm", "10:32 p.m.").
 const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp])\.?[Mm]\.?)?`;
-// 2025-03-04 10:32, 2025-03-04T10:32:05Z, 2025/03/04 10:32 (a tab also separates date and time);
+// 2025-03-04 10:32, 2025-03-04T10:32:05Z, 2025/03/04 10:32 (a tab also separates date and time),
+// 2025-03-04_10:32:05.12345 (runit's svlogd, which writes GitLab's own logs);
 // offsets as ISO writes them (+01:00, +0100) and, right after the time, as PostgreSQL does (+01):
 // "10:32 -15 pods" is text.
 // A zone's offset is at most 14 hours: "+2000 jobs" is no offset.
 const OFFSET_HOURS = String.raw`[+-](?:0\d|1[0-4])`;
 // After UTC or GMT the hour may be one digit ("GMT+1", "UTC+5:30", "UTC+530").
 const WORD_OFFSET = String.raw`[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?`;
-const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt]|\s+)${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:${WORD_OFFSET})?|${OFFSET_HOURS}:?[0-5]\d)|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$)(.*)$`);
+const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt_]|\s+)${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:${WORD_OFFSET})?|${OFFSET_HOURS}:?[0-5]\d)|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$)(.*)$`);
 // 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
 const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 // Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
@@ -101,7 +102,7 @@ function writtenOffset(m: RegExpExecArray, at: number): number | undefined {
 }
 
 /** A list marker or bold before a time ("- 10:32 deploy", "1. 10:34", "**10:35** paged") is not what was said. */
-const DOC_LIST = /^(?:(?:[-*•+]|\d{1,3}[.)])\s+)?\*\*([[(]?(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}:\d{2}[^*]{0,12})\*\*|^(?:[-*•+]|\d{1,3}[.)])\s+(?=[[(]?(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}:\d{2})/;
+const DOC_LIST = /^(?:(?:[-*•+]|\d{1,3}[.)])\s+)?\*\*([[(]?(?:\d{4}-\d{2}-\d{2}[T _])?\d{1,2}:\d{2}[^*]{0,12})\*\*|^(?:[-*•+]|\d{1,3}[.)])\s+(?=[[(]?(?:\d{4}-\d{2}-\d{2}[T _])?\d{1,2}:\d{2})/;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 /** "1. " or "12) " at the start, read by characters: most lines start with a time's digits. */
 function numbered(line: string): boolean {

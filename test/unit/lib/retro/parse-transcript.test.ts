@@ -187,6 +187,16 @@ describe('messy real-world copies', () => {
     expect(result.skipped).toBe(1);
   });
 
+  it('reads the timestamps GitLab\'s own logs write (runit\'s svlogd, as gitlab-ctl tail prints them) as dated lines', () => {
+    const result = parseTranscript('10:00 tailing gitaly\n\n2025-03-04_10:32:05.12345 permission denied\n- 2025-03-04_10:33:00.5 retrying', UTC);
+    expect(result.messages.map((m) => [new Date(m.at).toISOString(), m.text])).toEqual([
+      ['2025-03-04T10:00:00.000Z', 'tailing gitaly'],
+      ['2025-03-04T10:32:05.000Z', 'permission denied'],
+      ['2025-03-04T10:33:00.000Z', 'retrying'],
+    ]);
+    expect(result.unplaced).toEqual([]);
+  });
+
   it('reads "14:05 PM", old Mac line endings, and refuses a day that is not on the calendar', () => {
     expect(times('14:05 PM notified\r14:10 done')).toEqual([['2025-03-04T14:05', null, 'notified'], ['2025-03-04T14:10', null, 'done']]);
     expect(parseTranscript('2025-02-30 10:00 never', UTC).unplaced).toEqual([{ line: 1, text: '2025-02-30 10:00 never', reason: 'the date is not a day of the calendar' }]);
