@@ -54,9 +54,11 @@ const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?(?:${WRITTEN_ZONE})?$`);
 // Slack's name-then-time layout, for the two most recent days: "Today at 3:04 PM" under the name.
 const RELATIVE_TIME = new RegExp(String.raw`^(Today|Yesterday) at ${CLOCK}$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-// Month names in full or Slack's abbreviations only: "Maybe 5" or "market 12" are not days.
+// Month names in full or Slack's abbreviations only: "Maybe 5" or "market 12" are not days. A day
+// alone as an ISO date ("2025-03-05") heads a part too; a document may make either a markdown
+// heading, bold, or end it in a colon ("### March 5", "**March 5**", "March 5th:").
 const DAY = new RegExp(
-  String.raw`^(?:(sun|mon|tues|wednes|thurs|fri|satur)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`,
+  String.raw`^(?:#{1,6}\s+)?(?:\*\*|__)?(?:(?:(sun|mon|tues|wednes|thurs|fri|satur)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?|(\d{4})-(\d{2})-(\d{2}))(?:\*\*|__)?:?(?:\*\*|__)?$`,
   'i',
 );
 // Slack's interface, copied along with the messages: reactions, thread links, an "(edited)" alone.
@@ -185,6 +187,8 @@ export function classifyLine(raw: string): LineKind {
     const daysAgo = header[2] ? RELATIVE_DAYS.get(header[2]) : undefined;
     return clock ? { kind: 'header', clock, author: header[1]!.trim(), ...(daysAgo === undefined ? {} : { daysAgo }) } : BAD;
   }
+  const heading = line.length <= 40 ? dayHeading(line) : null;
+  if (heading) return heading;
   if (startsWithDigit) return { kind: 'text', text: line };
   const relative = first === 84 || first === 89 ? RELATIVE_TIME.exec(line) : null; // "T" or "Y"
   if (relative) {
@@ -193,11 +197,18 @@ export function classifyLine(raw: string): LineKind {
   }
   const daysAgo = line.length <= 9 ? RELATIVE_DAYS.get(line) : undefined;
   if (daysAgo !== undefined) return { kind: 'relative-day', daysAgo };
-  const day = line.length <= 40 ? DAY.exec(line) : null;
-  const month = day ? MONTHS.indexOf(day[2]!.slice(0, 3).toLowerCase()) : -1;
-  if (day && month >= 0 && Number(day[3]) >= 1 && Number(day[3]) <= 31) {
-    const weekday = day[1] ? WEEKDAYS.indexOf(day[1].toLowerCase()) : null;
-    return { kind: 'day', month: month + 1, day: Number(day[3]), year: day[4] ? Number(day[4]) : null, weekday };
-  }
   return { kind: 'text', text: line };
+}
+
+/** The day a divider or heading names, or null when the line names none of the calendar. */
+function dayHeading(line: string): LineKind | null {
+  const m = DAY.exec(line);
+  if (m?.[5]) {
+    const [year, month, day] = [Number(m[5]), Number(m[6]), Number(m[7])];
+    return calendarDay(year, month, day) === null ? null : { kind: 'day', month, day, year, weekday: null };
+  }
+  const month = m ? MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) : -1;
+  if (!m || month < 0 || Number(m[3]) < 1 || Number(m[3]) > 31) return null;
+  const weekday = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase()) : null;
+  return { kind: 'day', month: month + 1, day: Number(m[3]), year: m[4] ? Number(m[4]) : null, weekday };
 }

@@ -551,6 +551,16 @@ describe('times as real chats and documents mix them', () => {
     ]);
   });
 
+  it('a date alone, or a day heading in markdown, changes the day like "March 5" does', () => {
+    for (const heading of ['2025-03-05', '### March 5', '**March 5**', 'March 5th:', '## **2025-03-05**']) {
+      expect(times(`09:30 paged\n${heading}\n14:00 follow-up`).map((t) => [t[0], t[2]])).toEqual([['2025-03-04T09:30', 'paged'], ['2025-03-05T14:00', 'follow-up']]);
+    }
+    // Inside a Slack message a date without its weekday is what was said.
+    expect(times('Sam Support  10:32 AM\nfix ships on\n2025-03-11\nLee Lead  10:35 AM\nok').map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T10:32', 'fix ships on\n2025-03-11'], ['2025-03-04T10:35', 'ok'],
+    ]);
+  });
+
   it('on the night clocks go back, the chat stays in the second pass of the hour once it got there', () => {
     expect(times('01:59 c\n01:02 d\n01:58 e\n01:55 f', ny).map((t) => t[0])).toEqual(['2025-11-02T05:59', '2025-11-02T06:02', '2025-11-02T06:58', '2025-11-02T06:55']);
   });
