@@ -133,27 +133,30 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     lastAt = at;
   };
   /**
-   * A time written with its zone ("10:33 UTC"): on the first line, that time of the chat's day in
-   * that zone; after it, the one that keeps the chat going forward, give or take a late line.
+   * A time written with its zone ("10:33 UTC"): on the first line or under a day divider, that
+   * time of the chat's day in that zone; after it, the one that keeps the chat going forward,
+   * give or take a late line.
    */
   const instantIn = (clock: Clock, offsetMin: number): number => {
     const offset = offsetMin * 60_000;
+    // Right after a day divider the chat counts from the divider's day, not from its last message.
+    const last = lastMinute === null ? null : lastAt;
     let h = clock.h;
     if (clock.twentyFour) twentyFourHour = true;
     if (!clock.twentyFour && !clock.either) twelveHour = true;
     // "2:10 UTC" after "1:05 PM UTC" is 14:10: the half of the day nearer the chat so far, as for times without a zone.
-    if (clock.either && (twelveHour || !twentyFourHour) && lastAt !== null) {
-      const before = Math.floor((((lastAt + offset) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+    if (clock.either && (twelveHour || !twentyFourHour) && last !== null) {
+      const before = Math.floor((((last + offset) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
       const other = (h % 12) + (h === 12 ? 0 : 12);
       if (Math.abs(signedMinutes(other * 60 + clock.mi - before)) < Math.abs(signedMinutes(h * 60 + clock.mi - before))) h = other;
     }
     const minute = (h * 60 + clock.mi) * 60_000 + clock.s * 1000;
     let at = day + minute - offset;
-    if (lastAt !== null) {
+    if (last !== null) {
       // The day in the written zone at the chat's last moment, then a day on or back to stay within reach of it.
-      at = Math.floor((lastAt + offset) / DAY_MS) * DAY_MS + minute - offset;
-      if (at < lastAt - LATE_MINUTES * 60_000) at += DAY_MS;
-      else if (at > lastAt + DAY_MS - LATE_MINUTES * 60_000) at -= DAY_MS;
+      at = Math.floor((last + offset) / DAY_MS) * DAY_MS + minute - offset;
+      if (at < last - LATE_MINUTES * 60_000) at += DAY_MS;
+      else if (at > last + DAY_MS - LATE_MINUTES * 60_000) at -= DAY_MS;
     }
     rolledOver = false;
     countOnFrom(at);

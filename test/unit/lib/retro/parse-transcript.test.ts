@@ -498,6 +498,15 @@ describe('times as real chats and documents mix them', () => {
     expect(times('23:58 UTC a\n00:03 UTC b\n23:59 UTC c').map((t) => t[0])).toEqual(['2025-03-04T23:58', '2025-03-05T00:03', '2025-03-04T23:59']);
   });
 
+  it('a time with its zone right under a day heading or a Slack divider is on that day', () => {
+    expect(times('March 4\n10:00 UTC alert fired\nMarch 5\n09:00 UTC follow-up', berlin).map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T10:00', 'alert fired'], ['2025-03-05T09:00', 'follow-up'],
+    ]);
+    expect(times('Sam Support  10:00 AM\npaged\nThursday, March 6th\nLee Lead\n09:00 UTC\nback', berlin)).toEqual([
+      ['2025-03-04T09:00', 'Sam Support', 'paged'], ['2025-03-06T09:00', 'Lee Lead', 'back'],
+    ]);
+  });
+
   it('a 12-hour time with its zone takes the half of the day that keeps the chat going, and UTC offsets are read right', () => {
     expect(times('1:05 PM UTC deploy\n2:10 UTC rollback\n2:20 PM UTC done', berlin).map((t) => t[0])).toEqual(['2025-03-04T13:05', '2025-03-04T14:10', '2025-03-04T14:20']);
     expect(['10:00 UTC+130 a', '10:00 GMT+5:30 b', '10:00 GMT+99 c'].map((text) => times(text)[0]!.filter((_, k) => k !== 1))).toEqual([
