@@ -28,6 +28,14 @@ export type LineKind =
 
 // h:mm[:ss] with an optional am/pm ("10:32 PM", "10:32pm", "10:32 p.m.").
 const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp])\.?[Mm]\.?)?`;
+// A dated line from its time on, kept whole as the text when the time starts a range
+// ("2025-03-04 10:32-10:45 db failover"). The digit first keeps it from scanning the rest of the
+// line at every space before the time.
+const FROM_CLOCK = String.raw`(?=(\d.*))`;
+// What joins the two times of a range: "10:32-10:45", "10:32 – 10:45", "10:32 - 10:45".
+const RANGE_DASH = String.raw`(?:\s*[–—]\s*|\s+-\s+|-)`;
+// Groups: the first time's seconds, the second time's hour and minute.
+const RANGE = new RegExp(String.raw`^[[(]?\d{1,2}:\d{2}(:\d{2}(?:[.,]\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?${RANGE_DASH}(\d{1,2}):(\d{2})(?!\d)`);
 // 2025-03-04 10:32, 2025-03-04T10:32:05Z, 2025/03/04 10:32 (a tab also separates date and time),
 // 2025-03-04_10:32:05.12345 (runit's svlogd, which writes GitLab's own logs);
 // offsets as ISO writes them (+01:00, +0100) and, right after the time, as PostgreSQL does (+01):
@@ -36,15 +44,16 @@ const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp]
 const OFFSET_HOURS = String.raw`[+-](?:0\d|1[0-4])`;
 // After UTC or GMT the hour may be one digit ("GMT+1", "UTC+5:30", "UTC+530").
 const WORD_OFFSET = String.raw`[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?`;
-const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt_]|\s+)${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:${WORD_OFFSET})?|${OFFSET_HOURS}:?[0-5]\d)|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$)(.*)$`);
+const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt_]|\s+)${FROM_CLOCK}${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:${WORD_OFFSET})?|${OFFSET_HOURS}:?[0-5]\d)|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$|(?=${RANGE_DASH}\d{1,2}:\d{2}))(.*)$`);
 // 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
 const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 // Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
 // pattern that backtracks, so a long line costs linear time).
 const ZOOM_START = new RegExp(String.raw`^${CLOCK}\s+From\s+`);
 // A zone written after the time is the one it is in: "10:33 UTC", "10:33Z", "10:33 (GMT+1)", "10:33 +01:00".
-// A bare offset after a bare time needs its colon ("10:32 +01:00"): "10:32 +1000 errors" is a count.
-const WRITTEN_ZONE = String.raw`\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])(${WORD_OFFSET})?|(${OFFSET_HOURS}:[0-5]\d))\)?(?=[\s,:]|$)`;
+// A bare offset after a bare time needs its colon ("10:32 +01:00"): "10:32 +1000 errors" is a count;
+// and a space or "(" before it: "10:32-10:45" is a range.
+const WRITTEN_ZONE = String.raw`(?:\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])(${WORD_OFFSET})?)|(?:\s\(?|\()(${OFFSET_HOURS}:[0-5]\d))\)?(?=[\s,:]|$)`;
 const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\s*[-–—|]\s*|[:,]\s+|\s+)(.+)$`);
 // Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
 // Slack's search and thread views write "Today at 3:04 PM" and "Yesterday at 9:10 AM".
@@ -130,6 +139,16 @@ function calendarDay(y: number, mo: number, d: number): number | null {
   return d <= length ? Date.UTC(y, mo - 1, d) : null;
 }
 
+/**
+ * Whether a line (a dated one from its time on) starts with a range of times, kept whole as the
+ * entry's text. A hyphen straight after a dated time is read as its offset ("T10:32:05-05:00",
+ * "T10:32-05:00") unless the time has no seconds and the second one is later ("10:32-10:45").
+ */
+function rangeFrom(fromClock: string, clock: Clock, offsetRead: boolean): boolean {
+  const m = RANGE.exec(fromClock);
+  return !!m && (!offsetRead || (!m[1] && Number(m[2]) * 60 + Number(m[3]) > clock.h * 60 + clock.mi));
+}
+
 /** A line of a Zoom chat save, or null for a typed note that only says "From …:" ("10:32 From the customer: 502s"). */
 function zoomLine(line: string): LineKind | null {
   const m = ZOOM_START.exec(line);
@@ -156,8 +175,12 @@ export function classifyLine(raw: string): LineKind {
     if (m) {
       const day = calendarDay(Number(m[1]), Number(m[3]), Number(m[4]));
       if (day === null) return BAD_DATE;
-      const clock = clockOf(m, 5);
-      return clock ? { kind: 'dated', day, clock, offsetMin: offsetMinutes(m[9] ?? m[10]), text: m[11] ?? '' } : BAD;
+      const clock = clockOf(m, 6);
+      if (!clock) return BAD;
+      const offsetMin = offsetMinutes(m[10] ?? m[11]);
+      return rangeFrom(m[5]!, clock, offsetMin !== null)
+        ? { kind: 'dated', day, clock, offsetMin: null, text: m[5]! }
+        : { kind: 'dated', day, clock, offsetMin, text: m[12] ?? '' };
     }
     if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give its date and time' };
     const zoom = line.includes('From') ? zoomLine(line) : null;
@@ -173,7 +196,10 @@ export function classifyLine(raw: string): LineKind {
     if (m) {
       const clock = clockOf(m, 1);
       const offsetMin = writtenOffset(m, 5);
-      return clock ? { kind: 'timed', clock, text: m[9]!, ...(offsetMin === undefined ? {} : { offsetMin }) } : BAD;
+      if (!clock) return BAD;
+      return rangeFrom(line, clock, offsetMin !== undefined)
+        ? { kind: 'timed', clock, text: line }
+        : { kind: 'timed', clock, text: m[9]!, ...(offsetMin === undefined ? {} : { offsetMin }) };
     }
   }
   // Headers end in a clock ("…10:32", "…AM", "…p.m.", "…]"): test the last character before the costly pattern.

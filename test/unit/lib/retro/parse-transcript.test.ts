@@ -422,6 +422,22 @@ describe('times written the way documents and logs write them', () => {
     expect(times('23:50 UTC a\n00:10 UTC b', berlin).map((t) => t[0])).toEqual(['2025-03-04T23:50', '2025-03-05T00:10']);
   });
 
+  it('a range of times is an entry at its start, in the chat\'s zone, and keeps the range in its text', () => {
+    const text = '10:32-10:45 db failover\n2025-03-04 10:50-10:55 replica caught up\n2025-03-04 15:00-15:10 maintenance\n15:20 – 15:30 retro\n15:40 - 15:45 notes\n16:00 done';
+    expect(times(text, berlin).map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T09:32', '10:32-10:45 db failover'], ['2025-03-04T09:50', '10:50-10:55 replica caught up'],
+      ['2025-03-04T14:00', '15:00-15:10 maintenance'], ['2025-03-04T14:20', '15:20 – 15:30 retro'],
+      ['2025-03-04T14:40', '15:40 - 15:45 notes'], ['2025-03-04T15:00', 'done'],
+    ]);
+  });
+
+  it('keeps reading offsets that look like the end of a range', () => {
+    const text = '10:32 +01:00 a\n10:33 UTC b\n2025-03-04T10:32:05-05:00 ERROR c\n10:32 -05:00 d\n2025-03-04T10:40-05:00 e\n10:50 (-05:00) f';
+    expect(times(text, berlin).map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T09:32', 'a'], ['2025-03-04T10:33', 'b'], ['2025-03-04T15:32', 'ERROR c'], ['2025-03-04T15:32', 'd'], ['2025-03-04T15:40', 'e'], ['2025-03-04T15:50', 'f'],
+    ]);
+  });
+
   it('reads list markers, bold times, parentheses and a colon or comma after the time', () => {
     const text = '- 10:32 deploy started\n* 10:33 errors\n1. 10:34 paged\n**10:35** rollback\n(10:38) recovered\n10:39, confirmed\n10:40: closed';
     expect(times(text).map((t) => [t[0]!.slice(11), t[2]])).toEqual([
