@@ -67,6 +67,16 @@ function looksLikeNewName(written: string, singleWordToo: boolean): boolean {
   return capitalised(words[0]!) && capitalised(words.at(-1)!) && words.every((word) => capitalised(word) || PARTICLES.has(word));
 }
 
+/** A line that opens or closes a ``` block: it starts with a fence and holds an odd number ("```ls```" is a block of its own). */
+function togglesFence(line: string): boolean {
+  if (!line.startsWith('```')) return false;
+  let fences = 0;
+  for (let at = 0; at >= 0; at = line.indexOf('```', at + 3)) fences += 1;
+  return fences % 2 === 1;
+}
+/** A fence with nothing on it but a language ("```", "```shell"). */
+const BARE_FENCE = /^```[\w+#.-]*$/;
+
 /** How far a time without AM/PM may sit before the one above it: chats run forward, give or take a late line. */
 const LATE_MINUTES = 60;
 /** A difference of minutes of the day as the chat means it: from an hour back to 23 hours on. */
@@ -99,8 +109,9 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   let skipped = 0;
   // The last text line, so a bare time under it can take it back as the speaker's name.
   let lastText: { index: number; into: ParsedMessage | null; before: string } | null = null;
-  // Inside a ``` block of a message: its lines are text, however much they look like times.
-  let inFence = false;
+  // A ``` block opened on a line that joins a message holds that message's text, however much its
+  // lines look like times; one opened outside any message only wraps lines read as usual.
+  let fence: 'message' | 'decoration' | null = null;
   // How the chat's own times are written (log lines with full dates do not count): once one is
   // written as only a 24-hour clock writes it, "8:05" is 08:05, not 20:05; unless another had AM/PM.
   let twentyFourHour = false;
@@ -202,6 +213,8 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     relativeRead.add(daysAgo ? 'Yesterday' : 'Today');
     lastMinute = null;
   };
+  /** A line without a time joins the open message: a Slack header's block past blank lines, another one until a blank line. */
+  const joins = (open: ParsedMessage) => currentIsBlock || !blankBefore || !open.text;
   const leaveUnplaced = (number: number, text: string, reason: string) => {
     unplaced.push({ line: number, text, reason });
     current = null;
@@ -245,12 +258,15 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
       continue;
     }
     const open = current as ParsedMessage | null;
-    const fence = line.startsWith('```');
-    let kind = fence && open ? ({ kind: 'text', text: line } as const) : classifyLine(line);
+    const toggles = togglesFence(line);
+    const inBlock: boolean = fence === 'message' || (toggles && !fence && !!open && joins(open));
+    if (toggles) fence = fence ? null : inBlock ? 'message' : 'decoration';
+    // The fences around pasted lines say nothing; one with more on it than a language is read.
+    if (toggles && !inBlock && BARE_FENCE.test(line)) continue;
+    let kind = classifyLine(line);
     // A block left open ends at the next speaker's header at the latest.
-    if (inFence && kind.kind === 'header') inFence = false;
-    else if (inFence) kind = { kind: 'text', text: line };
-    if (fence && open) inFence = !inFence;
+    if (inBlock && kind.kind === 'header') fence = null;
+    else if (inBlock) kind = { kind: 'text', text: line };
     const underEmptyHeader = !!open && currentIsBlock && !open.text;
     // "Yesterday" or "March 3" said in a message is text: right under a header, with no message
     // after it, or naming a day before the chat's.
@@ -326,7 +342,6 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         break;
       }
       case 'day':
-        inFence = false;
         rolledOver = false;
         day = dividerDay(kind);
         dayFromChat = true;
@@ -348,7 +363,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         leaveUnplaced(number, line, kind.reason);
         break;
       case 'text': {
-        if (open && (currentIsBlock || !blankBefore || !open.text)) {
+        if (open && joins(open)) {
           lastText = { index: i, into: open, before: open.text };
           open.text = open.text ? `${open.text}\n${unedited(line)}` : unedited(line);
         } else {

@@ -244,6 +244,26 @@ describe('messy real-world copies', () => {
     ]);
   });
 
+  it('a ``` block on one line opens none: the next timed line is an entry of its own', () => {
+    expect(times('Sam Support  10:32 AM\n```sudo gitlab-ctl restart gitaly```\n10:40 restarted')).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', '```sudo gitlab-ctl restart gitaly```'],
+      ['2025-03-04T10:40', null, 'restarted'],
+    ]);
+  });
+
+  it('a ``` block outside any message only wraps lines read as usual, and its bare fences are left out', () => {
+    const logs = ['```', '2025-03-04 10:33:00 ERROR x', '```', '10:40 customer confirmed'];
+    for (const text of [logs, ['10:32 note', '', ...logs]]) {
+      const result = parseTranscript(text.join('\n'), UTC);
+      expect(result.messages.map((m) => [new Date(m.at).toISOString().slice(11, 16), m.text]).slice(-2)).toEqual([['10:33', 'ERROR x'], ['10:40', 'customer confirmed']]);
+      expect(result.unplaced).toEqual([]);
+    }
+    // A fence with more on it than a language is listed, not dropped.
+    expect(parseTranscript('```log 10:33 ERROR x\n10:40 ok\n```', UTC).unplaced.map((u) => u.text)).toEqual(['```log 10:33 ERROR x']);
+    // Opened on a line that joins a message, the block is that message's text.
+    expect(times('10:32 error was:\n```\n10:31:59 ERROR x\n```\n10:40 fixed').map((t) => t[2])).toEqual(['error was:\n```\n10:31:59 ERROR x\n```', 'fixed']);
+  });
+
   it('reads headers of names that start with a digit or a bracket, and keeps a day-first date inside a message', () => {
     const text = ['1Password  10:33 AM', 'rotated', '[EXT] Carol  10:34 AM', 'line one', '04.03.2025 10:00 maintenance window', 'line three'];
     expect(times(text.join('\n'))).toEqual([
