@@ -18,7 +18,8 @@ export type LineKind =
   | { kind: 'dated'; day: number; clock: Clock; offsetMin: number | null; text: string }
   | { kind: 'timed'; clock: Clock; author?: string; text: string; offsetMin?: number }
   | { kind: 'header'; clock: Clock; author: string; daysAgo?: 0 | 1 }
-  | { kind: 'time-only'; clock: Clock; offsetMin?: number; daysAgo?: 0 | 1 }
+  /** `nameAbove`: a bot badge or status stood where the name goes ("APP  10:33 AM"): the name is on the line above. */
+  | { kind: 'time-only'; clock: Clock; offsetMin?: number; daysAgo?: 0 | 1; nameAbove?: true }
   /** `weekday`: 0 (Sunday) to 6, when the divider names one ("Monday, December 1st"). */
   | { kind: 'day'; month: number; day: number; year: number | null; weekday: number | null }
   | { kind: 'relative-day'; daysAgo: 0 | 1 }
@@ -58,6 +59,11 @@ const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\
 // Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
 // Slack's search and thread views write "Today at 3:04 PM" and "Yesterday at 9:10 AM".
 const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\u00a0|\s\[)(?:(Today|Yesterday) at )?${CLOCK}\]?$`);
+// What Slack writes after a name: a status emoji (":palm_tree:") and a bot's "APP" badge, spaced or not
+// ("HuggsyAPP"). Two at most, and never from inside a run of spaces, so a long line costs linear time.
+const NAME_BADGES = /(?<!\s)(?:\s*(?::[\w+-]+:|APP)){1,2}$/;
+/** A Slack name without the status emoji and bot badge after it. */
+export const slackName = (written: string) => written.replace(NAME_BADGES, '').trim();
 const CLOCK_AT_END = new RegExp(String.raw`${CLOCK}\]?$`);
 const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?(?:${WRITTEN_ZONE})?$`);
 // Slack's name-then-time layout, for the two most recent days: "Today at 3:04 PM" under the name.
@@ -211,7 +217,10 @@ export function classifyLine(raw: string): LineKind {
   if (header) {
     const clock = clockOf(header, 3);
     const daysAgo = header[2] ? RELATIVE_DAYS.get(header[2]) : undefined;
-    return clock ? { kind: 'header', clock, author: header[1]!.trim(), ...(daysAgo === undefined ? {} : { daysAgo }) } : BAD;
+    const day = daysAgo === undefined ? {} : { daysAgo };
+    const author = slackName(header[1]!);
+    if (!clock) return BAD;
+    return author ? { kind: 'header', clock, author, ...day } : { kind: 'time-only', clock, nameAbove: true, ...day };
   }
   const heading = line.length <= 40 ? dayHeading(line) : null;
   if (heading) return heading;

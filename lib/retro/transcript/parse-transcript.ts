@@ -4,7 +4,7 @@
  * returned in `unplaced` for the user to fix, never dropped.
  */
 import { utcToWallMs, wallDayMs, wallMinuteToUtcMs } from '../zoned-time';
-import { classifyLine, type Clock, type LineKind } from './line-kinds';
+import { classifyLine, slackName, type Clock, type LineKind } from './line-kinds';
 
 export interface TranscriptOptions {
   /** `YYYY-MM-DD`: the day of the first message without a date. */
@@ -49,17 +49,15 @@ const ROLLOVER_MINUTES = 6 * 60;
 /** A display name: short, a few words, no sentence punctuation ("at the logs :eyes:" is not one). */
 const looksLikeName = (line: string) => line.length <= 40 && line.split(/\s+/).length <= 4 && !/[:?!,;]|\.$/.test(line);
 const LIST_ITEM = /^(?:[-*•+]|\d{1,3}[.)]|\*\*)\s?/;
-const STATUS_EMOJI = /\s+:[\w+-]+:$/;
 /** Small words that names carry in lowercase ("Ana de la Cruz", "Hans van der Berg"). */
 const PARTICLES = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'der', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'zu']);
 /**
  * A line under a message that may be a new speaker's name: written as names are ("Lee Lead",
  * "Ana de la Cruz"; not "checking logs", "yes", "LGTM", "🎉" or "image.png"). A single word
- * ("Done") counts only once the chat has shown names above times.
+ * ("Done") counts only once the chat has shown names above times. `line` comes without Slack's
+ * status emoji and bot badge.
  */
-function looksLikeNewName(written: string, singleWordToo: boolean): boolean {
-  // A Slack status emoji after the name ("Lee Lead :palm_tree:") is not part of it.
-  const line = written.replace(STATUS_EMOJI, '');
+function looksLikeNewName(line: string, singleWordToo: boolean): boolean {
   if (!looksLikeName(line) || /\.[a-z\d]{2,5}$/i.test(line) || !/\p{L}/u.test(line)) return false;
   const words = line.split(/\s+/);
   if (words.length === 1 && (!singleWordToo || /^\p{Lu}{2,5}$/u.test(line))) return false;
@@ -242,11 +240,12 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
    * alone above the time. A line taken back must leave its message some text ("Alice / 10:32 AM /
    * checking logs / 10:33 AM" is Alice again, not a speaker called "checking logs"), and a new
    * speaker's name is written as names are ("Lee Lead", not "checking logs"), or is one heard already.
+   * A bot badge or status where the name goes (`badge`) says the line above is the name, whatever it is.
    */
-  const nameOver = (i: number, textBefore: typeof lastText) => {
-    const above = textBefore?.index === i - 1 && !blankBefore ? trimmed(i - 1) : null;
+  const nameOver = (i: number, textBefore: typeof lastText, badge = false) => {
+    const above = textBefore?.index === i - 1 && !blankBefore ? slackName(trimmed(i - 1)) : null;
     return above !== null && textBefore &&
-      (!textBefore.into || (textBefore.before && (authors.has(above) || looksLikeNewName(above, namesAboveTimes))))
+      (!textBefore.into || (textBefore.before && (badge || authors.has(above) || looksLikeNewName(above, namesAboveTimes))))
       ? textBefore : null;
   };
 
@@ -281,7 +280,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     if ((kind.kind === 'timed' || kind.kind === 'time-only') && open && currentIsBlock && open.text && ((kind.kind === 'timed' && kind.offsetMin !== undefined) || LIST_ITEM.test(line))) kind = { kind: 'text', text: line };
     // "Today at 3:00 PM" or "10:33 UTC" alone inside a Slack message is said, unless a name stands above it
     // (Slack writes its own times with neither, except "Today at" under a name).
-    if (kind.kind === 'time-only' && (kind.daysAgo !== undefined || kind.offsetMin !== undefined) && open?.text && currentIsBlock && !nameOver(i, lastText)) kind = { kind: 'text', text: line };
+    if (kind.kind === 'time-only' && (kind.daysAgo !== undefined || kind.offsetMin !== undefined) && open?.text && currentIsBlock && !nameOver(i, lastText, kind.nameAbove)) kind = { kind: 'text', text: line };
     // A log line quoted in a message ("2025-03-01 02:14:05 ERROR …") is part of it, and moves no day.
     if (kind.kind === 'dated' && open && (currentIsBlock || (open.author !== undefined && !blankBefore))) kind = { kind: 'text', text: line };
     // A message that is only a time, or starts with one ("10:45 works for me"), under its speaker's
@@ -321,17 +320,14 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
       case 'time-only': {
         // Slack puts the name alone on the line above the time: take that line back from where it went
         // (Slack copies may mix this layout with "Name  10:32 PM" headers).
-        const nameAbove = nameOver(i, textBefore);
+        const nameAbove = nameOver(i, textBefore, kind.nameAbove);
         let author: string | undefined;
         let line = number;
-        if (nameAbove?.into) {
-          author = nameAbove.into.text.slice(nameAbove.before.length).replace(/^\n/, '');
-          nameAbove.into.text = nameAbove.before;
+        if (nameAbove) {
+          if (nameAbove.into) nameAbove.into.text = nameAbove.before;
+          else unplaced.pop();
+          author = slackName(trimmed(i - 1));
           line = number - 1;
-        } else if (nameAbove) {
-          const name = unplaced.pop()!;
-          author = name.text;
-          line = name.line;
         } else {
           // No name above: the same speaker again, as Slack shows a follow-up message.
           author = (messages.at(-1) as ParsedMessage | undefined)?.author;

@@ -509,8 +509,20 @@ describe('times written the way documents and logs write them', () => {
     ]);
   });
 
-  it('takes a name with a Slack status emoji above a time as a new speaker', () => {
-    expect(times('Sam Support\n10:32 AM\nseeing 500s\nLee Lead :palm_tree:\n10:35 AM\non it').map((t) => t[1])).toEqual(['Sam Support', 'Lee Lead :palm_tree:']);
+  it('takes a name with a Slack status emoji above a time as a new speaker, without the emoji', () => {
+    expect(times('Sam Support\n10:32 AM\nseeing 500s\nLee Lead :palm_tree:\n10:35 AM\non it').map((t) => t[1])).toEqual(['Sam Support', 'Lee Lead']);
+  });
+
+  it('reads Slack\'s bot badge and status emoji on the time line: the name is the one before them, or the line above', () => {
+    const result = parseTranscript('PagerDuty\nAPP  10:33 AM\nTriggered: gitaly down', UTC);
+    expect(result.messages.map((m) => [m.line, m.author, m.text])).toEqual([[1, 'PagerDuty', 'Triggered: gitaly down']]);
+    expect(result.unplaced).toEqual([]);
+    expect(times('PagerDuty  APP  10:33 AM\nTriggered\nHuggsyAPP  9:22 PM\nhi\nLee Lead :palm_tree:  10:35 PM\nback').map((t) => t[1])).toEqual(['PagerDuty', 'Huggsy', 'Lee Lead']);
+    // Whatever the rules for names say: "lee" is one lowercase word, but a status stands where the name goes.
+    expect(times('Sam Support  10:32 AM\nseeing 500s\nlee\n:palm_tree:  10:35 AM\non it')).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'seeing 500s'],
+      ['2025-03-04T10:35', 'lee', 'on it'],
+    ]);
   });
 
   it('reads Slack\'s "Today at" and "Yesterday at" headers, and more of its interface lines', () => {
