@@ -373,6 +373,19 @@ describe('clocks, offsets and speakers, read as the chat meant them', () => {
     }
   });
 
+  it('in the name-then-time layout, a message\'s last line is no new speaker when it holds digits, "@" or "%", or opens with a greeting', () => {
+    for (const line of ['Thanks Lee', 'Hello Ana Ops', '@Lee Lead @Ana Ops', 'HTTP 502', 'GitLab 17.9.1', 'CPU 100%', '2 MB']) {
+      expect(times(`Sam Support\n10:32 AM\nrestarting the pods\n${line}\n10:40 AM\nback up now`, la)).toEqual([
+        ['2025-03-04T18:32', 'Sam Support', `restarting the pods\n${line}`],
+        ['2025-03-04T18:40', 'Sam Support', 'back up now'],
+      ]);
+    }
+    // A last initial and a five-word name with particles are names.
+    expect(times('Lee Lead\n10:32 AM\nis it back?\nSam S.\n10:33 AM\nyes\nJuan Carlos de la Vega\n10:34 AM\nconfirmed', la).map((t) => t[1])).toEqual([
+      'Lee Lead', 'Sam S.', 'Juan Carlos de la Vega',
+    ]);
+  });
+
   it('a paste that starts with a bare time still finds the next speaker\'s name above their time', () => {
     expect(times('10:34 AM\nsome text\nSam Support\n10:37 AM\nthanks', la)).toEqual([
       ['2025-03-04T18:34', null, 'some text'],
