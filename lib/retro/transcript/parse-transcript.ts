@@ -252,9 +252,10 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
    */
   const nameOver = (i: number, textBefore: typeof lastText, badge = false) => {
     const above = textBefore?.index === i - 1 && !blankBefore ? slackName(trimmed(i - 1)) : null;
-    return above !== null && textBefore &&
-      (!textBefore.into || (textBefore.before && (badge || authors.has(above) || looksLikeNewName(above, namesAboveTimes))))
-      ? textBefore : null;
+    if (above === null || !textBefore) return null;
+    // A line left unplaced need only look like a name loosely ("Sam Support", not "customer says it's still broken").
+    if (!textBefore.into) return badge || looksLikeName(above) ? textBefore : null;
+    return textBefore.before && (badge || authors.has(above) || looksLikeNewName(above, namesAboveTimes)) ? textBefore : null;
   };
 
   for (let i = 0; i < lines.length; i += 1) {

@@ -386,6 +386,14 @@ describe('clocks, offsets and speakers, read as the chat meant them', () => {
     ]);
   });
 
+  it('a sentence left unplaced right above a bare time stays listed: the time is the previous speaker again, or none', () => {
+    const text = '10:32 deploy started\n\ncustomer says it\'s still broken after the deploy\n10:40 AM\nrollback started';
+    const result = parseTranscript(text, UTC);
+    expect(times(text)).toEqual([['2025-03-04T10:32', null, 'deploy started'], ['2025-03-04T10:40', null, 'rollback started']]);
+    expect(result.unplaced).toEqual([{ line: 3, text: 'customer says it\'s still broken after the deploy', reason: 'no time on this line' }]);
+    expect(times('10:32:05 From Sam Support to Everyone: restarting\n\nnotes: checked the logs\n10:40 AM\ndone').map((t) => t[1])).toEqual(['Sam Support', 'Sam Support']);
+  });
+
   it('a paste that starts with a bare time still finds the next speaker\'s name above their time', () => {
     expect(times('10:34 AM\nsome text\nSam Support\n10:37 AM\nthanks', la)).toEqual([
       ['2025-03-04T18:34', null, 'some text'],
