@@ -18,7 +18,8 @@ export type LineKind =
   | { kind: 'dated'; day: number; clock: Clock; offsetMin: number | null; text: string }
   | { kind: 'timed'; clock: Clock; author?: string; text: string; offsetMin?: number }
   | { kind: 'header'; clock: Clock; author: string; daysAgo?: 0 | 1 }
-  | { kind: 'time-only'; clock: Clock; offsetMin?: number; daysAgo?: 0 | 1 }
+  /** `nameAbove`: a bot badge or status stood where the name goes ("APP  10:33 AM"): the name is on the line above. */
+  | { kind: 'time-only'; clock: Clock; offsetMin?: number; daysAgo?: 0 | 1; nameAbove?: true }
   /** `weekday`: 0 (Sunday) to 6, when the divider names one ("Monday, December 1st"). */
   | { kind: 'day'; month: number; day: number; year: number | null; weekday: number | null }
   | { kind: 'relative-day'; daysAgo: 0 | 1 }
@@ -28,39 +29,57 @@ export type LineKind =
 
 // h:mm[:ss] with an optional am/pm ("10:32 PM", "10:32pm", "10:32 p.m.").
 const CLOCK = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:\s?([AaPp])\.?[Mm]\.?)?`;
-// 2025-03-04 10:32, 2025-03-04T10:32:05Z, 2025/03/04 10:32 (a tab also separates date and time);
+// A dated line from its time on, kept whole as the text when the time starts a range
+// ("2025-03-04 10:32-10:45 db failover"). The digit first keeps it from scanning the rest of the
+// line at every space before the time.
+const FROM_CLOCK = String.raw`(?=(\d.*))`;
+// What joins the two times of a range: "10:32-10:45", "10:32 – 10:45", "10:32 - 10:45".
+const RANGE_DASH = String.raw`(?:\s*[–—]\s*|\s+-\s+|-)`;
+// Groups: the first time's seconds, the second time's hour and minute.
+const RANGE = new RegExp(String.raw`^[[(]?\d{1,2}:\d{2}(:\d{2}(?:[.,]\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?${RANGE_DASH}(\d{1,2}):(\d{2})(?!\d)`);
+// 2025-03-04 10:32, 2025-03-04T10:32:05Z, 2025/03/04 10:32 (a tab also separates date and time),
+// 2025-03-04_10:32:05.12345 (runit's svlogd, which writes GitLab's own logs);
 // offsets as ISO writes them (+01:00, +0100) and, right after the time, as PostgreSQL does (+01):
 // "10:32 -15 pods" is text.
 // A zone's offset is at most 14 hours: "+2000 jobs" is no offset.
 const OFFSET_HOURS = String.raw`[+-](?:0\d|1[0-4])`;
 // After UTC or GMT the hour may be one digit ("GMT+1", "UTC+5:30", "UTC+530").
 const WORD_OFFSET = String.raw`[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?`;
-const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt]|\s+)${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:${WORD_OFFSET})?|${OFFSET_HOURS}:?[0-5]\d)|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$)(.*)$`);
+const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt_]|\s+)${FROM_CLOCK}${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:${WORD_OFFSET})?|${OFFSET_HOURS}:?[0-5]\d)|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$|(?=${RANGE_DASH}\d{1,2}:\d{2}))(.*)$`);
 // 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
 const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
 // Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
 // pattern that backtracks, so a long line costs linear time).
 const ZOOM_START = new RegExp(String.raw`^${CLOCK}\s+From\s+`);
 // A zone written after the time is the one it is in: "10:33 UTC", "10:33Z", "10:33 (GMT+1)", "10:33 +01:00".
-// A bare offset after a bare time needs its colon ("10:32 +01:00"): "10:32 +1000 errors" is a count.
-const WRITTEN_ZONE = String.raw`\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])(${WORD_OFFSET})?|(${OFFSET_HOURS}:[0-5]\d))\)?(?=[\s,:]|$)`;
+// A bare offset after a bare time needs its colon ("10:32 +01:00"): "10:32 +1000 errors" is a count;
+// and a space or "(" before it: "10:32-10:45" is a range.
+const WRITTEN_ZONE = String.raw`(?:\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])(${WORD_OFFSET})?)|(?:\s\(?|\()(${OFFSET_HOURS}:[0-5]\d))\)?(?=[\s,:]|$)`;
 const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\s*[-–—|]\s*|[:,]\s+|\s+)(.+)$`);
 // Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
 // Slack's search and thread views write "Today at 3:04 PM" and "Yesterday at 9:10 AM".
 const HEADER = new RegExp(String.raw`^(.{1,79}?)(?:\s{2,}|\t|\u00a0|\s\[)(?:(Today|Yesterday) at )?${CLOCK}\]?$`);
+// What Slack writes after a name: a status emoji (":palm_tree:") and a bot's "APP" badge, spaced or not
+// ("HuggsyAPP"). Two at most, and never from inside a run of spaces, so a long line costs linear time.
+const NAME_BADGES = /(?<!\s)(?:\s*(?::[\w+-]+:|APP)){1,2}$/;
+/** A Slack name without the status emoji and bot badge after it. */
+export const slackName = (written: string) => written.replace(NAME_BADGES, '').trim();
 const CLOCK_AT_END = new RegExp(String.raw`${CLOCK}\]?$`);
 const TIME_ONLY = new RegExp(String.raw`^\[?${CLOCK}\]?(?:${WRITTEN_ZONE})?$`);
 // Slack's name-then-time layout, for the two most recent days: "Today at 3:04 PM" under the name.
 const RELATIVE_TIME = new RegExp(String.raw`^(Today|Yesterday) at ${CLOCK}$`);
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-// Month names in full or Slack's abbreviations only: "Maybe 5" or "market 12" are not days.
+// Month names in full or Slack's abbreviations only: "Maybe 5" or "market 12" are not days. A day
+// alone as an ISO date ("2025-03-05") heads a part too; a document may make either a markdown
+// heading, bold, or end it in a colon ("### March 5", "**March 5**", "March 5th:").
 const DAY = new RegExp(
-  String.raw`^(?:(sun|mon|tues|wednes|thurs|fri|satur)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$`,
+  String.raw`^(?:#{1,6}\s+)?(?:\*\*|__)?(?:(?:(sun|mon|tues|wednes|thurs|fri|satur)day,?\s+)?(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?|(\d{4})-(\d{2})-(\d{2}))(?:\*\*|__)?:?(?:\*\*|__)?$`,
   'i',
 );
 // Slack's interface, copied along with the messages: reactions, thread links, an "(edited)" alone.
 // A reaction may carry a skin tone (":+1::skin-tone-2: 2"); a thread's summary may run on one line.
-const CHROME = /^(?:(?:(?::[\w+-]+:)+\s*\d+\s*)+|\d+ repl(?:y|ies)(?:\s+last reply .+)?|last reply .+|view thread|also sent to the channel|\(edited\))$/i;
+// A reaction's count is small: ":warning: 502" is a message.
+const CHROME = /^(?:(?:(?::[\w+-]+:)+\s*\d{1,2}\s*)+|\d+ repl(?:y|ies)(?:\s+last reply .+)?|last reply .+|view thread|also sent to the channel|\(edited\))$/i;
 const WEEKDAYS = ['sun', 'mon', 'tues', 'wednes', 'thurs', 'fri', 'satur'];
 // Slack labels the two most recent days by name instead of by date, capitalised as here.
 const RELATIVE_DAYS = new Map<string, 0 | 1>([['Today', 0], ['Yesterday', 1]]);
@@ -100,7 +119,7 @@ function writtenOffset(m: RegExpExecArray, at: number): number | undefined {
 }
 
 /** A list marker or bold before a time ("- 10:32 deploy", "1. 10:34", "**10:35** paged") is not what was said. */
-const DOC_LIST = /^(?:(?:[-*•+]|\d{1,3}[.)])\s+)?\*\*([[(]?(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}:\d{2}[^*]{0,12})\*\*|^(?:[-*•+]|\d{1,3}[.)])\s+(?=[[(]?(?:\d{4}-\d{2}-\d{2}[T ])?\d{1,2}:\d{2})/;
+const DOC_LIST = /^(?:(?:[-*•+]|\d{1,3}[.)])\s+)?\*\*([[(]?(?:\d{4}-\d{2}-\d{2}[T _])?\d{1,2}:\d{2}[^*]{0,12})\*\*|^(?:[-*•+]|\d{1,3}[.)])\s+(?=[[(]?(?:\d{4}-\d{2}-\d{2}[T _])?\d{1,2}:\d{2})/;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 /** "1. " or "12) " at the start, read by characters: most lines start with a time's digits. */
 function numbered(line: string): boolean {
@@ -126,6 +145,31 @@ function calendarDay(y: number, mo: number, d: number): number | null {
   return d <= length ? Date.UTC(y, mo - 1, d) : null;
 }
 
+/**
+ * Whether a line (a dated one from its time on) starts with a range of times, kept whole as the
+ * entry's text. A hyphen straight after a dated time is read as its offset ("T10:32:05-05:00",
+ * "T10:32-05:00") unless the time has no seconds and the second one is later ("10:32-10:45").
+ */
+function rangeFrom(fromClock: string, clock: Clock, offsetRead: boolean): boolean {
+  const m = RANGE.exec(fromClock);
+  return !!m && (!offsetRead || (!m[1] && Number(m[2]) * 60 + Number(m[3]) > clock.h * 60 + clock.mi));
+}
+
+/** A line of a Zoom chat save, or null for a typed note that only says "From …:" ("10:32 From the customer: 502s"). */
+function zoomLine(line: string): LineKind | null {
+  const m = ZOOM_START.exec(line);
+  const colon = m ? line.indexOf(':', m[0].length) : -1;
+  if (!m || colon < 0) return null;
+  // "Back to Basics Bot to Everyone": the recipient follows the last " to ".
+  const sender = line.slice(m[0].length, colon).replace(/\s+/g, ' ').trim();
+  const to = sender.toLowerCase().lastIndexOf(' to ');
+  // Zoom writes seconds, or at least the recipient, and no name that starts with a digit ("From 10:00 to 10:30 …").
+  if ((!m[3] && to <= 0) || isDigit(sender.charCodeAt(0))) return null;
+  const clock = clockOf(m, 1);
+  const author = (to > 0 ? sender.slice(0, to) : sender).trim();
+  return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
+}
+
 export function classifyLine(raw: string): LineKind {
   if (raw.length <= 40 && CHROME.test(raw)) return { kind: 'chrome' };
   if (raw.startsWith('replied to a thread:')) return { kind: 'chrome' };
@@ -137,20 +181,16 @@ export function classifyLine(raw: string): LineKind {
     if (m) {
       const day = calendarDay(Number(m[1]), Number(m[3]), Number(m[4]));
       if (day === null) return BAD_DATE;
-      const clock = clockOf(m, 5);
-      return clock ? { kind: 'dated', day, clock, offsetMin: offsetMinutes(m[9] ?? m[10]), text: m[11] ?? '' } : BAD;
+      const clock = clockOf(m, 6);
+      if (!clock) return BAD;
+      const offsetMin = offsetMinutes(m[10] ?? m[11]);
+      return rangeFrom(m[5]!, clock, offsetMin !== null)
+        ? { kind: 'dated', day, clock, offsetMin: null, text: m[5]! }
+        : { kind: 'dated', day, clock, offsetMin, text: m[12] ?? '' };
     }
     if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give its date and time' };
-    m = line.includes('From') ? ZOOM_START.exec(line) : null;
-    const colon = m ? line.indexOf(':', m[0].length) : -1;
-    if (m && colon > 0) {
-      const clock = clockOf(m, 1);
-      // "Back to Basics Bot to Everyone": the recipient follows the last " to ".
-      const sender = line.slice(m[0].length, colon).replace(/\s+/g, ' ').trim();
-      const to = sender.toLowerCase().lastIndexOf(' to ');
-      const author = (to > 0 ? sender.slice(0, to) : sender).trim();
-      return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
-    }
+    const zoom = line.includes('From') ? zoomLine(line) : null;
+    if (zoom) return zoom;
     // A time alone, with a zone at most ("10:33:05.123 PM (UTC+10:30)"), is short: longer lines skip the pattern.
     m = line.length <= 32 ? TIME_ONLY.exec(line) : null;
     if (m) {
@@ -162,7 +202,10 @@ export function classifyLine(raw: string): LineKind {
     if (m) {
       const clock = clockOf(m, 1);
       const offsetMin = writtenOffset(m, 5);
-      return clock ? { kind: 'timed', clock, text: m[9]!, ...(offsetMin === undefined ? {} : { offsetMin }) } : BAD;
+      if (!clock) return BAD;
+      return rangeFrom(line, clock, offsetMin !== undefined)
+        ? { kind: 'timed', clock, text: line }
+        : { kind: 'timed', clock, text: m[9]!, ...(offsetMin === undefined ? {} : { offsetMin }) };
     }
   }
   // Headers end in a clock ("…10:32", "…AM", "…p.m.", "…]"): test the last character before the costly pattern.
@@ -174,8 +217,13 @@ export function classifyLine(raw: string): LineKind {
   if (header) {
     const clock = clockOf(header, 3);
     const daysAgo = header[2] ? RELATIVE_DAYS.get(header[2]) : undefined;
-    return clock ? { kind: 'header', clock, author: header[1]!.trim(), ...(daysAgo === undefined ? {} : { daysAgo }) } : BAD;
+    const day = daysAgo === undefined ? {} : { daysAgo };
+    const author = slackName(header[1]!);
+    if (!clock) return BAD;
+    return author ? { kind: 'header', clock, author, ...day } : { kind: 'time-only', clock, nameAbove: true, ...day };
   }
+  const heading = line.length <= 40 ? dayHeading(line) : null;
+  if (heading) return heading;
   if (startsWithDigit) return { kind: 'text', text: line };
   const relative = first === 84 || first === 89 ? RELATIVE_TIME.exec(line) : null; // "T" or "Y"
   if (relative) {
@@ -184,11 +232,18 @@ export function classifyLine(raw: string): LineKind {
   }
   const daysAgo = line.length <= 9 ? RELATIVE_DAYS.get(line) : undefined;
   if (daysAgo !== undefined) return { kind: 'relative-day', daysAgo };
-  const day = line.length <= 40 ? DAY.exec(line) : null;
-  const month = day ? MONTHS.indexOf(day[2]!.slice(0, 3).toLowerCase()) : -1;
-  if (day && month >= 0 && Number(day[3]) >= 1 && Number(day[3]) <= 31) {
-    const weekday = day[1] ? WEEKDAYS.indexOf(day[1].toLowerCase()) : null;
-    return { kind: 'day', month: month + 1, day: Number(day[3]), year: day[4] ? Number(day[4]) : null, weekday };
-  }
   return { kind: 'text', text: line };
+}
+
+/** The day a divider or heading names, or null when the line names none of the calendar. */
+function dayHeading(line: string): LineKind | null {
+  const m = DAY.exec(line);
+  if (m?.[5]) {
+    const [year, month, day] = [Number(m[5]), Number(m[6]), Number(m[7])];
+    return calendarDay(year, month, day) === null ? null : { kind: 'day', month, day, year, weekday: null };
+  }
+  const month = m ? MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase()) : -1;
+  if (!m || month < 0 || Number(m[3]) < 1 || Number(m[3]) > 31) return null;
+  const weekday = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase()) : null;
+  return { kind: 'day', month: month + 1, day: Number(m[3]), year: m[4] ? Number(m[4]) : null, weekday };
 }

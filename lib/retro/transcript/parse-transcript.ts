@@ -4,7 +4,7 @@
  * returned in `unplaced` for the user to fix, never dropped.
  */
 import { utcToWallMs, wallDayMs, wallMinuteToUtcMs } from '../zoned-time';
-import { classifyLine, type Clock, type LineKind } from './line-kinds';
+import { classifyLine, slackName, type Clock, type LineKind } from './line-kinds';
 
 export interface TranscriptOptions {
   /** `YYYY-MM-DD`: the day of the first message without a date. */
@@ -47,25 +47,41 @@ export const PARSE_MEASURE = 'emergency-retro:parse-transcript';
 /** A time more than this far before the previous one means the chat passed midnight. */
 const ROLLOVER_MINUTES = 6 * 60;
 /** A display name: short, a few words, no sentence punctuation ("at the logs :eyes:" is not one). */
-const looksLikeName = (line: string) => line.length <= 40 && line.split(/\s+/).length <= 4 && !/[:?!,;]|\.$/.test(line);
+const looksLikeName = (line: string, maxWords = 4) => line.length <= 40 && line.split(/\s+/).length <= maxWords && !/[:?!,;]|\.$/.test(line);
 const LIST_ITEM = /^(?:[-*•+]|\d{1,3}[.)]|\*\*)\s?/;
-const STATUS_EMOJI = /\s+:[\w+-]+:$/;
+/** What display names do not hold, and messages do: "HTTP 502", "@Lee Lead", "CPU 100%". */
+const NOT_IN_NAMES = /[\d@%]/;
+/** Words messages open with that no name does ("Thanks Lee", "Hi Ana"). */
+const GREETINGS = new Set(['Thanks', 'Thank', 'Hi', 'Hey', 'Hello']);
 /** Small words that names carry in lowercase ("Ana de la Cruz", "Hans van der Berg"). */
 const PARTICLES = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'der', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'zu']);
 /**
  * A line under a message that may be a new speaker's name: written as names are ("Lee Lead",
  * "Ana de la Cruz"; not "checking logs", "yes", "LGTM", "🎉" or "image.png"). A single word
- * ("Done") counts only once the chat has shown names above times.
+ * ("Done") counts only once the chat has shown names above times. `line` comes without Slack's
+ * status emoji and bot badge.
  */
 function looksLikeNewName(written: string, singleWordToo: boolean): boolean {
-  // A Slack status emoji after the name ("Lee Lead :palm_tree:") is not part of it.
-  const line = written.replace(STATUS_EMOJI, '');
-  if (!looksLikeName(line) || /\.[a-z\d]{2,5}$/i.test(line) || !/\p{L}/u.test(line)) return false;
+  // "Sam S.": a last initial is the one full stop a name ends with.
+  const line = /\s\p{Lu}\.$/u.test(written) ? written.slice(0, -1) : written;
   const words = line.split(/\s+/);
+  // Particles let a name run to five words ("Juan Carlos de la Vega").
+  const maxWords = words.some((word) => PARTICLES.has(word)) ? 5 : 4;
+  if (!looksLikeName(line, maxWords) || NOT_IN_NAMES.test(line) || GREETINGS.has(words[0]!) || /\.[a-z]{2,5}$/i.test(line) || !/\p{L}/u.test(line)) return false;
   if (words.length === 1 && (!singleWordToo || /^\p{Lu}{2,5}$/u.test(line))) return false;
   const capitalised = (word: string) => !/^\p{Ll}/u.test(word);
   return capitalised(words[0]!) && capitalised(words.at(-1)!) && words.every((word) => capitalised(word) || PARTICLES.has(word));
 }
+
+/** A line that opens or closes a ``` block: it starts with a fence and holds an odd number ("```ls```" is a block of its own). */
+function togglesFence(line: string): boolean {
+  if (!line.startsWith('```')) return false;
+  let fences = 0;
+  for (let at = 0; at >= 0; at = line.indexOf('```', at + 3)) fences += 1;
+  return fences % 2 === 1;
+}
+/** A fence with nothing on it but a language ("```", "```shell"). */
+const BARE_FENCE = /^```[\w+#.-]*$/;
 
 /** How far a time without AM/PM may sit before the one above it: chats run forward, give or take a late line. */
 const LATE_MINUTES = 60;
@@ -99,8 +115,9 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
   let skipped = 0;
   // The last text line, so a bare time under it can take it back as the speaker's name.
   let lastText: { index: number; into: ParsedMessage | null; before: string } | null = null;
-  // Inside a ``` block of a message: its lines are text, however much they look like times.
-  let inFence = false;
+  // A ``` block opened on a line that joins a message holds that message's text, however much its
+  // lines look like times; one opened outside any message only wraps lines read as usual.
+  let fence: 'message' | 'decoration' | null = null;
   // How the chat's own times are written (log lines with full dates do not count): once one is
   // written as only a 24-hour clock writes it, "8:05" is 08:05, not 20:05; unless another had AM/PM.
   let twentyFourHour = false;
@@ -133,27 +150,30 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     lastAt = at;
   };
   /**
-   * A time written with its zone ("10:33 UTC"): on the first line, that time of the chat's day in
-   * that zone; after it, the one that keeps the chat going forward, give or take a late line.
+   * A time written with its zone ("10:33 UTC"): on the first line or under a day divider, that
+   * time of the chat's day in that zone; after it, the one that keeps the chat going forward,
+   * give or take a late line.
    */
   const instantIn = (clock: Clock, offsetMin: number): number => {
     const offset = offsetMin * 60_000;
+    // Right after a day divider the chat counts from the divider's day, not from its last message.
+    const last = lastMinute === null ? null : lastAt;
     let h = clock.h;
     if (clock.twentyFour) twentyFourHour = true;
     if (!clock.twentyFour && !clock.either) twelveHour = true;
     // "2:10 UTC" after "1:05 PM UTC" is 14:10: the half of the day nearer the chat so far, as for times without a zone.
-    if (clock.either && (twelveHour || !twentyFourHour) && lastAt !== null) {
-      const before = Math.floor((((lastAt + offset) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+    if (clock.either && (twelveHour || !twentyFourHour) && last !== null) {
+      const before = Math.floor((((last + offset) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
       const other = (h % 12) + (h === 12 ? 0 : 12);
       if (Math.abs(signedMinutes(other * 60 + clock.mi - before)) < Math.abs(signedMinutes(h * 60 + clock.mi - before))) h = other;
     }
     const minute = (h * 60 + clock.mi) * 60_000 + clock.s * 1000;
     let at = day + minute - offset;
-    if (lastAt !== null) {
+    if (last !== null) {
       // The day in the written zone at the chat's last moment, then a day on or back to stay within reach of it.
-      at = Math.floor((lastAt + offset) / DAY_MS) * DAY_MS + minute - offset;
-      if (at < lastAt - LATE_MINUTES * 60_000) at += DAY_MS;
-      else if (at > lastAt + DAY_MS - LATE_MINUTES * 60_000) at -= DAY_MS;
+      at = Math.floor((last + offset) / DAY_MS) * DAY_MS + minute - offset;
+      if (at < last - LATE_MINUTES * 60_000) at += DAY_MS;
+      else if (at > last + DAY_MS - LATE_MINUTES * 60_000) at -= DAY_MS;
     }
     rolledOver = false;
     countOnFrom(at);
@@ -199,6 +219,8 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     relativeRead.add(daysAgo ? 'Yesterday' : 'Today');
     lastMinute = null;
   };
+  /** A line without a time joins the open message: a Slack header's block past blank lines, another one until a blank line. */
+  const joins = (open: ParsedMessage) => currentIsBlock || !blankBefore || !open.text;
   const leaveUnplaced = (number: number, text: string, reason: string) => {
     unplaced.push({ line: number, text, reason });
     current = null;
@@ -226,12 +248,14 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
    * alone above the time. A line taken back must leave its message some text ("Alice / 10:32 AM /
    * checking logs / 10:33 AM" is Alice again, not a speaker called "checking logs"), and a new
    * speaker's name is written as names are ("Lee Lead", not "checking logs"), or is one heard already.
+   * A bot badge or status where the name goes (`badge`) says the line above is the name, whatever it is.
    */
-  const nameOver = (i: number, textBefore: typeof lastText) => {
-    const above = textBefore?.index === i - 1 && !blankBefore ? trimmed(i - 1) : null;
-    return above !== null && textBefore &&
-      (!textBefore.into || (textBefore.before && (authors.has(above) || looksLikeNewName(above, namesAboveTimes))))
-      ? textBefore : null;
+  const nameOver = (i: number, textBefore: typeof lastText, badge = false) => {
+    const above = textBefore?.index === i - 1 && !blankBefore ? slackName(trimmed(i - 1)) : null;
+    if (above === null || !textBefore) return null;
+    // A line left unplaced need only look like a name loosely ("Sam Support", not "customer says it's still broken").
+    if (!textBefore.into) return badge || looksLikeName(above) ? textBefore : null;
+    return textBefore.before && (badge || authors.has(above) || looksLikeNewName(above, namesAboveTimes)) ? textBefore : null;
   };
 
   for (let i = 0; i < lines.length; i += 1) {
@@ -242,12 +266,15 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
       continue;
     }
     const open = current as ParsedMessage | null;
-    const fence = line.startsWith('```');
-    let kind = fence && open ? ({ kind: 'text', text: line } as const) : classifyLine(line);
+    const toggles = togglesFence(line);
+    const inBlock: boolean = fence === 'message' || (toggles && !fence && !!open && joins(open));
+    if (toggles) fence = fence ? null : inBlock ? 'message' : 'decoration';
+    // The fences around pasted lines say nothing; one with more on it than a language is read.
+    if (toggles && !inBlock && BARE_FENCE.test(line)) continue;
+    let kind = classifyLine(line);
     // A block left open ends at the next speaker's header at the latest.
-    if (inFence && kind.kind === 'header') inFence = false;
-    else if (inFence) kind = { kind: 'text', text: line };
-    if (fence && open) inFence = !inFence;
+    if (inBlock && kind.kind === 'header') fence = null;
+    else if (inBlock) kind = { kind: 'text', text: line };
     const underEmptyHeader = !!open && currentIsBlock && !open.text;
     // "Yesterday" or "March 3" said in a message is text: right under a header, with no message
     // after it, or naming a day before the chat's.
@@ -262,7 +289,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     if ((kind.kind === 'timed' || kind.kind === 'time-only') && open && currentIsBlock && open.text && ((kind.kind === 'timed' && kind.offsetMin !== undefined) || LIST_ITEM.test(line))) kind = { kind: 'text', text: line };
     // "Today at 3:00 PM" or "10:33 UTC" alone inside a Slack message is said, unless a name stands above it
     // (Slack writes its own times with neither, except "Today at" under a name).
-    if (kind.kind === 'time-only' && (kind.daysAgo !== undefined || kind.offsetMin !== undefined) && open?.text && currentIsBlock && !nameOver(i, lastText)) kind = { kind: 'text', text: line };
+    if (kind.kind === 'time-only' && (kind.daysAgo !== undefined || kind.offsetMin !== undefined) && open?.text && currentIsBlock && !nameOver(i, lastText, kind.nameAbove)) kind = { kind: 'text', text: line };
     // A log line quoted in a message ("2025-03-01 02:14:05 ERROR …") is part of it, and moves no day.
     if (kind.kind === 'dated' && open && (currentIsBlock || (open.author !== undefined && !blankBefore))) kind = { kind: 'text', text: line };
     // A message that is only a time, or starts with one ("10:45 works for me"), under its speaker's
@@ -302,17 +329,14 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
       case 'time-only': {
         // Slack puts the name alone on the line above the time: take that line back from where it went
         // (Slack copies may mix this layout with "Name  10:32 PM" headers).
-        const nameAbove = nameOver(i, textBefore);
+        const nameAbove = nameOver(i, textBefore, kind.nameAbove);
         let author: string | undefined;
         let line = number;
-        if (nameAbove?.into) {
-          author = nameAbove.into.text.slice(nameAbove.before.length).replace(/^\n/, '');
-          nameAbove.into.text = nameAbove.before;
+        if (nameAbove) {
+          if (nameAbove.into) nameAbove.into.text = nameAbove.before;
+          else unplaced.pop();
+          author = slackName(trimmed(i - 1));
           line = number - 1;
-        } else if (nameAbove) {
-          const name = unplaced.pop()!;
-          author = name.text;
-          line = name.line;
         } else {
           // No name above: the same speaker again, as Slack shows a follow-up message.
           author = (messages.at(-1) as ParsedMessage | undefined)?.author;
@@ -323,7 +347,6 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         break;
       }
       case 'day':
-        inFence = false;
         rolledOver = false;
         day = dividerDay(kind);
         dayFromChat = true;
@@ -345,7 +368,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         leaveUnplaced(number, line, kind.reason);
         break;
       case 'text': {
-        if (open && (currentIsBlock || !blankBefore || !open.text)) {
+        if (open && joins(open)) {
           lastText = { index: i, into: open, before: open.text };
           open.text = open.text ? `${open.text}\n${unedited(line)}` : unedited(line);
         } else {

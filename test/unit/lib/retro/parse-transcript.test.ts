@@ -181,6 +181,22 @@ describe('messy real-world copies', () => {
     expect(result.skipped).toBe(5);
   });
 
+  it('keeps a message line that is a shortcode and a status code: only a count of one or two digits is a reaction', () => {
+    const result = parseTranscript('Sam Support  10:32 AM\n:warning: 502\n:x: 504\n:+1: 12', UTC);
+    expect(result.messages.map((m) => m.text)).toEqual([':warning: 502\n:x: 504']);
+    expect(result.skipped).toBe(1);
+  });
+
+  it('reads the timestamps GitLab\'s own logs write (runit\'s svlogd, as gitlab-ctl tail prints them) as dated lines', () => {
+    const result = parseTranscript('10:00 tailing gitaly\n\n2025-03-04_10:32:05.12345 permission denied\n- 2025-03-04_10:33:00.5 retrying', UTC);
+    expect(result.messages.map((m) => [new Date(m.at).toISOString(), m.text])).toEqual([
+      ['2025-03-04T10:00:00.000Z', 'tailing gitaly'],
+      ['2025-03-04T10:32:05.000Z', 'permission denied'],
+      ['2025-03-04T10:33:00.000Z', 'retrying'],
+    ]);
+    expect(result.unplaced).toEqual([]);
+  });
+
   it('reads "14:05 PM", old Mac line endings, and refuses a day that is not on the calendar', () => {
     expect(times('14:05 PM notified\r14:10 done')).toEqual([['2025-03-04T14:05', null, 'notified'], ['2025-03-04T14:10', null, 'done']]);
     expect(parseTranscript('2025-02-30 10:00 never', UTC).unplaced).toEqual([{ line: 1, text: '2025-02-30 10:00 never', reason: 'the date is not a day of the calendar' }]);
@@ -228,6 +244,26 @@ describe('messy real-world copies', () => {
     ]);
   });
 
+  it('a ``` block on one line opens none: the next timed line is an entry of its own', () => {
+    expect(times('Sam Support  10:32 AM\n```sudo gitlab-ctl restart gitaly```\n10:40 restarted')).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', '```sudo gitlab-ctl restart gitaly```'],
+      ['2025-03-04T10:40', null, 'restarted'],
+    ]);
+  });
+
+  it('a ``` block outside any message only wraps lines read as usual, and its bare fences are left out', () => {
+    const logs = ['```', '2025-03-04 10:33:00 ERROR x', '```', '10:40 customer confirmed'];
+    for (const text of [logs, ['10:32 note', '', ...logs]]) {
+      const result = parseTranscript(text.join('\n'), UTC);
+      expect(result.messages.map((m) => [new Date(m.at).toISOString().slice(11, 16), m.text]).slice(-2)).toEqual([['10:33', 'ERROR x'], ['10:40', 'customer confirmed']]);
+      expect(result.unplaced).toEqual([]);
+    }
+    // A fence with more on it than a language is listed, not dropped.
+    expect(parseTranscript('```log 10:33 ERROR x\n10:40 ok\n```', UTC).unplaced.map((u) => u.text)).toEqual(['```log 10:33 ERROR x']);
+    // Opened on a line that joins a message, the block is that message's text.
+    expect(times('10:32 error was:\n```\n10:31:59 ERROR x\n```\n10:40 fixed').map((t) => t[2])).toEqual(['error was:\n```\n10:31:59 ERROR x\n```', 'fixed']);
+  });
+
   it('reads headers of names that start with a digit or a bracket, and keeps a day-first date inside a message', () => {
     const text = ['1Password  10:33 AM', 'rotated', '[EXT] Carol  10:34 AM', 'line one', '04.03.2025 10:00 maintenance window', 'line three'];
     expect(times(text.join('\n'))).toEqual([
@@ -247,6 +283,12 @@ describe('messy real-world copies', () => {
     expect(times('10:32:05 From Alice Smith To Everyone: hello').map((t) => t[1])).toEqual(['Alice Smith']);
     const long = `From a to b ${'x '.repeat(40_000)}`.trim();
     expect(parseTranscript(`10:32 ${long}`, UTC).messages.map((m) => [m.author ?? null, m.text])).toEqual([[null, long]]);
+  });
+
+  it('a typed note that says "From …:" is no Zoom line: Zoom writes seconds or a recipient, and no sender starts with a digit', () => {
+    expect(times('10:45 From 10:00 to 10:30 no errors in logs: false alarm?')).toEqual([['2025-03-04T10:45', null, 'From 10:00 to 10:30 no errors in logs: false alarm?']]);
+    expect(times('10:32 From the customer: they see 502')).toEqual([['2025-03-04T10:32', null, 'From the customer: they see 502']]);
+    expect(times('10:32 From Sam Support to Everyone: hi').map((t) => t[1])).toEqual(['Sam Support']);
   });
 });
 
@@ -331,6 +373,27 @@ describe('clocks, offsets and speakers, read as the chat meant them', () => {
     }
   });
 
+  it('in the name-then-time layout, a message\'s last line is no new speaker when it holds digits, "@" or "%", or opens with a greeting', () => {
+    for (const line of ['Thanks Lee', 'Hello Ana Ops', '@Lee Lead @Ana Ops', 'HTTP 502', 'GitLab 17.9.1', 'CPU 100%', '2 MB']) {
+      expect(times(`Sam Support\n10:32 AM\nrestarting the pods\n${line}\n10:40 AM\nback up now`, la)).toEqual([
+        ['2025-03-04T18:32', 'Sam Support', `restarting the pods\n${line}`],
+        ['2025-03-04T18:40', 'Sam Support', 'back up now'],
+      ]);
+    }
+    // A last initial and a five-word name with particles are names.
+    expect(times('Lee Lead\n10:32 AM\nis it back?\nSam S.\n10:33 AM\nyes\nJuan Carlos de la Vega\n10:34 AM\nconfirmed', la).map((t) => t[1])).toEqual([
+      'Lee Lead', 'Sam S.', 'Juan Carlos de la Vega',
+    ]);
+  });
+
+  it('a sentence left unplaced right above a bare time stays listed: the time is the previous speaker again, or none', () => {
+    const text = '10:32 deploy started\n\ncustomer says it\'s still broken after the deploy\n10:40 AM\nrollback started';
+    const result = parseTranscript(text, UTC);
+    expect(times(text)).toEqual([['2025-03-04T10:32', null, 'deploy started'], ['2025-03-04T10:40', null, 'rollback started']]);
+    expect(result.unplaced).toEqual([{ line: 3, text: 'customer says it\'s still broken after the deploy', reason: 'no time on this line' }]);
+    expect(times('10:32:05 From Sam Support to Everyone: restarting\n\nnotes: checked the logs\n10:40 AM\ndone').map((t) => t[1])).toEqual(['Sam Support', 'Sam Support']);
+  });
+
   it('a paste that starts with a bare time still finds the next speaker\'s name above their time', () => {
     expect(times('10:34 AM\nsome text\nSam Support\n10:37 AM\nthanks', la)).toEqual([
       ['2025-03-04T18:34', null, 'some text'],
@@ -400,6 +463,22 @@ describe('times written the way documents and logs write them', () => {
     expect(times('23:50 UTC a\n00:10 UTC b', berlin).map((t) => t[0])).toEqual(['2025-03-04T23:50', '2025-03-05T00:10']);
   });
 
+  it('a range of times is an entry at its start, in the chat\'s zone, and keeps the range in its text', () => {
+    const text = '10:32-10:45 db failover\n2025-03-04 10:50-10:55 replica caught up\n2025-03-04 15:00-15:10 maintenance\n15:20 – 15:30 retro\n15:40 - 15:45 notes\n16:00 done';
+    expect(times(text, berlin).map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T09:32', '10:32-10:45 db failover'], ['2025-03-04T09:50', '10:50-10:55 replica caught up'],
+      ['2025-03-04T14:00', '15:00-15:10 maintenance'], ['2025-03-04T14:20', '15:20 – 15:30 retro'],
+      ['2025-03-04T14:40', '15:40 - 15:45 notes'], ['2025-03-04T15:00', 'done'],
+    ]);
+  });
+
+  it('keeps reading offsets that look like the end of a range', () => {
+    const text = '10:32 +01:00 a\n10:33 UTC b\n2025-03-04T10:32:05-05:00 ERROR c\n10:32 -05:00 d\n2025-03-04T10:40-05:00 e\n10:50 (-05:00) f';
+    expect(times(text, berlin).map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T09:32', 'a'], ['2025-03-04T10:33', 'b'], ['2025-03-04T15:32', 'ERROR c'], ['2025-03-04T15:32', 'd'], ['2025-03-04T15:40', 'e'], ['2025-03-04T15:50', 'f'],
+    ]);
+  });
+
   it('reads list markers, bold times, parentheses and a colon or comma after the time', () => {
     const text = '- 10:32 deploy started\n* 10:33 errors\n1. 10:34 paged\n**10:35** rollback\n(10:38) recovered\n10:39, confirmed\n10:40: closed';
     expect(times(text).map((t) => [t[0]!.slice(11), t[2]])).toEqual([
@@ -451,8 +530,20 @@ describe('times written the way documents and logs write them', () => {
     ]);
   });
 
-  it('takes a name with a Slack status emoji above a time as a new speaker', () => {
-    expect(times('Sam Support\n10:32 AM\nseeing 500s\nLee Lead :palm_tree:\n10:35 AM\non it').map((t) => t[1])).toEqual(['Sam Support', 'Lee Lead :palm_tree:']);
+  it('takes a name with a Slack status emoji above a time as a new speaker, without the emoji', () => {
+    expect(times('Sam Support\n10:32 AM\nseeing 500s\nLee Lead :palm_tree:\n10:35 AM\non it').map((t) => t[1])).toEqual(['Sam Support', 'Lee Lead']);
+  });
+
+  it('reads Slack\'s bot badge and status emoji on the time line: the name is the one before them, or the line above', () => {
+    const result = parseTranscript('PagerDuty\nAPP  10:33 AM\nTriggered: gitaly down', UTC);
+    expect(result.messages.map((m) => [m.line, m.author, m.text])).toEqual([[1, 'PagerDuty', 'Triggered: gitaly down']]);
+    expect(result.unplaced).toEqual([]);
+    expect(times('PagerDuty  APP  10:33 AM\nTriggered\nHuggsyAPP  9:22 PM\nhi\nLee Lead :palm_tree:  10:35 PM\nback').map((t) => t[1])).toEqual(['PagerDuty', 'Huggsy', 'Lee Lead']);
+    // Whatever the rules for names say: "lee" is one lowercase word, but a status stands where the name goes.
+    expect(times('Sam Support  10:32 AM\nseeing 500s\nlee\n:palm_tree:  10:35 AM\non it')).toEqual([
+      ['2025-03-04T10:32', 'Sam Support', 'seeing 500s'],
+      ['2025-03-04T10:35', 'lee', 'on it'],
+    ]);
   });
 
   it('reads Slack\'s "Today at" and "Yesterday at" headers, and more of its interface lines', () => {
@@ -474,6 +565,15 @@ describe('times as real chats and documents mix them', () => {
   it('a time with its zone stays on its own day for a reader east of UTC, and a late one stays before midnight', () => {
     expect(times('23:10 UTC alert fired\n23:15 UTC paged\n23:40 UTC fixed', berlin).map((t) => t[0])).toEqual(['2025-03-04T23:10', '2025-03-04T23:15', '2025-03-04T23:40']);
     expect(times('23:58 UTC a\n00:03 UTC b\n23:59 UTC c').map((t) => t[0])).toEqual(['2025-03-04T23:58', '2025-03-05T00:03', '2025-03-04T23:59']);
+  });
+
+  it('a time with its zone right under a day heading or a Slack divider is on that day', () => {
+    expect(times('March 4\n10:00 UTC alert fired\nMarch 5\n09:00 UTC follow-up', berlin).map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T10:00', 'alert fired'], ['2025-03-05T09:00', 'follow-up'],
+    ]);
+    expect(times('Sam Support  10:00 AM\npaged\nThursday, March 6th\nLee Lead\n09:00 UTC\nback', berlin)).toEqual([
+      ['2025-03-04T09:00', 'Sam Support', 'paged'], ['2025-03-06T09:00', 'Lee Lead', 'back'],
+    ]);
   });
 
   it('a 12-hour time with its zone takes the half of the day that keeps the chat going, and UTC offsets are read right', () => {
@@ -526,6 +626,16 @@ describe('times as real chats and documents mix them', () => {
     ]);
     expect(times('March 4\n10:32 deploy started\n10:40 errors\nMarch 5\n09:10 fixed').map((t) => [t[0], t[2]])).toEqual([
       ['2025-03-04T10:32', 'deploy started'], ['2025-03-04T10:40', 'errors'], ['2025-03-05T09:10', 'fixed'],
+    ]);
+  });
+
+  it('a date alone, or a day heading in markdown, changes the day like "March 5" does', () => {
+    for (const heading of ['2025-03-05', '### March 5', '**March 5**', 'March 5th:', '## **2025-03-05**']) {
+      expect(times(`09:30 paged\n${heading}\n14:00 follow-up`).map((t) => [t[0], t[2]])).toEqual([['2025-03-04T09:30', 'paged'], ['2025-03-05T14:00', 'follow-up']]);
+    }
+    // Inside a Slack message a date without its weekday is what was said.
+    expect(times('Sam Support  10:32 AM\nfix ships on\n2025-03-11\nLee Lead  10:35 AM\nok').map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-04T10:32', 'fix ships on\n2025-03-11'], ['2025-03-04T10:35', 'ok'],
     ]);
   });
 
