@@ -6,7 +6,7 @@ import type { GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
 import { GitLabRequestError, asApiError } from '@/lib/gitlab/errors';
 import { settingsItem, tokenItem, tokenStatusItem } from '@/lib/settings';
 import { parseRoster } from '@/lib/retro/roster';
-import type { BackgroundDeps } from './context';
+import { gatewayFor, type BackgroundDeps } from './context';
 
 const EXPIRY_WARNING_DAYS = 7;
 
@@ -47,7 +47,7 @@ export async function saveSettings(deps: BackgroundDeps, { settings, token }: Re
   if (token === '' || instanceChanged) await Promise.all([tokenItem.removeValue(), tokenStatusItem.removeValue()]);
   if (token === '') return view();
   if (token === undefined) return view();
-  const gateway = deps.createGateway({ host: settings.gitlabUrl, token });
+  const gateway = gatewayFor(deps, { host: settings.gitlabUrl, token });
   try {
     const [user, info] = await Promise.all([gateway.currentUser(), gateway.tokenInfo()]);
     await Promise.all([tokenItem.setValue(token), tokenStatusItem.setValue(tokenStatusOf(user, info, deps.now()))]);
