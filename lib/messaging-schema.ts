@@ -63,6 +63,8 @@ export const RequestSchema = v.variant('type', [
     /** Omitted: keep the stored token. Empty string: forget it. */
     token: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(512))),
   }),
+  /** Asks GitLab whether the saved token still works (options page, on open). */
+  v.strictObject({ type: v.literal('token:check') }),
   v.strictObject({ type: v.literal('myretros:cached') }),
   v.strictObject({ type: v.literal('myretros:refresh') }),
   v.strictObject({
