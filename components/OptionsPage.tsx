@@ -3,6 +3,7 @@ import type { ApiError } from '@/lib/gitlab/errors';
 import type { Result, SettingsInput, SettingsView } from '@/lib/messaging';
 import { ErrorNotice } from './ErrorNotice';
 import { TokenStatus, type TokenCheck } from './TokenStatus';
+import { RemoveToken } from './RemoveToken';
 import { CREATED_FOLLOW_UPS, checkFields, createTokenUrl, fieldsOf, type CreatedFollowUp, type FieldErrors, type OptionsFields } from './options-form';
 import { FOLLOW_UP_TITLES } from '@/lib/retro/findings';
 
@@ -11,6 +12,8 @@ interface Props {
   save(settings: SettingsInput, token: string | undefined): Promise<Result<SettingsView>>;
   /** Asks GitLab about the saved token again. */
   check(): Promise<Result<SettingsView>>;
+  /** Forgets the saved token. */
+  removeToken(): Promise<Result<SettingsView>>;
   now(): Date;
   /** Unsaved text survives a reload of the page (the token is never kept there). */
   draftStore: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
@@ -49,7 +52,7 @@ function Field({ label, error, children }: { label: string; error?: string; chil
   );
 }
 
-export function OptionsPage({ load, save, check, now, draftStore }: Props) {
+export function OptionsPage({ load, save, check, removeToken, now, draftStore }: Props) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [tokenCheck, setTokenCheck] = useState<TokenCheck>(null);
@@ -143,6 +146,16 @@ export function OptionsPage({ load, save, check, now, draftStore }: Props) {
     setStatus({ saving: false, message: 'Saved.', error: null });
   };
 
+  const remove = async () => {
+    const reply = await removeToken();
+    if (!reply.ok) return setStatus({ saving: false, message: 'The token was not removed.', error: reply.error });
+    setView((current) => current && { ...current, hasToken: reply.data.hasToken, token: reply.data.token });
+    setTokenCheck(null);
+    setToken('');
+    setStatus({ saving: false, message: 'Token removed: the extension sends nothing to GitLab until you save a token again.', error: null });
+    document.getElementById('token-input')?.focus();
+  };
+
   return (
     <form class="options" onSubmit={submit} noValidate>
       <h1>Emergency Retro for GitLab</h1>
@@ -159,13 +172,14 @@ export function OptionsPage({ load, save, check, now, draftStore }: Props) {
         <input type="url" value={fields.gitlabUrl} onInput={text('gitlabUrl')} required />
       </Field>
       <Field label="Personal access token">
-        <input type="password" value={token} autocomplete="off" placeholder={view.hasToken ? 'Saved. Type a new one to replace it.' : 'glpat-…'}
+        <input type="password" id="token-input" value={token} autocomplete="off" placeholder={view.hasToken ? 'Saved. Type a new one to replace it.' : 'glpat-…'}
           onInput={(event) => setToken(event.currentTarget.value)} />
       </Field>
       <p class="muted">
         <a href={createTokenUrl(fields.gitlabUrl)} target="_blank" rel="noopener noreferrer">Create a token</a> with the api scope on your GitLab, then paste it here.
       </p>
       <TokenStatus view={view} check={tokenCheck} today={now()} />
+      {view.hasToken && <RemoveToken onRemove={remove} />}
       <Field label="Emergency projects" error={errors.emergencyProjects}>
         <textarea rows={3} value={fields.emergencyProjects} onInput={text('emergencyProjects')} spellcheck={false} />
       </Field>

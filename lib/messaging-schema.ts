@@ -65,6 +65,8 @@ export const RequestSchema = v.variant('type', [
   }),
   /** Asks GitLab whether the saved token still works (options page, on open). */
   v.strictObject({ type: v.literal('token:check') }),
+  /** Forgets the saved token (options page): every surface then shows the not-configured state. */
+  v.strictObject({ type: v.literal('token:remove') }),
   v.strictObject({ type: v.literal('myretros:cached') }),
   v.strictObject({ type: v.literal('myretros:refresh') }),
   v.strictObject({

@@ -119,6 +119,7 @@ export interface ResponseMap {
   'settings:load': SettingsView;
   'settings:save': SettingsView;
   'token:check': SettingsView;
+  'token:remove': SettingsView;
   'followup:similar': { candidates: SimilarIssue[] };
   'followup:create': { followUp: FollowUpLink; linked: boolean };
   'followup:checkin': { followUp: FollowUpLink };

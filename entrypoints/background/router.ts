@@ -10,7 +10,7 @@ import { isEmergencyProject, parseIssueUrl } from '@/lib/gitlab/issue-url';
 import { settingsItem } from '@/lib/settings';
 import type { BackgroundDeps } from './context';
 import { addRetroLabel, applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers';
-import { addRosterPair, checkToken, loadSettings, saveSettings } from './settings-handlers';
+import { addRosterPair, checkToken, forgetToken, loadSettings, saveSettings } from './settings-handlers';
 import { searchUsers } from './user-handlers';
 import { checkInOnIssue, createFollowUp, findSimilar, suggestLeads } from './follow-up-handlers';
 import { postRetroNotes } from './retro-notes-handlers';
@@ -78,6 +78,8 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return saveSettings(deps, request);
     case 'token:check':
       return checkToken(deps);
+    case 'token:remove':
+      return forgetToken();
     case 'followup:similar':
       return findSimilar(deps, request);
     case 'followup:create':

@@ -30,9 +30,8 @@ export async function saveSettings(deps: BackgroundDeps, { settings, token }: Re
   if (token !== undefined || JSON.stringify(previous) !== JSON.stringify(settings)) await Promise.all([myRetrosItem.removeValue(), reviewItem.removeValue()]);
   const instanceChanged = new URL(previous.gitlabUrl).origin !== new URL(settings.gitlabUrl).origin;
   // A token belongs to one instance: it is never sent to another one.
-  if (token === '' || instanceChanged) await Promise.all([tokenItem.removeValue(), tokenStatusItem.removeValue()]);
-  if (token === '') return view();
-  if (token === undefined) return view();
+  if (token === '' || instanceChanged) await forgetToken();
+  if (token === '' || token === undefined) return view();
   const gateway = gatewayFor(deps, { host: settings.gitlabUrl, token });
   try {
     const [user, info] = await Promise.all([gateway.currentUser(), gateway.tokenInfo()]);
@@ -41,6 +40,12 @@ export async function saveSettings(deps: BackgroundDeps, { settings, token }: Re
   } catch (error) {
     return view(asApiError(error));
   }
+}
+
+/** No token from now on, and nothing fetched with it shown: every surface is back to "not configured". */
+export async function forgetToken(): Promise<SettingsView> {
+  await Promise.all([tokenItem.removeValue(), tokenStatusItem.removeValue(), myRetrosItem.removeValue(), reviewItem.removeValue()]);
+  return view();
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openOptions } from '../browser/configure';
 import { API_TOKEN, ymd } from '../sandbox/seed';
+import { openPopup } from './extension-pages';
 import { useSession } from './session';
 
 const session = useSession();
@@ -46,6 +47,25 @@ describe('options page: the saved token is checked with GitLab each time the opt
     savedToken().expiresAt = ymd(new Date(Date.now() + 5 * DAY));
     const page = await openChecked();
     expect(await page.getByTestId('token-status').innerText()).toMatch(/This token expires on \d{4}-\d{2}-\d{2}, in [4-6] days\. Create a new one soon\./);
+    await page.close();
+  });
+
+  it('"Remove token", confirmed from the keyboard, forgets it: the popup then asks to connect, and nothing goes to GitLab', async () => {
+    const page = await openChecked();
+    await page.getByRole('button', { name: 'Remove token' }).focus();
+    await page.keyboard.press('Enter');
+    // Focus is on the confirmation: Enter answers it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Yes, remove the token');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('token-status').innerText()).toBe('No token saved: the extension sends nothing to GitLab.');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('token-status').innerText()).toBe('No token saved: the extension sends nothing to GitLab.');
+    session.sandbox.reset();
+    const popup = await openPopup(session.browser.context, session.browser.extensionId!);
+    await popup.getByTestId('not-configured').waitFor();
+    await popup.waitForTimeout(300);
+    expect(session.sandbox.apiRequests()).toEqual([]);
+    await popup.close();
     await page.close();
   });
 });

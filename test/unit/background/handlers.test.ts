@@ -451,6 +451,24 @@ describe('token:check', () => {
   });
 });
 
+describe('token:remove', () => {
+  it('forgets the token, its status and what was fetched with it; nothing is sent to GitLab', async () => {
+    await tokenStatusItem.setValue({ username: 'maria-manager', name: 'Maria Manager', scopes: ['api'], expiresAt: null });
+    await myRetrosItem.setValue({ instance: 'https://gitlab.com', items: [], next: { retro: null, retroActions: null }, fetchedAt: NOW.toISOString() });
+    const view = dataOf<SettingsView>(await route({ type: 'token:remove' }, extensionPage()));
+    expect(view).toMatchObject({ hasToken: false, token: null });
+    expect([await tokenItem.getValue(), await tokenStatusItem.getValue(), await myRetrosItem.getValue()]).toEqual(['', null, null]);
+    expect(errorOf(await load()).kind).toBe('no-token');
+    expect(dataOf<{ configured: boolean }>(await route({ type: 'myretros:cached' }, extensionPage())).configured).toBe(false);
+    expect(gitlab.calls).toEqual([]);
+  });
+
+  it('a content script may not ask', async () => {
+    expect(errorOf(await route({ type: 'token:remove' }, contentScript())).kind).toBe('invalid-request');
+    expect(await tokenItem.getValue()).not.toBe('');
+  });
+});
+
 describe('roster:add', () => {
   it('appends a line, keeping the existing text and comments', async () => {
     await storeSettings({ rosterText: '# EMEA support\nsam-support: maria-manager' });

@@ -17,7 +17,7 @@ const view = (rosterText: string): SettingsView => ({ settings: { ...DEFAULT_SET
 function page(saved: SettingsView, draft: unknown) {
   const store = new Map<string, string>([['options-draft', JSON.stringify(draft)]]);
   const draftStore = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
-  render(<OptionsPage load={async () => ({ ok: true, data: saved })} save={vi.fn()} check={vi.fn()} now={() => NOW} draftStore={draftStore} />);
+  render(<OptionsPage load={async () => ({ ok: true, data: saved })} save={vi.fn()} check={vi.fn()} removeToken={vi.fn()} now={() => NOW} draftStore={draftStore} />);
   return store;
 }
 const roster = async () => ((await screen.findByLabelText(/^Manager roster/)) as HTMLTextAreaElement).value;
@@ -51,7 +51,7 @@ describe('OptionsPage saving', () => {
     const save = vi.fn();
     const store = new Map<string, string>();
     const draftStore = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
-    render(<OptionsPage load={load} save={save} check={vi.fn()} now={() => NOW} draftStore={draftStore} />);
+    render(<OptionsPage load={load} save={save} check={vi.fn()} removeToken={vi.fn()} now={() => NOW} draftStore={draftStore} />);
     fireEvent.input(await screen.findByLabelText(/^Retro leads/), { target: { value: 'lee-lead' } });
     fireEvent.submit(screen.getByRole('button', { name: 'Save' }).closest('form')!);
     expect(await screen.findByText(/^Nothing was saved: the settings were changed elsewhere while this page was open/)).toBeTruthy();
@@ -67,7 +67,7 @@ describe('OptionsPage token check', () => {
   async function saveWithTokenError(tokenError: SettingsView['tokenError']) {
     const store = new Map<string, string>();
     const draftStore = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) };
-    render(<OptionsPage load={async () => ({ ok: true, data: saved })} save={async () => ({ ok: true, data: { ...saved, tokenError } })} check={vi.fn()} now={() => NOW} draftStore={draftStore} />);
+    render(<OptionsPage load={async () => ({ ok: true, data: saved })} save={async () => ({ ok: true, data: { ...saved, tokenError } })} check={vi.fn()} removeToken={vi.fn()} now={() => NOW} draftStore={draftStore} />);
     fireEvent.input(await screen.findByLabelText(/^Personal access token/), { target: { value: 'glpat-x' } });
     fireEvent.submit(screen.getByRole('button', { name: 'Save' }).closest('form')!);
   }
@@ -95,9 +95,9 @@ describe('OptionsPage saved token status', () => {
     token: { username: 'maria-manager', name: 'Maria Manager', scopes: ['api'], expiresAt: '2027-12-04' },
     tokenError: null,
   };
-  function open(check: () => Promise<Result<SettingsView>>, today = NOW) {
+  function open(check: () => Promise<Result<SettingsView>>, today = NOW, removeToken = vi.fn<() => Promise<Result<SettingsView>>>()) {
     const draftStore = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
-    render(<OptionsPage load={async () => ({ ok: true, data: saved })} save={vi.fn()} check={check} now={() => today} draftStore={draftStore} />);
+    render(<OptionsPage load={async () => ({ ok: true, data: saved })} save={vi.fn()} check={check} removeToken={removeToken} now={() => today} draftStore={draftStore} />);
   }
   const status = () => screen.getByTestId('token-status').textContent ?? '';
 
@@ -146,5 +146,49 @@ describe('OptionsPage saved token status', () => {
     cleanup();
     open(check, new Date(2027, 11, 3, 9, 0));
     await waitFor(() => expect(status()).toContain('in 1 day.'));
+  });
+});
+
+describe('OptionsPage removing the saved token', () => {
+  const saved: SettingsView = {
+    settings: DEFAULT_SETTINGS,
+    hasToken: true,
+    token: { username: 'maria-manager', name: 'Maria Manager', scopes: ['api'], expiresAt: null },
+    tokenError: null,
+  };
+  const removed: SettingsView = { ...saved, hasToken: false, token: null };
+
+  function open(removeToken: () => Promise<Result<SettingsView>>) {
+    const draftStore = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined };
+    render(<OptionsPage load={async () => ({ ok: true, data: saved })} save={vi.fn()} check={async () => ({ ok: true, data: saved })}
+      removeToken={removeToken} now={() => NOW} draftStore={draftStore} />);
+  }
+
+  it('asks once, explicitly, with focus on the answer; "Keep it" (or Escape) sends nothing and goes back', async () => {
+    const removeToken = vi.fn(async () => ({ ok: true as const, data: removed }));
+    open(removeToken);
+    fireEvent.click(await screen.findByRole('button', { name: 'Remove token' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Yes, remove the token'));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Remove token'));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove token' }));
+    fireEvent.keyDown(await screen.findByRole('button', { name: 'Yes, remove the token' }), { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('remove-token-confirm')).toBeNull());
+    expect(removeToken).not.toHaveBeenCalled();
+  });
+
+  it('after "Yes, remove the token": no token shown, the field is empty and focused, and it says what that means', async () => {
+    const removeToken = vi.fn(async () => ({ ok: true as const, data: removed }));
+    open(removeToken);
+    fireEvent.input(await screen.findByLabelText(/^Personal access token/), { target: { value: 'glpat-half-typed' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Remove token' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Yes, remove the token' }));
+    await waitFor(() => expect(screen.getByTestId('token-status').textContent).toBe('No token saved: the extension sends nothing to GitLab.'));
+    expect(removeToken).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('button', { name: 'Remove token' })).toBeNull();
+    expect(screen.getByTestId('save-status').textContent).toMatch(/^Token removed/);
+    const field = screen.getByLabelText(/^Personal access token/) as HTMLInputElement;
+    expect(field.value).toBe('');
+    expect(document.activeElement).toBe(field);
   });
 });
