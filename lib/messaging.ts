@@ -98,6 +98,13 @@ export interface ReviewData {
   truncated: boolean;
   /** GitLab requests the last refresh took. */
   requests: number;
+  /** Emergency projects left out because GitLab refused them (absent in data cached before this was kept). */
+  failedProjects?: FailedProject[];
+}
+
+export interface FailedProject {
+  projectPath: string;
+  error: ApiError;
 }
 
 export interface ReviewView {
