@@ -108,7 +108,7 @@ async function fetchReview(deps: BackgroundDeps): Promise<ReviewView> {
     suggested: suggested.issues.map(toItem),
     months,
     retrosPerMonth: perMonth(retros.issues.map((issue) => String(issue.created_at ?? '')), months),
-    followUps: followUpsByType(followUps.issues.map(toItem), months),
+    followUps: followUpsByType(followUps.issues.map((issue) => ({ ...toItem(issue), description: issue.description })), months),
     fetchedAt: now.toISOString(),
     truncated: [actions, suggested, retros, followUps].some((part) => part.truncated),
     requests: actions.requests + suggested.requests + retros.requests + followUps.requests,
