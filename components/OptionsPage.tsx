@@ -1,14 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
 import type { Result, SettingsInput, SettingsView } from '@/lib/messaging';
-import { formatCalendarDate } from '@/lib/retro/due-date';
 import { ErrorNotice } from './ErrorNotice';
+import { TokenStatus, type TokenCheck } from './TokenStatus';
+import { RemoveToken } from './RemoveToken';
 import { CREATED_FOLLOW_UPS, checkFields, createTokenUrl, fieldsOf, type CreatedFollowUp, type FieldErrors, type OptionsFields } from './options-form';
 import { FOLLOW_UP_TITLES } from '@/lib/retro/findings';
 
 interface Props {
   load(): Promise<Result<SettingsView>>;
   save(settings: SettingsInput, token: string | undefined): Promise<Result<SettingsView>>;
+  /** Asks GitLab about the saved token again. */
+  check(): Promise<Result<SettingsView>>;
+  /** Forgets the saved token. */
+  removeToken(): Promise<Result<SettingsView>>;
+  now(): Date;
   /** Unsaved text survives a reload of the page (the token is never kept there). */
   draftStore: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
@@ -34,18 +40,6 @@ function readDraft(store: Props['draftStore']): OptionsDraft | null {
 
 const same = (a: OptionsFields | null, b: OptionsFields) => JSON.stringify(a) === JSON.stringify(b);
 
-function TokenStatusView({ view }: { view: SettingsView }) {
-  if (!view.hasToken || !view.token) return <p class="muted" data-testid="token-status">No token saved: the extension sends nothing to GitLab.</p>;
-  const { token } = view;
-  return (
-    <div data-testid="token-status">
-      <p><strong>Signed in as @{token.username}</strong> ({token.name})</p>
-      <p class="muted">Scopes: {token.scopes.join(', ') || 'none'} · {token.expiresAt ? `expires ${formatCalendarDate(token.expiresAt)}` : 'never expires'}</p>
-      {token.warnings.map((warning) => <p class="warning" key={warning}>{warning}</p>)}
-    </div>
-  );
-}
-
 function Field({ label, error, children }: { label: string; error?: string; children: preact.ComponentChildren }) {
   return (
     <div class="field">
@@ -58,9 +52,10 @@ function Field({ label, error, children }: { label: string; error?: string; chil
   );
 }
 
-export function OptionsPage({ load, save, draftStore }: Props) {
+export function OptionsPage({ load, save, check, removeToken, now, draftStore }: Props) {
   const [view, setView] = useState<SettingsView | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [tokenCheck, setTokenCheck] = useState<TokenCheck>(null);
   const [fields, setFields] = useState<OptionsFields | null>(null);
   const [token, setToken] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -77,8 +72,19 @@ export function OptionsPage({ load, save, draftStore }: Props) {
       const restored = !!draft && (!draft.base || same(draft.base, saved));
       setFields(restored ? draft.fields : saved);
       if (draft && !same(draft.fields, saved)) setDraftNotice({ restored, draft });
+      if (reply.data.hasToken) void recheck();
     });
   }, []);
+
+  // The stored status is shown meanwhile: it was true when saved, and may not be now (revoked, expired).
+  const recheck = async () => {
+    setTokenCheck({ state: 'checking' });
+    const reply = await check();
+    const error = reply.ok ? reply.data.tokenError : reply.error;
+    // Only the token part: the form's base stays the settings it was loaded with.
+    if (reply.ok) setView((current) => current && { ...current, hasToken: reply.data.hasToken, token: reply.data.token });
+    setTokenCheck(error ? { state: 'failed', error } : { state: 'checked' });
+  };
 
   if (loadError) return <ErrorNotice error={loadError} />;
   if (!view || !fields) return <p role="status">Loading options…</p>;
@@ -123,6 +129,8 @@ export function OptionsPage({ load, save, draftStore }: Props) {
     const reply = await save(checked.settings, token.trim() || undefined);
     if (!reply.ok) return setStatus({ saving: false, message: '', error: reply.error });
     setView(reply.data);
+    // A new token GitLab just accepted needs no other check.
+    if (token.trim() && !reply.data.tokenError) setTokenCheck(null);
     draftStore.removeItem(DRAFT_KEY);
     setDraftNotice(null);
     const tokenError = reply.data.tokenError;
@@ -136,6 +144,16 @@ export function OptionsPage({ load, save, draftStore }: Props) {
     }
     setToken('');
     setStatus({ saving: false, message: 'Saved.', error: null });
+  };
+
+  const remove = async () => {
+    const reply = await removeToken();
+    if (!reply.ok) return setStatus({ saving: false, message: 'The token was not removed.', error: reply.error });
+    setView((current) => current && { ...current, hasToken: reply.data.hasToken, token: reply.data.token });
+    setTokenCheck(null);
+    setToken('');
+    setStatus({ saving: false, message: 'Token removed: the extension sends nothing to GitLab until you save a token again.', error: null });
+    document.getElementById('token-input')?.focus();
   };
 
   return (
@@ -154,13 +172,14 @@ export function OptionsPage({ load, save, draftStore }: Props) {
         <input type="url" value={fields.gitlabUrl} onInput={text('gitlabUrl')} required />
       </Field>
       <Field label="Personal access token">
-        <input type="password" value={token} autocomplete="off" placeholder={view.hasToken ? 'Saved. Type a new one to replace it.' : 'glpat-…'}
+        <input type="password" id="token-input" value={token} autocomplete="off" placeholder={view.hasToken ? 'Saved. Type a new one to replace it.' : 'glpat-…'}
           onInput={(event) => setToken(event.currentTarget.value)} />
       </Field>
       <p class="muted">
         <a href={createTokenUrl(fields.gitlabUrl)} target="_blank" rel="noopener noreferrer">Create a token</a> with the api scope on your GitLab, then paste it here.
       </p>
-      <TokenStatusView view={view} />
+      <TokenStatus view={view} check={tokenCheck} today={now()} />
+      {view.hasToken && <RemoveToken onRemove={remove} />}
       <Field label="Emergency projects" error={errors.emergencyProjects}>
         <textarea rows={3} value={fields.emergencyProjects} onInput={text('emergencyProjects')} spellcheck={false} />
       </Field>

@@ -12,6 +12,7 @@ import { AssigneeGroups } from './review/AssigneeGroups';
 import { BarChart } from './review/BarChart';
 import { StackedBarChart } from './review/StackedBarChart';
 import { SuggestedList } from './review/SuggestedList';
+import { FailedProjects } from './review/FailedProjects';
 
 interface Props {
   loadCached(): Promise<Result<ReviewView>>;
@@ -73,6 +74,7 @@ export function ReviewPage({ loadCached, refresh, openOptions, download, now }: 
         {busy ? (data ? 'Checking GitLab for changes…' : 'Loading retros from GitLab…') : data ? `From GitLab at ${format(new Date(data.fetchedAt), 'yyyy-MM-dd HH:mm')}, in ${view?.emergencyProjects.join(', ')}.` : ''}
         {data?.truncated ? ' Some lists were cut at 5,000 issues: counts are at least these.' : ''}
       </p>
+      {data && <FailedProjects failed={data.failedProjects ?? []} onRetry={() => void doRefresh()} busy={busy} />}
       {data && (
         <>
           <section class="charts" aria-label="Trends">

@@ -63,6 +63,10 @@ export const RequestSchema = v.variant('type', [
     /** Omitted: keep the stored token. Empty string: forget it. */
     token: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(512))),
   }),
+  /** Asks GitLab whether the saved token still works (options page, on open). */
+  v.strictObject({ type: v.literal('token:check') }),
+  /** Forgets the saved token (options page): every surface then shows the not-configured state. */
+  v.strictObject({ type: v.literal('token:remove') }),
   v.strictObject({ type: v.literal('myretros:cached') }),
   v.strictObject({ type: v.literal('myretros:refresh') }),
   v.strictObject({

@@ -55,16 +55,15 @@ export interface TokenStatus {
   username: string;
   name: string;
   scopes: string[];
+  /** `YYYY-MM-DD`; the options page warns from it when shown (lib/gitlab/token-warnings.ts). */
   expiresAt: string | null;
-  /** Warnings to show beside the token: missing `api` scope, expiring soon. */
-  warnings: string[];
 }
 
 export interface SettingsView {
   settings: SettingsInput;
   hasToken: boolean;
   token: TokenStatus | null;
-  /** Set when the token was just checked and GitLab refused it. */
+  /** Set when the token was just checked and GitLab refused it, or could not be asked. */
   tokenError: ApiError | null;
 }
 
@@ -99,6 +98,13 @@ export interface ReviewData {
   truncated: boolean;
   /** GitLab requests the last refresh took. */
   requests: number;
+  /** Emergency projects left out because GitLab refused them (absent in data cached before this was kept). */
+  failedProjects?: FailedProject[];
+}
+
+export interface FailedProject {
+  projectPath: string;
+  error: ApiError;
 }
 
 export interface ReviewView {
@@ -119,6 +125,8 @@ export interface ResponseMap {
   'options:open': null;
   'settings:load': SettingsView;
   'settings:save': SettingsView;
+  'token:check': SettingsView;
+  'token:remove': SettingsView;
   'followup:similar': { candidates: SimilarIssue[] };
   'followup:create': { followUp: FollowUpLink; linked: boolean };
   'followup:checkin': { followUp: FollowUpLink };

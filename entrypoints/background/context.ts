@@ -1,8 +1,9 @@
 /** What every handler needs: settings, a gateway built from the stored token, the clock. */
 import type { GatewayConfig, GitLabGateway } from '@/lib/gitlab/gateway';
 import { GitLabRequestError, noTokenError } from '@/lib/gitlab/errors';
-import { rateLimitedUntilItem, settingsItem, tokenItem, type Settings } from '@/lib/settings';
+import { settingsItem, tokenItem, type Settings } from '@/lib/settings';
 import { parseRoster, type Roster } from '@/lib/retro/roster';
+import { honourRetryAfter } from './rate-limit';
 
 export interface BackgroundDeps {
   createGateway(config: GatewayConfig): GitLabGateway;
@@ -14,28 +15,19 @@ export interface BackgroundDeps {
   openOptions(): Promise<void>;
 }
 
+/** Every gateway the worker uses: none may send a request inside GitLab's Retry-After window. */
+export function gatewayFor(deps: Pick<BackgroundDeps, 'createGateway' | 'now'>, config: GatewayConfig): GitLabGateway {
+  return honourRetryAfter(deps.createGateway(config), deps.now);
+}
+
 /**
  * Read on every request: the worker is stopped when idle and must work from a cold start.
- * No token: no request at all (case C14a). Inside GitLab's Retry-After window: none either.
+ * No token: no request at all (case C14a).
  */
 export async function connect(deps: BackgroundDeps): Promise<{ settings: Settings; gateway: GitLabGateway }> {
-  const [settings, token, rateLimitedUntil] = await Promise.all([
-    settingsItem.getValue(),
-    tokenItem.getValue(),
-    rateLimitedUntilItem.getValue(),
-  ]);
+  const [settings, token] = await Promise.all([settingsItem.getValue(), tokenItem.getValue()]);
   if (!token) throw new GitLabRequestError(noTokenError());
-  const waitMs = rateLimitedUntil - deps.now().getTime();
-  if (waitMs > 0) {
-    const retryAfter = Math.ceil(waitMs / 1000);
-    throw new GitLabRequestError({
-      kind: 'rate-limited',
-      status: 429,
-      retryAfter,
-      message: `GitLab is rate limiting your requests. Try again in ${retryAfter} s.`,
-    });
-  }
-  return { settings, gateway: deps.createGateway({ host: settings.gitlabUrl, token }) };
+  return { settings, gateway: gatewayFor(deps, { host: settings.gitlabUrl, token }) };
 }
 
 export function rosterOf(settings: Settings): Roster {

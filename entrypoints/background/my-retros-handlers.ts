@@ -10,7 +10,7 @@ import { hasLabel } from '@/lib/retro/labels';
 import { isOverdue, mergeByKey } from '@/lib/retro/my-retros';
 import type { RetroItem } from '@/lib/retro/retro-item';
 import { settingsItem, tokenItem, type Settings } from '@/lib/settings';
-import { myRetrosItem, retroActionsAppliedItem } from '@/lib/retro-cache';
+import { myRetrosItem, retroActionsAppliedItem, type AppliedAt } from '@/lib/retro-cache';
 import { connect, type BackgroundDeps } from './context';
 
 export const MY_RETROS_PER_PAGE = 20;
@@ -45,23 +45,24 @@ async function firstPages(gateway: GitLabGateway, settings: Settings, key: Retro
 }
 
 /**
- * Adds "when was retro-actions applied" from label events. Those never change once written, so
- * each issue costs one request the first time it is shown and none after (at most one page's worth).
+ * Adds "when was retro-actions applied" from label events: one request per issue the first time it
+ * is shown, and again only once the issue changed (its `updated_at`), as when the label was removed
+ * and added back.
  */
 async function withAppliedDates(gateway: GitLabGateway, settings: Settings, issues: GitLabIssue[]): Promise<RetroItem[]> {
   const label = settings.labels.retroActions;
   const known = await retroActionsAppliedItem.getValue();
   const items = issues.map((issue) => retroItemOf(issue, settings.gitlabUrl));
   const cacheKey = (item: RetroItem) => `${originOf(settings.gitlabUrl)}/${item.key.toLowerCase()}`;
-  const missing = items.filter((item) => hasLabel(item.labels, label) && !known[cacheKey(item)]);
-  const found: Record<string, string> = {};
+  const current = (item: RetroItem) => (known[cacheKey(item)]?.updatedAt === item.updatedAt ? known[cacheKey(item)] : undefined);
+  const missing = items.filter((item) => hasLabel(item.labels, label) && !current(item));
+  const found: Record<string, AppliedAt> = {};
   await Promise.all(missing.map(async (item) => {
     const at = labelAppliedAt(await gateway.labelEvents(item.projectPath, item.iid), label);
-    if (at) found[cacheKey(item)] = at;
+    if (at) found[cacheKey(item)] = { at, updatedAt: item.updatedAt };
   }));
   if (Object.keys(found).length) await retroActionsAppliedItem.setValue({ ...known, ...found });
-  const all = { ...known, ...found };
-  return items.map((item) => (hasLabel(item.labels, label) ? { ...item, retroActionsAppliedAt: all[cacheKey(item)] ?? null } : item));
+  return items.map((item) => (hasLabel(item.labels, label) ? { ...item, retroActionsAppliedAt: (found[cacheKey(item)] ?? current(item))?.at ?? null } : item));
 }
 
 async function store(settings: Settings, cache: Omit<MyRetrosCache, 'instance'>): Promise<MyRetrosView> {

@@ -5,12 +5,12 @@
 import type { Browser } from 'wxt/browser';
 import type { ResponseMap, Result } from '@/lib/messaging';
 import { CONTENT_SCRIPT_TYPES, parseRequest, type Request } from '@/lib/messaging-schema';
-import { asApiError, invalidRequestError, type ApiError } from '@/lib/gitlab/errors';
+import { asApiError, invalidRequestError } from '@/lib/gitlab/errors';
 import { isEmergencyProject, parseIssueUrl } from '@/lib/gitlab/issue-url';
-import { rateLimitedUntilItem, settingsItem } from '@/lib/settings';
+import { settingsItem } from '@/lib/settings';
 import type { BackgroundDeps } from './context';
 import { addRetroLabel, applyRetroActions, loadRetro, undoRetroActions } from './retro-handlers';
-import { addRosterPair, loadSettings, saveSettings } from './settings-handlers';
+import { addRosterPair, checkToken, forgetToken, loadSettings, saveSettings } from './settings-handlers';
 import { searchUsers } from './user-handlers';
 import { checkInOnIssue, createFollowUp, findSimilar, suggestLeads } from './follow-up-handlers';
 import { postRetroNotes } from './retro-notes-handlers';
@@ -76,6 +76,10 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
       return loadSettings();
     case 'settings:save':
       return saveSettings(deps, request);
+    case 'token:check':
+      return checkToken(deps);
+    case 'token:remove':
+      return forgetToken();
     case 'followup:similar':
       return findSimilar(deps, request);
     case 'followup:create':
@@ -113,14 +117,6 @@ async function dispatch(deps: BackgroundDeps, request: Request, sender: Sender):
   }
 }
 
-/** GitLab's Retry-After is remembered so that no request goes out before it ends (case C10). */
-async function rememberRateLimit(error: ApiError, deps: BackgroundDeps): Promise<void> {
-  if (error.kind === 'rate-limited' && error.retryAfter !== undefined) {
-    const until = deps.now().getTime() + error.retryAfter * 1000;
-    if (until > (await rateLimitedUntilItem.getValue())) await rateLimitedUntilItem.setValue(until);
-  }
-}
-
 export function createRouter(deps: BackgroundDeps, env: RouterEnv) {
   return async (message: unknown, sender: Sender): Promise<Result<unknown>> => {
     const parsed = parseRequest(message);
@@ -132,9 +128,8 @@ export function createRouter(deps: BackgroundDeps, env: RouterEnv) {
       const data = await dispatch(deps, parsed.request, sender);
       return { ok: true, data: JSON.parse(JSON.stringify(data ?? null)) };
     } catch (thrown) {
-      const error = asApiError(thrown);
-      await rememberRateLimit(error, deps);
-      return { ok: false, error };
+      // A 429 was already remembered by the gateway (rate-limit.ts), whichever surface asked.
+      return { ok: false, error: asApiError(thrown) };
     }
   };
 }

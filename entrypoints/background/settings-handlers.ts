@@ -1,28 +1,14 @@
 /** Options page and roster requests: load and save settings, check the token, add a roster pair. */
 import { myRetrosItem, reviewItem } from '@/lib/retro-cache';
-import { differenceInCalendarDays, parseISO } from 'date-fns';
 import type { RequestOf, SettingsView, TokenStatus } from '@/lib/messaging';
 import type { GitLabTokenInfo, GitLabUser } from '@/lib/gitlab/types';
 import { GitLabRequestError, asApiError } from '@/lib/gitlab/errors';
 import { settingsItem, tokenItem, tokenStatusItem } from '@/lib/settings';
 import { parseRoster } from '@/lib/retro/roster';
-import type { BackgroundDeps } from './context';
+import { gatewayFor, type BackgroundDeps } from './context';
 
-const EXPIRY_WARNING_DAYS = 7;
-
-export function tokenStatusOf(user: GitLabUser, token: GitLabTokenInfo, now: Date): TokenStatus {
-  const warnings: string[] = [];
-  if (!token.scopes.includes('api')) {
-    warnings.push('This token lacks the api scope: the extension works read-only. Create a token with the api scope to change issues.');
-  }
-  if (token.expires_at) {
-    const days = differenceInCalendarDays(parseISO(token.expires_at), now);
-    if (days <= EXPIRY_WARNING_DAYS) {
-      warnings.push(days < 0 ? `This token expired on ${token.expires_at}. Create a new one.` : `This token expires on ${token.expires_at}, in ${days} day${days === 1 ? '' : 's'}. Create a new one soon.`);
-    }
-  }
-  return { username: user.username, name: user.name, scopes: token.scopes, expiresAt: token.expires_at, warnings };
-}
+export const tokenStatusOf = (user: Pick<GitLabUser, 'username' | 'name'>, token: GitLabTokenInfo): TokenStatus =>
+  ({ username: user.username, name: user.name, scopes: token.scopes, expiresAt: token.expires_at });
 
 async function view(tokenError: SettingsView['tokenError'] = null): Promise<SettingsView> {
   const [settings, token, status] = await Promise.all([settingsItem.getValue(), tokenItem.getValue(), tokenStatusItem.getValue()]);
@@ -44,13 +30,36 @@ export async function saveSettings(deps: BackgroundDeps, { settings, token }: Re
   if (token !== undefined || JSON.stringify(previous) !== JSON.stringify(settings)) await Promise.all([myRetrosItem.removeValue(), reviewItem.removeValue()]);
   const instanceChanged = new URL(previous.gitlabUrl).origin !== new URL(settings.gitlabUrl).origin;
   // A token belongs to one instance: it is never sent to another one.
-  if (token === '' || instanceChanged) await Promise.all([tokenItem.removeValue(), tokenStatusItem.removeValue()]);
-  if (token === '') return view();
-  if (token === undefined) return view();
-  const gateway = deps.createGateway({ host: settings.gitlabUrl, token });
+  if (token === '' || instanceChanged) await forgetToken();
+  if (token === '' || token === undefined) return view();
+  const gateway = gatewayFor(deps, { host: settings.gitlabUrl, token });
   try {
     const [user, info] = await Promise.all([gateway.currentUser(), gateway.tokenInfo()]);
-    await Promise.all([tokenItem.setValue(token), tokenStatusItem.setValue(tokenStatusOf(user, info, deps.now()))]);
+    await Promise.all([tokenItem.setValue(token), tokenStatusItem.setValue(tokenStatusOf(user, info))]);
+    return view();
+  } catch (error) {
+    return view(asApiError(error));
+  }
+}
+
+/** No token from now on, and nothing fetched with it shown: every surface is back to "not configured". */
+export async function forgetToken(): Promise<SettingsView> {
+  await Promise.all([tokenItem.removeValue(), tokenStatusItem.removeValue(), myRetrosItem.removeValue(), reviewItem.removeValue()]);
+  return view();
+}
+
+/**
+ * The saved token, asked about again (the options page does on open): revoked, expired or given
+ * new scopes since it was saved. One request; who it signs in as is kept from the save.
+ */
+export async function checkToken(deps: BackgroundDeps): Promise<SettingsView> {
+  const [settings, token, status] = await Promise.all([settingsItem.getValue(), tokenItem.getValue(), tokenStatusItem.getValue()]);
+  if (!token) return view();
+  const gateway = gatewayFor(deps, { host: settings.gitlabUrl, token });
+  try {
+    const [info, user] = await Promise.all([gateway.tokenInfo(), status ?? gateway.currentUser()]);
+    // Saved again only if the token is still the one asked about (not replaced or removed meanwhile).
+    if ((await tokenItem.getValue()) === token) await tokenStatusItem.setValue(tokenStatusOf(user, info));
     return view();
   } catch (error) {
     return view(asApiError(error));

@@ -17,7 +17,7 @@ export const BADGE_ALARM = 'refresh-my-retros';
 export const BADGE_PERIOD_MINUTES = 15;
 
 /** Messages that change GitLab (or which token is used): the badge is refreshed after each. */
-export const WRITE_TYPES: ReadonlySet<string> = new Set(['retro:apply', 'retro:undo', 'retro:add-label', 'settings:save']);
+export const WRITE_TYPES: ReadonlySet<string> = new Set(['retro:apply', 'retro:undo', 'retro:add-label', 'settings:save', 'token:remove']);
 
 const badge: BadgeApi = {
   async setText(text) {

@@ -7,6 +7,9 @@ render(
   <OptionsPage
     load={() => sendRequest({ type: 'settings:load' })}
     save={(settings, token) => sendRequest({ type: 'settings:save', settings, token })}
+    check={() => sendRequest({ type: 'token:check' })}
+    removeToken={() => sendRequest({ type: 'token:remove' })}
+    now={() => new Date()}
     // The extension's own localStorage: unsaved changes outlive the tab (the token is never in them).
     draftStore={localStorage}
   />,

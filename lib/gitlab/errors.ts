@@ -92,7 +92,11 @@ export function errorFromResponse(status: number, body: unknown, retryAfterHeade
   const detail = gitlabMessage(body);
   const isScopeError = typeof body === 'object' && body !== null && (body as { error?: unknown }).error === 'insufficient_scope';
   if (status === 401) {
-    return { kind: 'unauthorized', status, message: 'GitLab rejected the token: it is invalid, expired or revoked. Create a new token and save it in the options.' };
+    // GitLab says which when it knows ("Token is expired. …", "Token was revoked. …"); a bare 401 does not.
+    const why = /\bexpired\b/i.test(detail) ? 'the token has expired' : /\brevoked\b/i.test(detail) ? 'the token was revoked' : '';
+    return { kind: 'unauthorized', status, message: why
+      ? `GitLab rejected the token: ${why}. Create a new token and save it in the options.`
+      : 'GitLab rejected the token: it is invalid, expired or revoked. Create a new token and save it in the options.' };
   }
   if (status === 403 && isScopeError) {
     return { kind: 'insufficient-scope', status, message: `Your token needs the api scope ${write ? 'to change issues' : 'for this'}. Create a token with the api scope and save it in the options.` };

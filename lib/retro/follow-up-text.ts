@@ -1,5 +1,5 @@
 /** The words of a follow-up: its issue title and description, or the PM check-in comment. */
-import { FOLLOW_UP_TITLES, LIST_TITLES, type Finding } from './findings';
+import { CREATES_ISSUE, FOLLOW_UP_TITLES, LIST_TITLES, type Finding, type FollowUpType } from './findings';
 import { escapeInline, hiddenMarker, quoteBlock } from './markdown-inline';
 import { shorten } from './shorten';
 
@@ -27,9 +27,17 @@ export function followUpTitle(finding: Finding): string {
   return `${cut.slice(0, cut.lastIndexOf(' ') > 60 ? cut.lastIndexOf(' ') : cut.length)}…`;
 }
 
+/** How a follow-up issue's description opens: the review page tells the kinds apart by it. */
+export const followUpOpening = (type: FollowUpType): string => `${FOLLOW_UP_TITLES[type]} from the customer emergency retro of `;
+
+/** The kind of follow-up issue the extension created, read from its description's opening; null for any other issue. */
+export function createdFollowUpType(description: string | null | undefined): FollowUpType | null {
+  return [...CREATES_ISSUE].find((type) => description?.startsWith(followUpOpening(type))) ?? null;
+}
+
 export function followUpDescription(finding: Finding, emergency: EmergencyIssue): string {
   return [
-    `${FOLLOW_UP_TITLES[finding.type ?? 'bug']} from the customer emergency retro of ${emergency.reference}.`,
+    `${followUpOpening(finding.type ?? 'bug')}${emergency.reference}.`,
     '',
     `**${LIST_TITLES[finding.list]}:**`,
     '',

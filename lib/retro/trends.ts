@@ -3,10 +3,18 @@
  * the last months in the user's calendar. Months are `YYYY-MM` strings.
  */
 import { format, parseISO, subMonths } from 'date-fns';
+import { createdFollowUpType } from './follow-up-text';
 
 export const TREND_MONTHS = 6;
 
-/** The follow-up kinds of the handbook page; told apart by the labels GitLab teams use. */
+/**
+ * The follow-up kinds of the handbook page; told apart by the labels GitLab teams use, else by
+ * the opening sentence the extension writes into a follow-up issue it creates. That sentence,
+ * rather than default labels, because the knowledge-base and handbook projects have no agreed
+ * type label (their "extra label" options are empty by default), a label the extension invented
+ * would be created in projects it does not own, and settings saved before would keep the empty
+ * one; the description is there for every follow-up the extension ever created.
+ */
 export const FOLLOW_UP_TYPES = ['bug', 'feature', 'documentation', 'process', 'other'] as const;
 export type FollowUpType = (typeof FOLLOW_UP_TYPES)[number];
 
@@ -17,9 +25,11 @@ const TYPE_LABELS: [FollowUpType, RegExp][] = [
   ['process', /^(handbook|process|support process)$/i],
 ];
 
-export function followUpType(labels: readonly string[]): FollowUpType {
+const BY_CREATED_TYPE: Record<string, FollowUpType> = { bug: 'bug', feature: 'feature', 'kb-article': 'documentation', handbook: 'process' };
+
+export function followUpType(labels: readonly string[], description?: string | null): FollowUpType {
   for (const [type, pattern] of TYPE_LABELS) if (labels.some((label) => pattern.test(label.trim()))) return type;
-  return 'other';
+  return BY_CREATED_TYPE[createdFollowUpType(description) ?? ''] ?? 'other';
 }
 
 /** The last `count` months, oldest first, ending with the month of `now`. */
@@ -51,10 +61,10 @@ export function perMonth(createdAt: readonly string[], months: readonly string[]
 
 export type FollowUpSeries = Record<FollowUpType, number[]>;
 
-export function followUpsByType(items: readonly { createdAt: string; labels: string[] }[], months: readonly string[]): FollowUpSeries {
+export function followUpsByType(items: readonly { createdAt: string; labels: string[]; description?: string | null }[], months: readonly string[]): FollowUpSeries {
   const series = Object.fromEntries(FOLLOW_UP_TYPES.map((type) => [type, months.map(() => 0)])) as FollowUpSeries;
   for (const type of FOLLOW_UP_TYPES) {
-    series[type] = perMonth(items.filter((item) => followUpType(item.labels) === type).map((item) => item.createdAt), months);
+    series[type] = perMonth(items.filter((item) => followUpType(item.labels, item.description) === type).map((item) => item.createdAt), months);
   }
   return series;
 }

@@ -33,7 +33,7 @@ describe('options page', () => {
 
   it('a revoked token is refused with what to do, and the typed token stays in the field', async () => {
     const page = await saveToken(REVOKED_TOKEN);
-    await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/invalid, expired or revoked/);
+    await expect.poll(() => page.getByRole('alert').first().innerText()).toMatch(/GitLab rejected the token: the token was revoked/);
     expect(await page.getByLabel('Personal access token').inputValue()).toBe(REVOKED_TOKEN);
     await page.close();
   });

@@ -28,6 +28,25 @@ describe('popup: retros assigned to me', () => {
     await page.close();
   });
 
+  it('retro-actions removed and added back on GitLab: Refresh shows the new age, not the cached one', async () => {
+    const page = await openPopup(session.browser.context, session.browser.extensionId!);
+    await expect.poll(() => page.getByTestId('popup-status').textContent()).toMatch(/^Updated/);
+    const row = page.locator(`[data-key="${ref(8)}"]`);
+    expect(await row.getByTestId('applied').textContent()).toBe('retro-actions applied 9 days ago');
+    // What GitLab keeps when someone takes the label off and puts it back: two label events, a new updated_at.
+    const issue = session.sandbox.state.issues.find((i) => i.iid === 8 && i.projectId === 1001)!;
+    const now = new Date().toISOString();
+    const id = Math.max(1000, ...session.sandbox.state.labelEvents.map((e) => e.id));
+    session.sandbox.state.labelEvents.push(
+      { id: id + 1, issueId: issue.id, userId: 1, label: 'retro-actions', action: 'remove', createdAt: now },
+      { id: id + 2, issueId: issue.id, userId: 1, label: 'retro-actions', action: 'add', createdAt: now },
+    );
+    issue.updatedAt = now;
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await expect.poll(() => row.getByTestId('applied').textContent()).toBe('retro-actions applied today');
+    await page.close();
+  });
+
   it('a title or label with no spaces (a URL) wraps inside the popup instead of widening it', async () => {
     const issue = session.sandbox.state.issues.find((i) => i.iid === 9 && i.projectId === 1001)!;
     issue.title = `See https://gitlab.com/g/p/-/issues/1/designs/${'screenshot_of_the_queue_'.repeat(6)}.png`;

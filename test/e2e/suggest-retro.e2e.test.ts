@@ -70,6 +70,20 @@ describe('context menu "Suggest retro" (through the listener the menu click call
     expect(writes().filter((r) => r.method === 'PUT')).toHaveLength(1);
   });
 
+  it('after a 429 with Retry-After 5, a second click sends nothing to GitLab until the wait is over (C10)', async () => {
+    session.sandbox.fail({ method: 'PUT', status: 429, headers: { 'Retry-After': '5' }, body: 'Retry later', contentType: 'text/plain' });
+    const click = () => clickMenu(session.browser.worker!, { menuItemId: 'suggest-retro-page', pageUrl: issueUrl(EMERGENCIES_PATH, 'issues/5') });
+    const started = Date.now();
+    expect((await click())?.message).toMatch(/rate limiting your requests\. Try again in 5 s/);
+    const second = await click();
+    expect(second).toMatchObject({ ok: false, title: 'Could not suggest a retro' });
+    expect(second!.message).toMatch(/rate limiting your requests\. Try again in [1-5] s/);
+    expect(writes()).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, started + 5_100 - Date.now())));
+    expect((await click())?.ok).toBe(true);
+    expect(writes()).toHaveLength(2);
+  });
+
   // An extension reload cannot be driven here: with --load-extension, chrome.runtime.reload() unloads the
   // build for good (ERR_BLOCKED_BY_CLIENT afterwards). The update path is covered by the unit test
   // "installing again (worker restart, update, settings change, all at once) never meets a duplicate id".

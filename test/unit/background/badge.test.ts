@@ -56,6 +56,16 @@ describe('toolbar badge', () => {
     expect(await refreshBadge(deps, badge)).toBe('2');
   });
 
+  it('a 429 on the alarm’s refresh holds every later request until Retry-After ends (C10)', async () => {
+    gitlab.fail('listIssues', new GitLabRequestError(errorFromResponse(429, 'Retry later', '60')));
+    await refreshBadge(deps, badge);
+    const sent = gitlab.calls.length;
+    gitlab.succeed('listIssues');
+    deps.setNow(new Date(NOW.getTime() + 30_000));
+    await refreshBadge(deps, badge);
+    expect(gitlab.calls).toHaveLength(sent);
+  });
+
   it('showBadge reads the cache only: no request', async () => {
     await refreshBadge(deps, badge);
     const before = gitlab.calls.length;

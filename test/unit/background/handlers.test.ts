@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter } from '@/entrypoints/background/router';
-import { tokenStatusOf } from '@/entrypoints/background/settings-handlers';
 import { GitLabRequestError, errorFromResponse } from '@/lib/gitlab/errors';
 import type { ApplyResult, PanelData, Result, SettingsInput, SettingsView } from '@/lib/messaging';
 import type { GitLabIssue } from '@/lib/gitlab/types';
@@ -76,7 +75,7 @@ describe('retro:load', () => {
   });
 
   it('a token without the api scope makes the panel read-only', async () => {
-    await tokenStatusItem.setValue({ username: 'sam', name: 'Sam', scopes: ['read_api'], expiresAt: null, warnings: [] });
+    await tokenStatusItem.setValue({ username: 'sam', name: 'Sam', scopes: ['read_api'], expiresAt: null });
     expect(dataOf<PanelData>(await load()).canWrite).toBe(false);
   });
 
@@ -87,11 +86,11 @@ describe('retro:load', () => {
     expect(error.message).toContain('not found, or you have no access');
   });
 
-  it('C11: a 401 replies that the token is invalid or expired', async () => {
+  it('C11: a 401 for an expired token replies that the token has expired', async () => {
     gitlab.fail('getIssue', new GitLabRequestError(errorFromResponse(401, apiFixture('errors/401-invalid-token-expired.json'))));
     const error = errorOf(await load());
     expect(error.kind).toBe('unauthorized');
-    expect(error.message).toMatch(/invalid, expired/);
+    expect(error.message).toMatch(/the token has expired\. Create a new token/);
   });
 });
 
@@ -312,23 +311,15 @@ describe('settings:save', () => {
     expect(await tokenItem.getValue()).toBe('glpat-new');
     expect(view.hasToken).toBe(true);
     expect(view.tokenError).toBeNull();
-    expect(view.token).toEqual({ username: 'john_smith', name: 'John Smith', scopes: ['api'], expiresAt: null, warnings: [] });
+    expect(view.token).toEqual({ username: 'john_smith', name: 'John Smith', scopes: ['api'], expiresAt: null });
     expect(JSON.stringify(view)).not.toContain('glpat-new');
   });
 
-  it('warns about a read_api-only token', async () => {
+  it('keeps a read_api-only token with its scopes (the options page warns from them)', async () => {
     gitlab.tokenInfoValue = { name: 'ro', scopes: ['read_api'], expires_at: null, active: true, revoked: false };
     const view = dataOf<SettingsView>(await save(input(), 'glpat-ro'));
     expect(await tokenItem.getValue()).toBe('glpat-ro');
-    expect(view.token?.warnings).toHaveLength(1);
-    expect(view.token?.warnings[0]).toMatch(/api scope/);
-  });
-
-  it('warns about a token expiring in 3 days', async () => {
-    gitlab.tokenInfoValue = { name: 'soon', scopes: ['api'], expires_at: '2025-03-11', active: true, revoked: false };
-    const view = dataOf<SettingsView>(await save(input(), 'glpat-soon'));
-    expect(view.token?.warnings).toEqual([expect.stringContaining('in 3 days')]);
-    expect(view.token?.warnings[0]).toContain('2025-03-11');
+    expect(view.token).toMatchObject({ scopes: ['read_api'], expiresAt: null });
   });
 
   it('a 401 returns tokenError and keeps the old token', async () => {
@@ -423,19 +414,58 @@ describe('switching to another GitLab instance', () => {
   });
 });
 
-describe('tokenStatusOf', () => {
-  const user = { id: 1, username: 'sam', name: 'Sam' };
-  it.each([
-    ['2025-03-09', 'in 1 day.'],
-    ['2025-03-15', 'in 7 days'],
-    ['2025-03-01', 'expired on 2025-03-01'],
-  ])('expires %s → "%s"', (expiresAt, text) => {
-    const status = tokenStatusOf(user, { name: 't', scopes: ['api'], expires_at: expiresAt, active: true, revoked: false }, NOW);
-    expect(status.warnings.join(' ')).toContain(text);
+describe('token:check', () => {
+  const check = () => route({ type: 'token:check' }, extensionPage());
+  const SAVED = { username: 'maria-manager', name: 'Maria Manager', scopes: ['api'], expiresAt: '2027-12-04' };
+
+  beforeEach(async () => {
+    await tokenStatusItem.setValue(SAVED);
   });
 
-  it('no warning when the token has api and expires in more than a week', () => {
-    expect(tokenStatusOf(user, { name: 't', scopes: ['api', 'read_user'], expires_at: '2025-03-16', active: true, revoked: false }, NOW).warnings).toEqual([]);
+  it('asks GitLab once about the saved token and stores what it says now (scopes, expiry)', async () => {
+    gitlab.tokenInfoValue = { name: 't', scopes: ['read_api'], expires_at: '2025-03-10', active: true, revoked: false };
+    const view = dataOf<SettingsView>(await check());
+    expect(gitlab.calls.map((call) => call.method)).toEqual(['tokenInfo']);
+    expect(view).toMatchObject({ hasToken: true, tokenError: null, token: { username: 'maria-manager', scopes: ['read_api'], expiresAt: '2025-03-10' } });
+    expect(await tokenStatusItem.getValue()).toEqual({ ...SAVED, scopes: ['read_api'], expiresAt: '2025-03-10' });
+  });
+
+  it('a revoked token: the reply says so, and the token stays saved until replaced or removed', async () => {
+    gitlab.fail('tokenInfo', new GitLabRequestError(errorFromResponse(401, apiFixture('errors/401-invalid-token-revoked.json'), null, false)));
+    const view = dataOf<SettingsView>(await check());
+    expect(view.tokenError).toMatchObject({ kind: 'unauthorized', status: 401 });
+    expect(view.tokenError?.message).toContain('the token was revoked');
+    expect(await tokenItem.getValue()).toBe('glpat-test-token');
+    expect(await tokenStatusItem.getValue()).toEqual(SAVED);
+  });
+
+  it('without a token: nothing is asked', async () => {
+    await tokenItem.removeValue();
+    expect(dataOf<SettingsView>(await check())).toMatchObject({ hasToken: false, token: null, tokenError: null });
+    expect(gitlab.calls).toEqual([]);
+  });
+
+  it('a content script may not ask', async () => {
+    expect(errorOf(await route({ type: 'token:check' }, contentScript())).kind).toBe('invalid-request');
+    expect(gitlab.calls).toEqual([]);
+  });
+});
+
+describe('token:remove', () => {
+  it('forgets the token, its status and what was fetched with it; nothing is sent to GitLab', async () => {
+    await tokenStatusItem.setValue({ username: 'maria-manager', name: 'Maria Manager', scopes: ['api'], expiresAt: null });
+    await myRetrosItem.setValue({ instance: 'https://gitlab.com', items: [], next: { retro: null, retroActions: null }, fetchedAt: NOW.toISOString() });
+    const view = dataOf<SettingsView>(await route({ type: 'token:remove' }, extensionPage()));
+    expect(view).toMatchObject({ hasToken: false, token: null });
+    expect([await tokenItem.getValue(), await tokenStatusItem.getValue(), await myRetrosItem.getValue()]).toEqual(['', null, null]);
+    expect(errorOf(await load()).kind).toBe('no-token');
+    expect(dataOf<{ configured: boolean }>(await route({ type: 'myretros:cached' }, extensionPage())).configured).toBe(false);
+    expect(gitlab.calls).toEqual([]);
+  });
+
+  it('a content script may not ask', async () => {
+    expect(errorOf(await route({ type: 'token:remove' }, contentScript())).kind).toBe('invalid-request');
+    expect(await tokenItem.getValue()).not.toBe('');
   });
 });
 

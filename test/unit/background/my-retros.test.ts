@@ -56,6 +56,25 @@ describe('myretros:refresh', () => {
     expect(gitlab.callsOf('labelEvents')).toHaveLength(2); // none more: the dates are cached
   });
 
+  it('reads the date again once the issue changed: the label removed and added back shows the new age', async () => {
+    await route({ type: 'myretros:refresh' }, popup);
+    gitlab.events[`${PROJECT}#2`]!.push(
+      { id: 3, created_at: '2025-03-07T09:00:00.000Z', action: 'remove', label: { id: 1, name: 'retro-actions' } },
+      { id: 4, created_at: '2025-03-07T09:05:00.000Z', action: 'add', label: { id: 1, name: 'retro-actions' } },
+    );
+    gitlab.listed[1] = { ...gitlab.listed[1]!, updated_at: '2025-03-07T09:05:00.000Z' };
+    const data = view(await route({ type: 'myretros:refresh' }, popup));
+    expect(data.cache!.items.find((item) => item.iid === 2)!.retroActionsAppliedAt).toBe('2025-03-07T09:05:00.000Z');
+    expect(data.cache!.items.find((item) => item.iid === 3)!.retroActionsAppliedAt).toBe('2025-03-04T09:00:00.000Z');
+    expect(gitlab.callsOf('labelEvents').map((call) => call.args[1]).sort()).toEqual([2, 2, 3]); // #3 unchanged: not asked again
+  });
+
+  it('dates kept by an earlier version (without the issue’s updated_at) are read once more', async () => {
+    await fakeBrowser.storage.local.set({ retroActionsAppliedAt: { [`https://gitlab.com/${PROJECT.toLowerCase()}#2`]: '2024-01-01T00:00:00.000Z' } });
+    const data = view(await route({ type: 'myretros:refresh' }, popup));
+    expect(data.cache!.items.find((item) => item.iid === 2)!.retroActionsAppliedAt).toBe('2025-03-01T09:00:00.000Z');
+  });
+
   it('is cached for the next popup open', async () => {
     await route({ type: 'myretros:refresh' }, popup);
     const cached = view(await route({ type: 'myretros:cached' }, popup));

@@ -3,6 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter } from '@/entrypoints/background/router';
 import { REVIEW_MAX_PAGES, REVIEW_PER_PAGE } from '@/entrypoints/background/review-handlers';
 import type { Result, ReviewView } from '@/lib/messaging';
+import { GitLabRequestError, errorFromResponse } from '@/lib/gitlab/errors';
 import { FakeGitLab, fakeDeps } from '../helpers/fake-gateway';
 import { ENV, extensionPage, storeSettings } from '../helpers/background';
 import { PROJECT, listedIssue } from '../helpers/listed-issues';
@@ -78,5 +79,44 @@ describe('review:refresh', () => {
     const reply = await route({ type: 'review:refresh' }, page);
     expect(reply.ok ? null : reply.error.kind).toBe('no-token');
     expect(gitlab.calls).toHaveLength(calls);
+  });
+
+  describe('with one emergency project GitLab will not show', () => {
+    const MISSING = 'gitlab-com/support/no-such-project';
+    /** GitLab answers 404 (or 403, 500) for `MISSING` only. */
+    function refuse(status: number) {
+      const real = gitlab.listIssues.bind(gitlab);
+      gitlab.listIssues = async (query, p, n) => {
+        if (query.projectPath === MISSING) throw new GitLabRequestError(errorFromResponse(status, { message: '404 Project Not Found' }, null, false));
+        return real(query, p, n);
+      };
+    }
+
+    beforeEach(async () => {
+      await storeSettings({ emergencyProjects: [PROJECT, MISSING] });
+      gitlab.listed = [listedIssue(1, ['retro', 'retro-actions']), listedIssue(2, ['retro'])];
+    });
+
+    it('reviews the projects that work, and names the one that failed and why', async () => {
+      refuse(404);
+      const data = view(await route({ type: 'review:refresh' }, page)).data!;
+      expect(data.retroActions.map((item) => item.iid)).toEqual([1]);
+      expect(data.suggested.map((item) => item.iid)).toEqual([2]);
+      expect(data.failedProjects).toEqual([{ projectPath: MISSING, error: expect.objectContaining({ kind: 'not-found', message: expect.stringMatching(/this project does not exist, or your account has no access to it\. Check its path under Emergency projects/) }) }]);
+      expect(view(await route({ type: 'review:cached' }, page)).data!.failedProjects).toHaveLength(1);
+    });
+
+    it.each([403, 500])('a %i for one project is named too', async (status) => {
+      refuse(status);
+      const data = view(await route({ type: 'review:refresh' }, page)).data!;
+      expect(data.retroActions).toHaveLength(1);
+      expect(data.failedProjects?.map((failed) => [failed.projectPath, failed.error.status])).toEqual([[MISSING, status]]);
+    });
+
+    it('a refused token is no project’s fault: the whole review says so', async () => {
+      gitlab.fail('listIssues', new GitLabRequestError(errorFromResponse(401, {})));
+      const reply = await route({ type: 'review:refresh' }, page);
+      expect(reply.ok ? null : reply.error.kind).toBe('unauthorized');
+    });
   });
 });

@@ -71,6 +71,20 @@ describe('Suggest retro', () => {
     expect(gitlab.configs).toEqual([]);
   });
 
+  it('after a 429 with Retry-After 5, a second Suggest retro within 5 s sends nothing; after it, it goes out (C10)', async () => {
+    gitlab.fail('editIssue', new GitLabRequestError(errorFromResponse(429, 'Retry later', '5')));
+    expect((await suggestRetro(deps, PAGE)).message).toContain('Try again in 5 s');
+    gitlab.succeed('editIssue');
+    deps.setNow(new Date(deps.now().getTime() + 2_000));
+    const second = await suggestRetro(deps, PAGE);
+    expect(second).toMatchObject({ ok: false, title: 'Could not suggest a retro' });
+    expect(second.message).toContain('Try again in 3 s');
+    expect(gitlab.callsOf('editIssue')).toHaveLength(1);
+    deps.setNow(new Date(deps.now().getTime() + 3_001));
+    expect((await suggestRetro(deps, PAGE)).ok).toBe(true);
+    expect(gitlab.callsOf('editIssue')).toHaveLength(2);
+  });
+
   it('uses the configured label name', async () => {
     await storeSettings({ labels: { retro: 'needs-retro', retroActions: 'retro-actions', customerRetro: 'customer-retro' } });
     await suggestRetro(deps, PAGE);

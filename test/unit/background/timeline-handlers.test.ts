@@ -126,7 +126,7 @@ describe('timeline:parse', () => {
 
 describe('timeline:publish', () => {
   beforeEach(async () => {
-    await tokenStatusItem.setValue({ username: ME.username, name: ME.name, scopes: ['api'], expiresAt: null, warnings: [] });
+    await tokenStatusItem.setValue({ username: ME.username, name: ME.name, scopes: ['api'], expiresAt: null });
   });
 
   it('creates one marked comment, then updates the same comment on the next publish', async () => {

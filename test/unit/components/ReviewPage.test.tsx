@@ -118,4 +118,16 @@ describe('review page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open options' }));
     expect(props.openOptions).toHaveBeenCalled();
   });
+
+  it('a project GitLab refused is named with why, beside the data of the others, and Try again refreshes', async () => {
+    const failedProjects = [{ projectPath: 'g/no-such-project', error: { kind: 'not-found' as const, status: 404, message: 'GitLab says this project does not exist, or your account has no access to it.' } }];
+    const props = setUp({ loadCached: vi.fn(async () => ok(view(reviewData({ failedProjects })))) });
+    const notice = await screen.findByTestId('failed-projects');
+    expect(notice.textContent).toContain('One emergency project is not included below:');
+    expect(notice.textContent).toContain('g/no-such-project: GitLab says this project does not exist');
+    expect(screen.getByTestId('open-counts').textContent).toBe('3 open, 1 stale');
+    fireEvent.click(within(notice).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(props.refresh).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(screen.queryByTestId('failed-projects')).toBeNull());
+  });
 });

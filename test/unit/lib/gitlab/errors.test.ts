@@ -46,8 +46,8 @@ interface Row {
 
 const rows: Row[] = [
   { name: '401 {"message":"401 Unauthorized"}', status: 401, body: apiFixture('errors/401-unauthorized.json'), kind: 'unauthorized', contains: [/invalid/, /expired/, /token/] },
-  { name: '401 invalid_token (revoked)', status: 401, body: apiFixture('errors/401-invalid-token-revoked.json'), kind: 'unauthorized', contains: [/invalid/, /revoked/] },
-  { name: '401 invalid_token (expired)', status: 401, body: apiFixture('errors/401-invalid-token-expired.json'), kind: 'unauthorized', contains: [/expired/] },
+  { name: '401 invalid_token (revoked)', status: 401, body: apiFixture('errors/401-invalid-token-revoked.json'), kind: 'unauthorized', contains: ['the token was revoked', 'Create a new token'] },
+  { name: '401 invalid_token (expired)', status: 401, body: apiFixture('errors/401-invalid-token-expired.json'), kind: 'unauthorized', contains: ['GitLab rejected the token: the token has expired. Create a new token'] },
   { name: '403 insufficient_scope', status: 403, body: insufficientScopeBody, kind: 'insufficient-scope', contains: ['api scope'] },
   { name: '403 Forbidden', status: 403, body: apiFixture('errors/403-forbidden.json'), kind: 'forbidden', contains: ['not allowed', '403 Forbidden'] },
   { name: '403 Forbidden with reason', status: 403, body: apiFixture('errors/403-forbidden-with-reason.json'), kind: 'forbidden', contains: ['Must be admin to use sudo'] },

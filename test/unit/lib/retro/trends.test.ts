@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { followUpType, followUpsByType, lastMonths, perMonth, trendStart } from '@/lib/retro/trends';
+import { followUpDescription } from '@/lib/retro/follow-up-text';
+import type { FollowUpType } from '@/lib/retro/findings';
 
 const NOW = new Date(2025, 2, 15, 12, 0);
 const at = (y: number, m: number, d: number) => new Date(y, m - 1, d, 12).toISOString();
@@ -27,6 +29,34 @@ describe('trends', () => {
     [['customer-retro'], 'other'],
   ])('%j is a %s follow-up', (labels, type) => {
     expect(followUpType(labels)).toBe(type);
+  });
+
+  describe('follow-ups the extension created, with the default (empty) knowledge-base and handbook labels', () => {
+    const emergency = { reference: 'gitlab-com/support/readiness/emergencies#1', webUrl: 'https://gitlab.com/x', title: 'Down' };
+    const created = (type: FollowUpType) => followUpDescription({ id: 'fabcd1', list: 'suggestions', text: 'Write it down', type, state: 'open' }, emergency);
+
+    it.each([
+      ['kb-article', 'documentation'],
+      ['handbook', 'process'],
+      ['bug', 'bug'],
+      ['feature', 'feature'],
+    ] as const)('a %s follow-up with only customer-retro is a %s follow-up', (type, expected) => {
+      expect(followUpType(['customer-retro'], created(type))).toBe(expected);
+    });
+
+    it('a label the team gave still wins; an issue the extension did not write stays "other"', () => {
+      expect(followUpType(['customer-retro', 'type::bug'], created('kb-article'))).toBe('bug');
+      expect(followUpType(['customer-retro'], 'New knowledge-base article, written by hand')).toBe('other');
+      expect(followUpType(['customer-retro'], null)).toBe('other');
+    });
+
+    it('counted per month by that kind', () => {
+      const series = followUpsByType([
+        { createdAt: at(2025, 3, 2), labels: ['customer-retro'], description: created('kb-article') },
+        { createdAt: at(2025, 3, 3), labels: ['customer-retro'], description: created('handbook') },
+      ], lastMonths(NOW));
+      expect([series.documentation.at(-1), series.process.at(-1), series.other.at(-1)]).toEqual([1, 1, 0]);
+    });
   });
 
   it('follow-ups by type per month', () => {
