@@ -1,6 +1,8 @@
+import { useRef } from 'preact/hooks';
 import { FINDING_LISTS, LIST_TITLES, newFindingId, type Finding, type FindingList } from '@/lib/retro/findings';
 import type { FollowUpClient } from './panel-client';
 import { FindingRow } from './FindingRow';
+import { useFocusAfterRender } from './use-focus-after-render';
 
 interface Props {
   findings: Finding[];
@@ -13,11 +15,25 @@ interface Props {
 
 /** What went well, what could have gone better, suggestions and open questions. */
 export function FindingsSection({ findings, client, canWrite, onChange, onOpenOptions }: Props) {
-  const add = (list: FindingList) => onChange((all) => [...all, { id: newFindingId(new Date()), list, text: '', state: 'open' }]);
+  // A keyboard user types into a finding as soon as it is added, and stays in the list after a removal.
+  const root = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const textOf = (id: string | undefined) => root.current?.querySelector(`[data-finding="${id}"] textarea`);
+  const add = (list: FindingList) => {
+    const id = newFindingId(new Date());
+    onChange((all) => [...all, { id, list, text: '', state: 'open' }]);
+    focusAfterRender(() => textOf(id));
+  };
   const patch = (id: string, change: Partial<Finding>) => onChange((all) => all.map((finding) => (finding.id === id ? { ...finding, ...change } : finding)));
-  const remove = (id: string) => onChange((all) => all.filter((finding) => finding.id !== id));
+  const remove = ({ id, list }: Finding) => {
+    const siblings = findings.filter((finding) => finding.list === list);
+    const index = siblings.findIndex((finding) => finding.id === id);
+    const neighbour = siblings[index + 1] ?? siblings[index - 1];
+    onChange((all) => all.filter((finding) => finding.id !== id));
+    focusAfterRender(() => textOf(neighbour?.id) ?? root.current?.querySelector(`[data-add="${list}"]`));
+  };
   return (
-    <div class="findings" data-testid="findings">
+    <div class="findings" data-testid="findings" ref={root}>
       {FINDING_LISTS.map((list) => {
         const items = findings.filter((finding) => finding.list === list);
         return (
@@ -27,10 +43,10 @@ export function FindingsSection({ findings, client, canWrite, onChange, onOpenOp
             <ul>
               {items.map((finding, index) => (
                 <FindingRow key={finding.id} finding={finding} label={`${LIST_TITLES[list]} ${index + 1}`} client={client} canWrite={canWrite}
-                  onChange={(change) => patch(finding.id, change)} onRemove={() => remove(finding.id)} onOpenOptions={onOpenOptions} />
+                  onChange={(change) => patch(finding.id, change)} onRemove={() => remove(finding)} onOpenOptions={onOpenOptions} />
               ))}
             </ul>
-            <button type="button" onClick={() => add(list)}>Add to “{LIST_TITLES[list]}”</button>
+            <button type="button" data-add={list} onClick={() => add(list)}>Add to “{LIST_TITLES[list]}”</button>
           </section>
         );
       })}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
 import type { SimilarIssue } from '@/lib/messaging';
 import { FOLLOW_UP_TITLES, type Finding, type FollowUpLink } from '@/lib/retro/findings';
@@ -28,6 +28,11 @@ export function FollowUpControl({ finding, client, disabled, onDone, onOpenOptio
   // (after a reload the background knows it too: it skips the search for a finding with an attempt).
   const [createTried, setCreateTried] = useState(false);
   const payload: FollowUpFinding = { id: finding.id, list: finding.list, text: finding.text, type: finding.type };
+  // The Create button gives way to the similar issues: focus goes to the first choice, not to the page.
+  const similarList = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (step.name === 'similar') similarList.current?.querySelector('button')?.focus();
+  }, [step.name]);
 
   const finish = (reply: Awaited<ReturnType<FollowUpClient['checkIn']>>) => {
     if (reply.ok) onDone(reply.data.followUp);
@@ -73,7 +78,7 @@ export function FollowUpControl({ finding, client, disabled, onDone, onOpenOptio
       )}
       {step.name === 'busy' && <p role="status" class="muted">{step.what}</p>}
       {step.name === 'similar' && (
-        <div class="similar" data-testid="similar">
+        <div class="similar" data-testid="similar" ref={similarList}>
           <p>Similar open issues already exist:</p>
           <ul>
             {step.candidates.map((candidate) => (

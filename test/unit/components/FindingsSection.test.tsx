@@ -40,6 +40,17 @@ describe('FindingsSection', () => {
     expect(screen.queryByLabelText('Follow-up for What went well 1')).toBeNull();
   });
 
+  it('keyboard: an added finding takes focus; after a removal focus goes to the neighbour, else to the list\'s Add button', async () => {
+    render(<Harness initial={[bug(), bug({ id: 'fbug2', text: 'Second' })]} client={fakeFollowUps()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Add to “What went well”' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('What went well 1')));
+    fireEvent.click(screen.getByRole('button', { name: 'Remove What could have gone better 1' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('What could have gone better 1')));
+    expect((document.activeElement as HTMLTextAreaElement).value).toBe('Second');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove What could have gone better 1' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add to “What could have gone better”' })));
+  });
+
   it('creates a follow-up in one click when nothing similar exists, and shows its link', async () => {
     const client = fakeFollowUps();
     render(<Harness initial={[bug()]} client={client} />);
@@ -86,6 +97,8 @@ describe('FindingsSection', () => {
     const client = fakeFollowUps([{ reference: 'gitlab-org/gitlab#11', title: 'Geo: replication stalled', webUrl: 'https://gitlab.com/gitlab-org/gitlab/-/issues/11', score: 0.8 }]);
     render(<Harness initial={[bug()]} client={client} />);
     fireEvent.click(screen.getByRole('button', { name: /Create: new bug issue/ }));
+    // The Create button gives way to the list: focus is on its first choice, not lost to the page.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Check in there instead' })));
     fireEvent.click(await screen.findByRole('button', { name: 'Check in there instead' }));
     await screen.findByTestId('follow-up-link');
     expect(client.create).not.toHaveBeenCalled();
