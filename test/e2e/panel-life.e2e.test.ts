@@ -18,6 +18,18 @@ describe('the panel over time', () => {
     // The browser's own controls (a finding's checkbox, scrollbars) turn dark with the panel, Timeline section loaded or not.
     const scheme = () => page.evaluate(() => getComputedStyle(document.querySelector('emergency-retro-panel')!.shadowRoot!.querySelector('[data-testid="timeline-details"]')!).colorScheme);
     expect(await scheme()).toBe('dark');
+    // The primary button reads at WCAG AA (4.5:1) on the panel's own dark colours too.
+    expect(await retroPanel(page).getByRole('button', { name: 'Apply retro-actions' }).isEnabled()).toBe(true);
+    const contrast = await retroPanel(page).getByRole('button', { name: 'Apply retro-actions' }).evaluate((button) => {
+      const luminance = (color: string) => {
+        const [r, g, b] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((part) => Number(part) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const style = getComputedStyle(button);
+      const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort((x, y) => y - x);
+      return (light! + 0.05) / (dark! + 0.05);
+    });
+    expect(contrast).toBeGreaterThanOrEqual(4.5);
     await page.evaluate(() => {
       document.documentElement.classList.remove('gl-dark');
       document.body.classList.add('gl-dark');
