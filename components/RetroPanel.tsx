@@ -24,6 +24,10 @@ export function RetroPanel({ client, issueLabel }: { client: PanelClient; issueL
   }, [client]);
 
   useEffect(load, [load]);
+  // Changed elsewhere ("Suggest retro"): read again in place, keeping what is typed in the panel.
+  useEffect(() => client.onChanged(() => {
+    void client.load().then((reply) => reply.ok && setState({ phase: 'ready', data: reply.data }));
+  }), [client]);
 
   return (
     <section class="panel" aria-label="Retro" data-testid="retro-panel">

@@ -7,6 +7,8 @@ import type { ApiError } from '@/lib/gitlab/errors';
 /** What the retro panel can ask for, bound to one issue. The entrypoint implements it with messaging. */
 export interface PanelClient {
   load(): Promise<Result<PanelData>>;
+  /** Calls back when the issue changed on GitLab through another surface (the context menu); returns an unsubscribe. */
+  onChanged(callback: () => void): () => void;
   apply(engineer: string): Promise<Result<ApplyResult>>;
   undo(): Promise<Result<{ issue: IssueSummary; reverted: boolean }>>;
   addRetroLabel(): Promise<Result<{ issue: IssueSummary }>>;

@@ -12,6 +12,8 @@ export interface SuggestOutcome {
   ok: boolean;
   title: string;
   message: string;
+  /** The issue that now has the label: a panel showing it is told to read it again. */
+  labelled?: { projectPath: string; iid: number };
 }
 
 /** GitLab's notes are limited to 1,000,000 characters; a reason is a sentence or two. */
@@ -47,11 +49,12 @@ export async function suggestRetro(deps: BackgroundDeps, url: string, selection?
   }
   // One request, so whether the label was there before is not known: say what holds now.
   const labelled = `${name} now has the ${settings.labels.retro} label`;
-  if (!selection?.trim()) return { ok: true, title: 'Retro suggested', message: `${labelled}.` };
+  const issue = { labelled: { projectPath, iid } };
+  if (!selection?.trim()) return { ok: true, title: 'Retro suggested', message: `${labelled}.`, ...issue };
   try {
     await gateway.createNote(projectPath, iid, reasonNote(selection));
   } catch (error) {
-    return { ok: false, title: 'Retro suggested, reason not posted', message: `${labelled}, but the comment with your reason was not posted (it is not retried): ${asApiError(error).message}` };
+    return { ok: false, title: 'Retro suggested, reason not posted', message: `${labelled}, but the comment with your reason was not posted (it is not retried): ${asApiError(error).message}`, ...issue };
   }
-  return { ok: true, title: 'Retro suggested', message: `${labelled}, and your reason is posted as a comment.` };
+  return { ok: true, title: 'Retro suggested', message: `${labelled}, and your reason is posted as a comment.`, ...issue };
 }

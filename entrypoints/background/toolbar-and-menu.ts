@@ -11,6 +11,7 @@ import { refreshBadge, showBadge, type BadgeApi } from './badge';
 import { clickTarget, installMenus, type MenuClick, type MenusApi } from './context-menu';
 import type { BackgroundDeps } from './context';
 import { suggestRetro } from './suggest-retro';
+import { ISSUE_CHANGED, type IssueChanged } from '@/lib/issue-changed';
 
 export const BADGE_ALARM = 'refresh-my-retros';
 /** The issue's ceiling: GitLab is asked at most every 15 minutes for the badge. */
@@ -45,6 +46,14 @@ async function ensureAlarm(): Promise<void> {
   }
 }
 
+/** Open GitLab tabs hear that an issue changed; a tab without the panel has no listener, and that is fine. */
+async function tellTabs({ projectPath, iid }: { projectPath: string; iid: number }): Promise<void> {
+  const { gitlabUrl } = await settingsItem.getValue();
+  const news: IssueChanged = { type: ISSUE_CHANGED, projectPath, iid };
+  const tabs = await browser.tabs.query({ url: `${new URL(gitlabUrl).origin}/*` });
+  await Promise.all(tabs.map((tab) => tab.id !== undefined && browser.tabs.sendMessage(tab.id, news).catch(() => undefined)));
+}
+
 /** The menu click: the same function the e2e test calls. Reports by notification either way. */
 export function createMenuClickHandler(deps: BackgroundDeps, refresh: () => Promise<unknown>) {
   return async (click: MenuClick) => {
@@ -54,6 +63,7 @@ export function createMenuClickHandler(deps: BackgroundDeps, refresh: () => Prom
     await browser.notifications
       .create({ type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: outcome.title, message: outcome.message })
       .catch((error: unknown) => console.error('[emergency-retro] notification:', error));
+    if (outcome.labelled) await tellTabs(outcome.labelled).catch((error: unknown) => console.error('[emergency-retro] tell tabs:', error));
     if (outcome.ok) await refresh();
     return outcome;
   };

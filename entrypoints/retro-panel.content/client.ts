@@ -3,11 +3,13 @@ import { sendRequest } from '@/lib/messaging';
 import { createDraftClient } from '@/lib/draft-messaging';
 import type { PanelClient } from '@/components/panel-client';
 import { requestTimeline } from '@/lib/timeline-slot';
+import { onIssueChanged } from '@/lib/issue-changed';
 
 /** The panel's requests for one issue, sent to the background worker. */
 export function createPanelClient(ref: IssueRef): PanelClient {
   return {
     load: () => sendRequest({ type: 'retro:load', ref }),
+    onChanged: (callback) => onIssueChanged(ref, callback),
     apply: (engineer) => sendRequest({ type: 'retro:apply', ref, engineer }),
     undo: () => sendRequest({ type: 'retro:undo', ref }),
     addRetroLabel: () => sendRequest({ type: 'retro:add-label', ref }),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { retroPanel } from '../browser/configure';
 import { EMERGENCIES_PATH, GITLAB_PATH } from '../sandbox/seed';
 import { badgeText, clickMenu, menuItemExists, notificationIds, restartWorker } from './extension-pages';
 import { issueUrl, useSession } from './session';
@@ -16,7 +17,11 @@ describe('context menu "Suggest retro" (through the listener the menu click call
     expect(await menuItemExists(session.browser.worker!, 'no-such-item')).toBe(false);
   });
 
-  it('on an issue page without selection: one PUT adding the label, no comment, a notification', async () => {
+  it('on an issue page without selection: one PUT adding the label, no comment, a notification; the open panel shows the label', async () => {
+    const page = await session.browser.context.newPage();
+    await page.goto(issueUrl(EMERGENCIES_PATH, 'issues/1'));
+    const retroState = retroPanel(page).getByTestId('status-retro');
+    await expect.poll(() => retroState.textContent()).toContain('not applied');
     const outcome = await clickMenu(session.browser.worker!, { menuItemId: 'suggest-retro-page', pageUrl: issueUrl(EMERGENCIES_PATH, 'issues/1') });
     expect(outcome).toMatchObject({ ok: true, title: 'Retro suggested' });
     expect(writes().map((r) => [r.method, r.path, JSON.parse(r.body)])).toEqual([
@@ -24,6 +29,9 @@ describe('context menu "Suggest retro" (through the listener the menu click call
     ]);
     expect(issue(1).labels).toContain('retro');
     expect((await notificationIds(session.browser.worker!)).length).toBeGreaterThan(0);
+    // The panel already open on that issue reads it again: no reload needed to see the label.
+    await expect.poll(() => retroState.textContent()).not.toContain('not');
+    await page.close();
   });
 
   it('on a link with selected text: the label, then the reason as one quoted comment', async () => {

@@ -21,7 +21,7 @@ describe('Suggest retro', () => {
   it('without selected text: one PUT adding the retro label, no comment', async () => {
     const outcome = await suggestRetro(deps, PAGE);
     expect(gitlab.calls.map((call) => [call.method, call.args])).toEqual([['editIssue', [PROJECT, 1, { add_labels: 'retro' }]]]);
-    expect(outcome).toEqual({ ok: true, title: 'Retro suggested', message: `${PROJECT}#1 now has the retro label.` });
+    expect(outcome).toEqual({ ok: true, title: 'Retro suggested', message: `${PROJECT}#1 now has the retro label.`, labelled: { projectPath: PROJECT, iid: 1 } });
   });
 
   it('with selected text on a work-item link: the label, then the text quoted as the reason in one comment', async () => {

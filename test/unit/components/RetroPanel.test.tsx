@@ -42,6 +42,8 @@ const fail = (error: ApiError): Result<never> => ({ ok: false, error });
 
 interface FakeClient extends PanelClient {
   load: ReturnType<typeof vi.fn<PanelClient['load']>>;
+  /** As the worker's news that the issue changed through another surface. */
+  changed(): void;
   apply: ReturnType<typeof vi.fn<PanelClient['apply']>>;
   undo: ReturnType<typeof vi.fn<PanelClient['undo']>>;
   addRetroLabel: ReturnType<typeof vi.fn<PanelClient['addRetroLabel']>>;
@@ -52,8 +54,14 @@ interface FakeClient extends PanelClient {
 }
 
 function fakeClient(loadReply: Result<PanelData> | Promise<Result<PanelData>> = ok(panelData())): FakeClient {
+  const listeners = new Set<() => void>();
   return {
     load: vi.fn<PanelClient['load']>(async () => loadReply),
+    onChanged: (callback) => {
+      listeners.add(callback);
+      return () => listeners.delete(callback);
+    },
+    changed: () => listeners.forEach((callback) => callback()),
     apply: vi.fn<PanelClient['apply']>(async () =>
       ok<ApplyResult>({
         issue: issue({ labels: ['retro', 'retro-actions'], dueDate: IN_A_WEEK, assignees: [SAM, MARIA] }),
@@ -473,5 +481,20 @@ describe('RetroPanel: refusals the options fix', () => {
     const alert = await screen.findByRole('alert');
     fireEvent.click(within(alert).getByRole('button', { name: 'Open options' }));
     expect(client.openOptions).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('RetroPanel: the issue changed elsewhere', () => {
+  it('"Suggest retro" from the context menu on this issue: the panel reads it again in place, keeping a finding being typed', async () => {
+    const client = fakeClient(ok(panelData({}, { labels: [] })));
+    await renderReady(client);
+    expectLabelShown('status-retro', false);
+    fireEvent.click(await screen.findByRole('button', { name: 'Add to “What went well”' }));
+    fireEvent.input(screen.getByLabelText('What went well 1'), { target: { value: 'Typed before the news' } });
+    client.load.mockResolvedValue(ok(panelData({}, { labels: ['retro'] })));
+    act(() => client.changed());
+    await waitFor(() => expectLabelShown('status-retro', true));
+    expect(client.load).toHaveBeenCalledTimes(2);
+    expect((screen.getByLabelText('What went well 1') as HTMLTextAreaElement).value).toBe('Typed before the news');
   });
 });
