@@ -55,7 +55,7 @@ export function FindingRow({ finding, label, client, canWrite, onChange, onRemov
       ) : (
         actionable && type && type !== 'no-action' && finding.text.trim() && !problem && (
           <FollowUpControl finding={{ ...finding, type }} client={client} disabled={!canWrite}
-            onDone={(followUp) => set({ followUp })} onOpenOptions={onOpenOptions} />
+            onDone={(followUp) => set({ followUp })} onTarget={(checkInTarget) => set({ checkInTarget })} onOpenOptions={onOpenOptions} />
         )
       )}
       {problem && <p class="hint">{problem}</p>}

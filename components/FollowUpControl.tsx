@@ -10,6 +10,8 @@ interface Props {
   client: FollowUpClient;
   disabled: boolean;
   onDone(followUp: FollowUpLink): void;
+  /** The check-in's issue as typed: kept in the draft, so a reload does not lose it. */
+  onTarget(target: string): void;
   onOpenOptions(): void;
 }
 
@@ -19,9 +21,9 @@ type Step = { name: 'idle' } | { name: 'busy'; what: string } | { name: 'similar
  * One click to a follow-up: similar open issues are offered first, and choosing one turns the
  * follow-up into a check-in there instead of a duplicate.
  */
-export function FollowUpControl({ finding, client, disabled, onDone, onOpenOptions }: Props) {
+export function FollowUpControl({ finding, client, disabled, onDone, onTarget, onOpenOptions }: Props) {
   const [step, setStep] = useState<Step>({ name: 'idle' });
-  const [target, setTarget] = useState('');
+  const target = finding.checkInTarget ?? '';
   const [error, setError] = useState<ApiError | null>(null);
   // After a create that failed, trying again goes straight to the create: the background first
   // looks for the issue that may have landed, which would otherwise show up as "similar" to itself
@@ -70,7 +72,7 @@ export function FollowUpControl({ finding, client, disabled, onDone, onOpenOptio
       {finding.type === 'pm-checkin' ? (
         <div class="row">
           <input class="grow-input" value={target} aria-label="Existing issue for the PM check-in" placeholder="URL or group/project#123"
-            onInput={(event) => setTarget(event.currentTarget.value)} />
+            onInput={(event) => onTarget(event.currentTarget.value)} />
           <button type="button" disabled={busy || !target.trim()} onClick={() => checkIn(target)}>Post check-in</button>
         </div>
       ) : (

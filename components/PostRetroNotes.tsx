@@ -9,11 +9,13 @@ interface Props {
   canWrite: boolean;
   /** Saves the findings draft first: the notes are rendered from what is stored. */
   beforePost(): Promise<number | null>;
+  /** The retro lead as typed, kept in the findings draft. */
+  lead: string;
+  onLead(lead: string): void;
 }
 
 /** One structured comment with the whole retro, updated in place when posted again. */
-export function PostRetroNotes({ client, canWrite, beforePost }: Props) {
-  const [lead, setLead] = useState('');
+export function PostRetroNotes({ client, canWrite, beforePost, lead, onLead }: Props) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ url: string; text: string } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -38,7 +40,7 @@ export function PostRetroNotes({ client, canWrite, beforePost }: Props) {
       <p class="muted">One comment on this issue with the timeline, findings, follow-ups and decisions. Posting again updates it.</p>
       <label class="field">
         <span>Retro lead (optional)</span>
-        <input value={lead} placeholder="GitLab username" onInput={(event) => setLead(event.currentTarget.value)} />
+        <input value={lead} placeholder="GitLab username" onInput={(event) => onLead(event.currentTarget.value)} />
       </label>
       <div class="row">
         <button type="button" disabled={busy || !canWrite} onClick={post}>Post retro notes</button>

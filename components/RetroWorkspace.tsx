@@ -74,7 +74,7 @@ export function RetroWorkspace({ data, client, onChange }: Props) {
         <DraftStatus status={draft.status} savedAt={draft.savedAt} error={draft.saveError ?? draft.loadError} conflictSummary={conflictSummary}
           onRetry={() => void draft.flush()} onResolve={draft.resolveConflict} />
       </details>
-      <PostRetroNotes client={client} canWrite={data.canWrite} beforePost={draft.flush} />
+      <PostRetroNotes client={client} canWrite={data.canWrite} beforePost={draft.flush} lead={draft.data.lead ?? ''} onLead={(lead) => draft.update((current) => ({ ...current, lead }))} />
     </>
   );
 }

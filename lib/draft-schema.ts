@@ -42,11 +42,12 @@ const FindingSchema = v.strictObject({
   owner: v.optional(Text(255)),
   state: v.picklist(['open', 'done']),
   followUp: v.optional(FollowUpLinkSchema),
+  checkInTarget: v.optional(Text(600)),
 });
 
 const FindingsDraftSchema = v.strictObject({
   kind: v.literal('findings'),
-  data: v.strictObject({ findings: v.pipe(v.array(FindingSchema), v.maxLength(FINDINGS_MAX, `at most ${FINDINGS_MAX} findings`)) }),
+  data: v.strictObject({ findings: v.pipe(v.array(FindingSchema), v.maxLength(FINDINGS_MAX, `at most ${FINDINGS_MAX} findings`)), lead: v.optional(Text(255)) }),
 });
 
 export const DraftSchema = v.variant('kind', [TimelineDraftSchema, FindingsDraftSchema]);

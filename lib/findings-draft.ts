@@ -3,6 +3,8 @@ import type { Finding } from './retro/findings';
 
 export interface FindingsDraftData {
   findings: Finding[];
+  /** The retro lead for the retro notes, as typed. */
+  lead?: string;
 }
 
 export interface FindingsDraft {
@@ -24,5 +26,5 @@ export function combineFindingsDrafts(mine: FindingsDraftData, theirs: FindingsD
   const known = new Set([...mine.findings, ...base.findings].map((finding) => finding.id));
   const added = theirs.findings.filter((finding) => !known.has(finding.id));
   // Within the draft's limit, theirs give way: every finding of mine stays.
-  return { findings: [...mine.findings, ...added.slice(0, Math.max(0, FINDINGS_MAX - mine.findings.length))] };
+  return { ...theirs, ...mine, findings: [...mine.findings, ...added.slice(0, Math.max(0, FINDINGS_MAX - mine.findings.length))] };
 }

@@ -48,6 +48,8 @@ export interface Finding {
   owner?: string;
   state: FindingState;
   followUp?: FollowUpLink;
+  /** A PM check-in's issue as typed (URL or reference), kept until it is posted. */
+  checkInTarget?: string;
 }
 
 export const MAX_FINDING_LENGTH = 2_000;

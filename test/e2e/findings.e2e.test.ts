@@ -87,10 +87,19 @@ describe('findings and follow-ups', () => {
     await page.close();
   });
 
-  it('a PM check-in on an existing issue named by reference', async () => {
+  it('a PM check-in on an existing issue named by reference; the issue typed for it and the retro lead survive a reload', async () => {
     const page = await openPanel(5);
     await addFinding(page, 'Open questions', 'Will the registry get a read-only mode?', 'Check-in with the PM on an existing issue');
     await retroPanel(page).getByLabel('Existing issue for the PM check-in').fill('gitlab-org/gitlab#13');
+    // What is typed in the panel's fields survives a reload: the check-in's issue, and the retro lead.
+    const notesSection = retroPanel(page).getByTestId('retro-notes');
+    await notesSection.locator('summary').click();
+    await notesSection.getByLabel('Retro lead (optional)').fill('lee-lead');
+    await expect.poll(() => retroPanel(page).getByTestId('draft-status').last().textContent()).toMatch(/Draft saved/);
+    await page.reload();
+    await expect.poll(() => retroPanel(page).getByLabel('Existing issue for the PM check-in').inputValue()).toBe('gitlab-org/gitlab#13');
+    await retroPanel(page).getByTestId('retro-notes').locator('summary').click();
+    expect(await retroPanel(page).getByTestId('retro-notes').getByLabel('Retro lead (optional)').inputValue()).toBe('lee-lead');
     await retroPanel(page).getByRole('button', { name: 'Post check-in' }).click();
     await retroPanel(page).getByTestId('follow-up-link').filter({ hasText: 'gitlab-org/gitlab#13' }).waitFor();
     const notes = session.sandbox.state.notes.filter((note) => note.body.includes('read-only mode'));

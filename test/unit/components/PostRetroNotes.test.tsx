@@ -10,7 +10,7 @@ describe('PostRetroNotes', () => {
   it('posts nothing when the findings could not be saved first, and says so', async () => {
     const postRetroNotes = vi.fn(async () => ({ ok: true as const, data: { noteUrl: 'https://gitlab.com/x#note_1', action: 'created' as const } }));
     const client = { postRetroNotes, openOptions: () => undefined } as unknown as PanelClient;
-    render(<PostRetroNotes client={client} canWrite beforePost={async () => null} />);
+    render(<PostRetroNotes client={client} canWrite beforePost={async () => null} lead="" onLead={() => undefined} />);
     fireEvent.click(screen.getByRole('button', { name: 'Post retro notes' }));
     expect((await screen.findByRole('alert')).textContent).toContain('The findings could not be saved first');
     expect(postRetroNotes).not.toHaveBeenCalled();
