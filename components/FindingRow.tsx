@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { FOLLOW_UP_TITLES, FOLLOW_UP_TYPES, findingProblem, isActionableList, type Finding, type FollowUpType } from '@/lib/retro/findings';
 import type { FollowUpClient } from './panel-client';
 import { FollowUpControl } from './FollowUpControl';
@@ -18,6 +19,12 @@ export function FindingRow({ finding, label, client, canWrite, onChange, onRemov
   const problem = finding.text ? findingProblem(finding) : null;
   const actionable = isActionableList(finding.list);
   const type = finding.type;
+  const [confirming, setConfirming] = useState(false);
+  // The question takes focus once, when asked (its Remove button is gone).
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
   return (
     <li class="finding" data-finding={finding.id}>
       <label class="field">
@@ -59,7 +66,16 @@ export function FindingRow({ finding, label, client, canWrite, onChange, onRemov
         )
       )}
       {problem && <p class="hint">{problem}</p>}
-      <button type="button" class="link" onClick={onRemove} aria-label={`Remove ${label}`}>Remove</button>
+      {confirming ? (
+        // The follow-up stays on GitLab, but the retro notes would no longer name it: asked once.
+        <p class="row" role="group" aria-label={`Remove ${label}?`}>
+          <span>Remove it? {finding.followUp!.reference} stays on GitLab, but the retro notes will not list it.</span>
+          <button type="button" ref={confirmButton} onClick={onRemove}>Yes, remove</button>
+          <button type="button" onClick={() => setConfirming(false)}>Keep it</button>
+        </p>
+      ) : (
+        <button type="button" class="link" onClick={finding.followUp ? () => setConfirming(true) : onRemove} aria-label={`Remove ${label}`}>Remove</button>
+      )}
     </li>
   );
 }

@@ -132,3 +132,18 @@ describe('FindingsSection', () => {
     expect(latest[0]!.reason).toBe('Happens once a year');
   });
 });
+
+describe('FindingsSection: removing a finding with a follow-up', () => {
+  it('asks first, with focus on the answer; "Keep it" keeps the finding, "Yes, remove" removes it', async () => {
+    render(<Harness initial={[bug({ followUp: created })]} client={fakeFollowUps()} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove What could have gone better 1' }));
+    const question = screen.getByRole('group', { name: 'Remove What could have gone better 1?' });
+    expect(question.textContent).toContain('gitlab-org/gitlab#100 stays on GitLab, but the retro notes will not list it.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Yes, remove' })));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(latest).toHaveLength(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Remove What could have gone better 1' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
+    expect(latest).toHaveLength(0);
+  });
+});
