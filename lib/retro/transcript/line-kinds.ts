@@ -3,6 +3,8 @@
  * (name and time, message on the next lines), a bare time, a day divider, a line of Slack's own
  * interface (reactions, thread links), or plain text.
  */
+import { looksLikeNewName } from './names';
+
 export interface Clock {
   h: number;
   mi: number;
@@ -65,9 +67,10 @@ const ZONE_NAME = [...ZONE_NAMES.keys()].join('|');
 const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt_]|\s+)${FROM_CLOCK}${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:${WORD_OFFSET})?|${OFFSET_HOURS}:?[0-5]\d|(?<=\s)(?:${ZONE_NAME}))|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$|(?=${RANGE_DASH}\d{1,2}:\d{2}))(.*)$`);
 // 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
 const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
-// Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
-// pattern that backtracks, so a long line costs linear time).
+// Zoom: "10:32:05 From Name to Everyone: text", and Microsoft Teams: "[10:32 AM] Name: text". The name
+// runs to the first colon (read without a pattern that backtracks, so a long line costs linear time).
 const ZOOM_START = new RegExp(String.raw`^${CLOCK}\s+From\s+`);
+const TEAMS_START = new RegExp(String.raw`^\[${CLOCK}\]\s+`);
 // A zone written after the time is the one it is in: "10:33 UTC", "10:33Z", "10:33 (GMT+1)", "10:33 +01:00", "2:15 PM ET".
 // A bare offset after a bare time needs its colon ("10:32 +01:00"): "10:32 +1000 errors" is a count;
 // and a space or "(" before it, as an abbreviation does: "10:32-10:45" is a range.
@@ -189,6 +192,20 @@ function zoomLine(line: string): LineKind | null {
   return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
 }
 
+/**
+ * A line copied from Microsoft Teams, or null when what stands before the colon is no display
+ * name: "[10:32] Note: disk full" and "[10:32] the customer said: down" are typed notes.
+ */
+function teamsLine(line: string): LineKind | null {
+  const m = TEAMS_START.exec(line);
+  const colon = m ? line.indexOf(':', m[0].length) : -1;
+  const sender = m && colon > 0 ? line.slice(m[0].length, colon).trim() : '';
+  if (!m || !looksLikeNewName(sender, false)) return null;
+  const clock = clockOf(m, 1);
+  // Spaces are evened out once it is a name: before a colon far down a long line there is none, and no time goes on it.
+  return clock ? { kind: 'timed', clock, author: sender.replace(/\s+/g, ' '), text: line.slice(colon + 1).trim() } : BAD;
+}
+
 export function classifyLine(raw: string): LineKind {
   if (raw.length <= 40 && CHROME.test(raw)) return { kind: 'chrome' };
   if (raw.startsWith('replied to a thread:')) return { kind: 'chrome' };
@@ -208,8 +225,9 @@ export function classifyLine(raw: string): LineKind {
         : { kind: 'dated', day, clock, writtenZone: zone, text: m[12] ?? '' };
     }
     if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give its date and time' };
-    const zoom = line.includes('From') ? zoomLine(line) : null;
-    if (zoom) return zoom;
+    // Teams puts its time alone in square brackets: "(10:32) Sam Support: …" and "10:32 Sam Support: …" are notes.
+    const chat = (line.includes('From') ? zoomLine(line) : null) ?? (first === 91 ? teamsLine(line) : null);
+    if (chat) return chat;
     // A time alone, with a zone at most ("10:33:05.123 PM (UTC+10:30)"), is short: longer lines skip the pattern.
     m = line.length <= 32 ? TIME_ONLY.exec(line) : null;
     if (m) {

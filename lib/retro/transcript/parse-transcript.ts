@@ -5,6 +5,7 @@
  */
 import { utcToWallMs, wallDayMs, wallMinuteToUtcMs } from '../zoned-time';
 import { classifyLine, slackName, type Clock, type LineKind, type WrittenZone } from './line-kinds';
+import { looksLikeName, looksLikeNewName } from './names';
 
 export interface TranscriptOptions {
   /** `YYYY-MM-DD`: the day of the first message without a date. */
@@ -46,32 +47,7 @@ export const PARSE_MEASURE = 'emergency-retro:parse-transcript';
 
 /** A time more than this far before the previous one means the chat passed midnight. */
 const ROLLOVER_MINUTES = 6 * 60;
-/** A display name: short, a few words, no sentence punctuation ("at the logs :eyes:" is not one). */
-const looksLikeName = (line: string, maxWords = 4) => line.length <= 40 && line.split(/\s+/).length <= maxWords && !/[:?!,;]|\.$/.test(line);
 const LIST_ITEM = /^(?:[-*•+]|\d{1,3}[.)]|\*\*)\s?/;
-/** What display names do not hold, and messages do: "HTTP 502", "@Lee Lead", "CPU 100%". */
-const NOT_IN_NAMES = /[\d@%]/;
-/** Words messages open with that no name does ("Thanks Lee", "Hi Ana"). */
-const GREETINGS = new Set(['Thanks', 'Thank', 'Hi', 'Hey', 'Hello']);
-/** Small words that names carry in lowercase ("Ana de la Cruz", "Hans van der Berg"). */
-const PARTICLES = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'der', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'zu']);
-/**
- * A line under a message that may be a new speaker's name: written as names are ("Lee Lead",
- * "Ana de la Cruz"; not "checking logs", "yes", "LGTM", "🎉" or "image.png"). A single word
- * ("Done") counts only once the chat has shown names above times. `line` comes without Slack's
- * status emoji and bot badge.
- */
-function looksLikeNewName(written: string, singleWordToo: boolean): boolean {
-  // "Sam S.": a last initial is the one full stop a name ends with.
-  const line = /\s\p{Lu}\.$/u.test(written) ? written.slice(0, -1) : written;
-  const words = line.split(/\s+/);
-  // Particles let a name run to five words ("Juan Carlos de la Vega").
-  const maxWords = words.some((word) => PARTICLES.has(word)) ? 5 : 4;
-  if (!looksLikeName(line, maxWords) || NOT_IN_NAMES.test(line) || GREETINGS.has(words[0]!) || /\.[a-z]{2,5}$/i.test(line) || !/\p{L}/u.test(line)) return false;
-  if (words.length === 1 && (!singleWordToo || /^\p{Lu}{2,5}$/u.test(line))) return false;
-  const capitalised = (word: string) => !/^\p{Ll}/u.test(word);
-  return capitalised(words[0]!) && capitalised(words.at(-1)!) && words.every((word) => capitalised(word) || PARTICLES.has(word));
-}
 
 /** A line that opens or closes a ``` block: it starts with a fence and holds an odd number ("```ls```" is a block of its own). */
 function togglesFence(line: string): boolean {

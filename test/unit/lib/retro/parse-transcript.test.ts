@@ -52,6 +52,35 @@ describe('transcript formats', () => {
     ]);
   });
 
+  it('reads Microsoft Teams lines: the display name before the first colon is the speaker', () => {
+    const text = '[10:32 AM] Sam Support: customer is back\nchecking the logs: all green\n[10:35 AM] Ana de la Cruz: thanks: closing\n[14:40] Lee Lead (External): retro booked';
+    // A message's next lines join it; a colon in the message is part of it.
+    expect(parseTranscript(text, UTC).messages.map((m) => [m.line, m.author, m.text])).toEqual([
+      [1, 'Sam Support', 'customer is back\nchecking the logs: all green'], [3, 'Ana de la Cruz', 'thanks: closing'], [4, 'Lee Lead (External)', 'retro booked'],
+    ]);
+    expect(times(text).map((t) => t[0]!.slice(11))).toEqual(['10:32', '10:35', '14:40']);
+  });
+
+  it('takes no speaker from a typed note with a colon, and still asks for the date of a dated Teams line', () => {
+    const notes = [
+      '[10:32 AM] Sam Support: customer is back',
+      '10:33 Note: disk full',
+      '10:34 Sam Support: not bracketed',
+      '(10:35) Sam Support: in parentheses',
+      '[10:36 AM] Update: single word',
+      '[10:37 AM] the customer said: still down',
+      '[10:38 AM] HTTP 502: on every page',
+      '[10:39 AM] Thanks Lee: ok',
+    ].join('\n\n');
+    expect(times(notes).map((t) => [t[1], t[2]])).toEqual([
+      ['Sam Support', 'customer is back'], [null, 'Note: disk full'], [null, 'Sam Support: not bracketed'], [null, 'Sam Support: in parentheses'],
+      [null, 'Update: single word'], [null, 'the customer said: still down'], [null, 'HTTP 502: on every page'], [null, 'Thanks Lee: ok'],
+    ]);
+    const dated = parseTranscript('[3/4/2025 10:32 AM] Sam Support: customer is back', UTC);
+    expect(dated.messages).toEqual([]);
+    expect(dated.unplaced.map((u) => u.reason)).toEqual(['a date written day or month first: give its date and time']);
+  });
+
   it('reads HH:MM lines, bracketed times and 12-hour times with dots', () => {
     expect(times('09:05 started upgrade\n[09:17] 500s begin\n9:30 p.m. - rollback done')).toEqual([
       ['2025-03-04T09:05', null, 'started upgrade'],
