@@ -3,6 +3,8 @@
  * (name and time, message on the next lines), a bare time, a day divider, a line of Slack's own
  * interface (reactions, thread links), or plain text.
  */
+import { looksLikeNewName } from './names';
+
 export interface Clock {
   h: number;
   mi: number;
@@ -13,13 +15,16 @@ export interface Clock {
   twentyFour?: true;
 }
 
+/** A zone written after a time: its offset in minutes from UTC, or the IANA zone whose local time it is ("ET"). */
+export type WrittenZone = number | string;
+
 export type LineKind =
   /** `day`: epoch ms of the date's 00:00 read as UTC (the wall day the parser counts in). */
-  | { kind: 'dated'; day: number; clock: Clock; offsetMin: number | null; text: string }
-  | { kind: 'timed'; clock: Clock; author?: string; text: string; offsetMin?: number }
+  | { kind: 'dated'; day: number; clock: Clock; writtenZone: WrittenZone | null; text: string }
+  | { kind: 'timed'; clock: Clock; author?: string; text: string; writtenZone?: WrittenZone }
   | { kind: 'header'; clock: Clock; author: string; daysAgo?: 0 | 1 }
   /** `nameAbove`: a bot badge or status stood where the name goes ("APP  10:33 AM"): the name is on the line above. */
-  | { kind: 'time-only'; clock: Clock; offsetMin?: number; daysAgo?: 0 | 1; nameAbove?: true }
+  | { kind: 'time-only'; clock: Clock; writtenZone?: WrittenZone; daysAgo?: 0 | 1; nameAbove?: true }
   /** `weekday`: 0 (Sunday) to 6, when the divider names one ("Monday, December 1st"). */
   | { kind: 'day'; month: number; day: number; year: number | null; weekday: number | null }
   | { kind: 'relative-day'; daysAgo: 0 | 1 }
@@ -45,16 +50,31 @@ const RANGE = new RegExp(String.raw`^[[(]?\d{1,2}:\d{2}(:\d{2}(?:[.,]\d+)?)?(?:\
 const OFFSET_HOURS = String.raw`[+-](?:0\d|1[0-4])`;
 // After UTC or GMT the hour may be one digit ("GMT+1", "UTC+5:30", "UTC+530").
 const WORD_OFFSET = String.raw`[+-](?:1[0-4]|0?\d)(?::?[0-5]\d)?`;
-const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt_]|\s+)${FROM_CLOCK}${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:${WORD_OFFSET})?|${OFFSET_HOURS}:?[0-5]\d)|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$|(?=${RANGE_DASH}\d{1,2}:\d{2}))(.*)$`);
+/**
+ * The abbreviations US- and EU-based engineers write after a time, each meaning one zone only
+ * (IST, AST or China's CST mean several: they stay text). ET, CT, MT and PT name no half of the
+ * year: they are that zone's local time, summer or winter.
+ */
+const ZONE_NAMES = new Map<string, WrittenZone>([
+  ['PST', -480], ['PDT', -420], ['MST', -420], ['MDT', -360], ['CST', -360], ['CDT', -300], ['EST', -300], ['EDT', -240],
+  ['AKST', -540], ['AKDT', -480], ['HST', -600], ['CET', 60], ['CEST', 120], ['EET', 120], ['EEST', 180], ['WET', 0],
+  ['WEST', 60], ['BST', 60], ['JST', 540], ['KST', 540], ['AEST', 600], ['AEDT', 660], ['ACST', 570], ['AWST', 480],
+  ['NZST', 720], ['NZDT', 780], ['SGT', 480],
+  ['ET', 'America/New_York'], ['CT', 'America/Chicago'], ['MT', 'America/Denver'], ['PT', 'America/Los_Angeles'],
+]);
+// Upper case only, and a whole word (the patterns end it): "10:33 pst" and "10:33 PSTN outage" are text.
+const ZONE_NAME = [...ZONE_NAMES.keys()].join('|');
+const ISO = new RegExp(String.raw`^\[?(\d{4})([-/])(\d{2})\2(\d{2})(?:[Tt_]|\s+)${FROM_CLOCK}${CLOCK}(?:\s?([Zz]|(?:[Uu][Tt][Cc]|[Gg][Mm][Tt])(?:${WORD_OFFSET})?|${OFFSET_HOURS}:?[0-5]\d|(?<=\s)(?:${ZONE_NAME}))|(${OFFSET_HOURS}))?\]?(?:\s*[-–—|:](?=\s|$)\s*|\s+|$|(?=${RANGE_DASH}\d{1,2}:\d{2}))(.*)$`);
 // 04.03.2025 10:32 or 3/4/2025 10:32: day or month first cannot be told apart, so the user decides.
 const OTHER_DATE = /^\[?\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+\d{1,2}[:.]\d{2}/;
-// Zoom: "10:32:05 From Name to Everyone: text". The name runs to the first colon (read without a
-// pattern that backtracks, so a long line costs linear time).
+// Zoom: "10:32:05 From Name to Everyone: text", and Microsoft Teams: "[10:32 AM] Name: text". The name
+// runs to the first colon (read without a pattern that backtracks, so a long line costs linear time).
 const ZOOM_START = new RegExp(String.raw`^${CLOCK}\s+From\s+`);
-// A zone written after the time is the one it is in: "10:33 UTC", "10:33Z", "10:33 (GMT+1)", "10:33 +01:00".
+const TEAMS_START = new RegExp(String.raw`^\[${CLOCK}\]\s+`);
+// A zone written after the time is the one it is in: "10:33 UTC", "10:33Z", "10:33 (GMT+1)", "10:33 +01:00", "2:15 PM ET".
 // A bare offset after a bare time needs its colon ("10:32 +01:00"): "10:32 +1000 errors" is a count;
-// and a space or "(" before it: "10:32-10:45" is a range.
-const WRITTEN_ZONE = String.raw`(?:\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])(${WORD_OFFSET})?)|(?:\s\(?|\()(${OFFSET_HOURS}:[0-5]\d))\)?(?=[\s,:]|$)`;
+// and a space or "(" before it, as an abbreviation does: "10:32-10:45" is a range.
+const WRITTEN_ZONE = String.raw`(?:\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])(${WORD_OFFSET})?)|(?:\s\(?|\()(${OFFSET_HOURS}:[0-5]\d|${ZONE_NAME}))\)?(?=[\s,:]|$)`;
 const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\s*[-–—|]\s*|[:,]\s+|\s+)(.+)$`);
 // Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
 // Slack's search and thread views write "Today at 3:04 PM" and "Yesterday at 9:10 AM".
@@ -99,8 +119,11 @@ function clockOf(m: RegExpExecArray, at: number): Clock | null {
   return { h, mi, s, either: true };
 }
 
-function offsetMinutes(written: string | undefined): number | null {
+/** The zone of "PST", "ET", "Z", "UTC+1", "+01:00" or "+0100"; null when none is written. */
+function readZone(written: string | undefined): WrittenZone | null {
   if (!written) return null;
+  const named = ZONE_NAMES.get(written);
+  if (named !== undefined) return named;
   // "UTC", "gmt+1": the word is UTC, what follows it the offset.
   const zone = written.replace(/^(?:utc|gmt)/i, '');
   if (!zone || zone === 'Z' || zone === 'z') return 0;
@@ -111,11 +134,10 @@ function offsetMinutes(written: string | undefined): number | null {
   return sign * (Number(hours) * 60 + Number(minutes || 0));
 }
 
-/** The offset of a zone written after a time: groups Z, UTC or GMT, its offset, a bare ±hh:mm, from `at`. */
-function writtenOffset(m: RegExpExecArray, at: number): number | undefined {
-  if (m[at]) return 0;
-  if (m[at + 1]) return m[at + 2] ? offsetMinutes(m[at + 2])! : 0;
-  return m[at + 3] ? offsetMinutes(m[at + 3])! : undefined;
+/** The zone written after a time: groups Z, UTC or GMT, its offset, a bare ±hh:mm or an abbreviation, from `at`. */
+function zoneAfterTime(m: RegExpExecArray, at: number): { writtenZone?: WrittenZone } {
+  const zone = m[at] ? 0 : m[at + 1] ? (m[at + 2] ? readZone(m[at + 2]) : 0) : readZone(m[at + 3]);
+  return zone === null ? {} : { writtenZone: zone };
 }
 
 /** A list marker or bold before a time ("- 10:32 deploy", "1. 10:34", "**10:35** paged") is not what was said. */
@@ -170,6 +192,20 @@ function zoomLine(line: string): LineKind | null {
   return clock ? { kind: 'timed', clock, author, text: line.slice(colon + 1).trim() } : BAD;
 }
 
+/**
+ * A line copied from Microsoft Teams, or null when what stands before the colon is no display
+ * name: "[10:32] Note: disk full" and "[10:32] the customer said: down" are typed notes.
+ */
+function teamsLine(line: string): LineKind | null {
+  const m = TEAMS_START.exec(line);
+  const colon = m ? line.indexOf(':', m[0].length) : -1;
+  const sender = m && colon > 0 ? line.slice(m[0].length, colon).trim() : '';
+  if (!m || !looksLikeNewName(sender, false)) return null;
+  const clock = clockOf(m, 1);
+  // Spaces are evened out once it is a name: before a colon far down a long line there is none, and no time goes on it.
+  return clock ? { kind: 'timed', clock, author: sender.replace(/\s+/g, ' '), text: line.slice(colon + 1).trim() } : BAD;
+}
+
 export function classifyLine(raw: string): LineKind {
   if (raw.length <= 40 && CHROME.test(raw)) return { kind: 'chrome' };
   if (raw.startsWith('replied to a thread:')) return { kind: 'chrome' };
@@ -183,29 +219,29 @@ export function classifyLine(raw: string): LineKind {
       if (day === null) return BAD_DATE;
       const clock = clockOf(m, 6);
       if (!clock) return BAD;
-      const offsetMin = offsetMinutes(m[10] ?? m[11]);
-      return rangeFrom(m[5]!, clock, offsetMin !== null)
-        ? { kind: 'dated', day, clock, offsetMin: null, text: m[5]! }
-        : { kind: 'dated', day, clock, offsetMin, text: m[12] ?? '' };
+      const zone = readZone(m[10] ?? m[11]);
+      return rangeFrom(m[5]!, clock, zone !== null)
+        ? { kind: 'dated', day, clock, writtenZone: null, text: m[5]! }
+        : { kind: 'dated', day, clock, writtenZone: zone, text: m[12] ?? '' };
     }
     if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give its date and time' };
-    const zoom = line.includes('From') ? zoomLine(line) : null;
-    if (zoom) return zoom;
+    // Teams puts its time alone in square brackets: "(10:32) Sam Support: …" and "10:32 Sam Support: …" are notes.
+    const chat = (line.includes('From') ? zoomLine(line) : null) ?? (first === 91 ? teamsLine(line) : null);
+    if (chat) return chat;
     // A time alone, with a zone at most ("10:33:05.123 PM (UTC+10:30)"), is short: longer lines skip the pattern.
     m = line.length <= 32 ? TIME_ONLY.exec(line) : null;
     if (m) {
       const clock = clockOf(m, 1);
-      const offsetMin = writtenOffset(m, 5);
-      return clock ? { kind: 'time-only', clock, ...(offsetMin === undefined ? {} : { offsetMin }) } : BAD;
+      return clock ? { kind: 'time-only', clock, ...zoneAfterTime(m, 5) } : BAD;
     }
     m = TIMED.exec(line);
     if (m) {
       const clock = clockOf(m, 1);
-      const offsetMin = writtenOffset(m, 5);
+      const zone = zoneAfterTime(m, 5);
       if (!clock) return BAD;
-      return rangeFrom(line, clock, offsetMin !== undefined)
+      return rangeFrom(line, clock, zone.writtenZone !== undefined)
         ? { kind: 'timed', clock, text: line }
-        : { kind: 'timed', clock, text: m[9]!, ...(offsetMin === undefined ? {} : { offsetMin }) };
+        : { kind: 'timed', clock, text: m[9]!, ...zone };
     }
   }
   // Headers end in a clock ("…10:32", "…AM", "…p.m.", "…]"): test the last character before the costly pattern.

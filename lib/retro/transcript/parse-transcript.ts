@@ -4,7 +4,8 @@
  * returned in `unplaced` for the user to fix, never dropped.
  */
 import { utcToWallMs, wallDayMs, wallMinuteToUtcMs } from '../zoned-time';
-import { classifyLine, slackName, type Clock, type LineKind } from './line-kinds';
+import { classifyLine, slackName, type Clock, type LineKind, type WrittenZone } from './line-kinds';
+import { looksLikeName, looksLikeNewName } from './names';
 
 export interface TranscriptOptions {
   /** `YYYY-MM-DD`: the day of the first message without a date. */
@@ -46,32 +47,7 @@ export const PARSE_MEASURE = 'emergency-retro:parse-transcript';
 
 /** A time more than this far before the previous one means the chat passed midnight. */
 const ROLLOVER_MINUTES = 6 * 60;
-/** A display name: short, a few words, no sentence punctuation ("at the logs :eyes:" is not one). */
-const looksLikeName = (line: string, maxWords = 4) => line.length <= 40 && line.split(/\s+/).length <= maxWords && !/[:?!,;]|\.$/.test(line);
 const LIST_ITEM = /^(?:[-*•+]|\d{1,3}[.)]|\*\*)\s?/;
-/** What display names do not hold, and messages do: "HTTP 502", "@Lee Lead", "CPU 100%". */
-const NOT_IN_NAMES = /[\d@%]/;
-/** Words messages open with that no name does ("Thanks Lee", "Hi Ana"). */
-const GREETINGS = new Set(['Thanks', 'Thank', 'Hi', 'Hey', 'Hello']);
-/** Small words that names carry in lowercase ("Ana de la Cruz", "Hans van der Berg"). */
-const PARTICLES = new Set(['al', 'bin', 'da', 'das', 'de', 'del', 'della', 'der', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'y', 'zu']);
-/**
- * A line under a message that may be a new speaker's name: written as names are ("Lee Lead",
- * "Ana de la Cruz"; not "checking logs", "yes", "LGTM", "🎉" or "image.png"). A single word
- * ("Done") counts only once the chat has shown names above times. `line` comes without Slack's
- * status emoji and bot badge.
- */
-function looksLikeNewName(written: string, singleWordToo: boolean): boolean {
-  // "Sam S.": a last initial is the one full stop a name ends with.
-  const line = /\s\p{Lu}\.$/u.test(written) ? written.slice(0, -1) : written;
-  const words = line.split(/\s+/);
-  // Particles let a name run to five words ("Juan Carlos de la Vega").
-  const maxWords = words.some((word) => PARTICLES.has(word)) ? 5 : 4;
-  if (!looksLikeName(line, maxWords) || NOT_IN_NAMES.test(line) || GREETINGS.has(words[0]!) || /\.[a-z]{2,5}$/i.test(line) || !/\p{L}/u.test(line)) return false;
-  if (words.length === 1 && (!singleWordToo || /^\p{Lu}{2,5}$/u.test(line))) return false;
-  const capitalised = (word: string) => !/^\p{Ll}/u.test(word);
-  return capitalised(words[0]!) && capitalised(words.at(-1)!) && words.every((word) => capitalised(word) || PARTICLES.has(word));
-}
 
 /** A line that opens or closes a ``` block: it starts with a fence and holds an odd number ("```ls```" is a block of its own). */
 function togglesFence(line: string): boolean {
@@ -93,6 +69,15 @@ const LATE_LINE_MS = 10 * 60_000;
 const EDITED = /\s*\((?:edited|bearbeitet|modifié)\)$/i;
 /** Slack's "(edited)" mark is not part of the message. */
 const unedited = (text: string) => (text.endsWith(')') ? text.replace(EDITED, '') : text);
+
+/** An instant → its wall time (ms read as UTC) in a written zone: a fixed offset, or an IANA zone's local time. */
+const wallIn = (at: number, written: WrittenZone) => (typeof written === 'number' ? at + written * 60_000 : utcToWallMs(at, written));
+/** A wall time in a written zone (ms read as UTC, seconds and all) → the instant. */
+function instantOfWall(wall: number, written: WrittenZone): number {
+  if (typeof written === 'number') return wall - written * 60_000;
+  const withinMinute = wall % 60_000;
+  return wallMinuteToUtcMs(wall - withinMinute, written) + withinMinute;
+}
 
 /** The day a yearless divider ("Wednesday, January 1st") means: the one nearest the chat's current day. */
 function nearestDay(month: number, dayOfMonth: number, around: number): number {
@@ -150,31 +135,31 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     lastAt = at;
   };
   /**
-   * A time written with its zone ("10:33 UTC"): on the first line or under a day divider, that
-   * time of the chat's day in that zone; after it, the one that keeps the chat going forward,
-   * give or take a late line.
+   * A time written with its zone ("10:33 UTC", "2:15 PM ET"): on the first line or under a day
+   * divider, that time of the chat's day in that zone; after it, the one that keeps the chat going
+   * forward, give or take a late line.
    */
-  const instantIn = (clock: Clock, offsetMin: number): number => {
-    const offset = offsetMin * 60_000;
-    // Right after a day divider the chat counts from the divider's day, not from its last message.
-    const last = lastMinute === null ? null : lastAt;
+  const instantIn = (clock: Clock, written: WrittenZone): number => {
+    // The chat's last moment on the written zone's clock; right after a day divider, none: the chat counts from the divider's day.
+    const last = lastMinute === null || lastAt === null ? null : wallIn(lastAt, written);
     let h = clock.h;
     if (clock.twentyFour) twentyFourHour = true;
     if (!clock.twentyFour && !clock.either) twelveHour = true;
     // "2:10 UTC" after "1:05 PM UTC" is 14:10: the half of the day nearer the chat so far, as for times without a zone.
     if (clock.either && (twelveHour || !twentyFourHour) && last !== null) {
-      const before = Math.floor((((last + offset) % DAY_MS) + DAY_MS) % DAY_MS / 60_000);
+      const before = Math.floor((last % DAY_MS) / 60_000);
       const other = (h % 12) + (h === 12 ? 0 : 12);
       if (Math.abs(signedMinutes(other * 60 + clock.mi - before)) < Math.abs(signedMinutes(h * 60 + clock.mi - before))) h = other;
     }
     const minute = (h * 60 + clock.mi) * 60_000 + clock.s * 1000;
-    let at = day + minute - offset;
+    let wall = day + minute;
     if (last !== null) {
-      // The day in the written zone at the chat's last moment, then a day on or back to stay within reach of it.
-      at = Math.floor((last + offset) / DAY_MS) * DAY_MS + minute - offset;
-      if (at < last - LATE_MINUTES * 60_000) at += DAY_MS;
-      else if (at > last + DAY_MS - LATE_MINUTES * 60_000) at -= DAY_MS;
+      // The written zone's day at the chat's last moment, then a day on or back to stay within reach of it.
+      wall = Math.floor(last / DAY_MS) * DAY_MS + minute;
+      if (wall < last - LATE_MINUTES * 60_000) wall += DAY_MS;
+      else if (wall > last + DAY_MS - LATE_MINUTES * 60_000) wall -= DAY_MS;
     }
+    const at = instantOfWall(wall, written);
     rolledOver = false;
     countOnFrom(at);
     return at;
@@ -286,10 +271,10 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     if (kind.kind === 'day' && (kind.weekday === null ? open && currentIsBlock : new Date(dividerDay(kind)).getUTCDay() !== kind.weekday)) kind = { kind: 'text', text: line };
     // A list in a Slack message ("- 10:32 deploy", "1. 10:40 rollback"), or a time given with its zone
     // ("10:33 UTC the alert fired"), is what was said: only outside a message is it a timeline.
-    if ((kind.kind === 'timed' || kind.kind === 'time-only') && open && currentIsBlock && open.text && ((kind.kind === 'timed' && kind.offsetMin !== undefined) || LIST_ITEM.test(line))) kind = { kind: 'text', text: line };
+    if ((kind.kind === 'timed' || kind.kind === 'time-only') && open && currentIsBlock && open.text && ((kind.kind === 'timed' && kind.writtenZone !== undefined) || LIST_ITEM.test(line))) kind = { kind: 'text', text: line };
     // "Today at 3:00 PM" or "10:33 UTC" alone inside a Slack message is said, unless a name stands above it
     // (Slack writes its own times with neither, except "Today at" under a name).
-    if (kind.kind === 'time-only' && (kind.daysAgo !== undefined || kind.offsetMin !== undefined) && open?.text && currentIsBlock && !nameOver(i, lastText, kind.nameAbove)) kind = { kind: 'text', text: line };
+    if (kind.kind === 'time-only' && (kind.daysAgo !== undefined || kind.writtenZone !== undefined) && open?.text && currentIsBlock && !nameOver(i, lastText, kind.nameAbove)) kind = { kind: 'text', text: line };
     // A log line quoted in a message ("2025-03-01 02:14:05 ERROR …") is part of it, and moves no day.
     if (kind.kind === 'dated' && open && (currentIsBlock || (open.author !== undefined && !blankBefore))) kind = { kind: 'text', text: line };
     // A message that is only a time, or starts with one ("10:45 works for me"), under its speaker's
@@ -306,20 +291,15 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         const { h, mi, s } = kind.clock;
         dayFromChat = true;
         const wall = kind.day + (h * 60 + mi) * 60_000;
-        let at: number;
-        if (kind.offsetMin === null) {
-          at = inRepeatedHour(wall, s);
-        } else {
-          at = wall - kind.offsetMin * 60_000 + s * 1000;
-        }
-        // The lines after it count on from its day and time in the chat's zone, whatever offset it was written in.
+        const at = kind.writtenZone === null ? inRepeatedHour(wall, s) : instantOfWall(wall + s * 1000, kind.writtenZone);
+        // The lines after it count on from its day and time in the chat's zone, whatever zone it was written in.
         countOnFrom(at);
         rolledOver = false;
         start({ line: number, at, text: unedited(kind.text) }, false);
         break;
       }
       case 'timed':
-        start({ line: number, at: kind.offsetMin === undefined ? instant(kind.clock) : instantIn(kind.clock, kind.offsetMin), ...(kind.author ? { author: kind.author } : {}), text: unedited(kind.text) }, false);
+        start({ line: number, at: kind.writtenZone === undefined ? instant(kind.clock) : instantIn(kind.clock, kind.writtenZone), ...(kind.author ? { author: kind.author } : {}), text: unedited(kind.text) }, false);
         break;
       case 'header':
         // "Sam Support  Today at 3:04 PM": the header names its own day.
@@ -343,7 +323,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         }
         if (nameAbove) namesAboveTimes = true;
         if (kind.daysAgo !== undefined) relativeDay(kind.daysAgo);
-        start({ line, at: kind.offsetMin === undefined ? instant(kind.clock) : instantIn(kind.clock, kind.offsetMin), ...(author ? { author } : {}), text: '' }, true);
+        start({ line, at: kind.writtenZone === undefined ? instant(kind.clock) : instantIn(kind.clock, kind.writtenZone), ...(author ? { author } : {}), text: '' }, true);
         break;
       }
       case 'day':

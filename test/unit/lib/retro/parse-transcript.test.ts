@@ -52,6 +52,35 @@ describe('transcript formats', () => {
     ]);
   });
 
+  it('reads Microsoft Teams lines: the display name before the first colon is the speaker', () => {
+    const text = '[10:32 AM] Sam Support: customer is back\nchecking the logs: all green\n[10:35 AM] Ana de la Cruz: thanks: closing\n[14:40] Lee Lead (External): retro booked';
+    // A message's next lines join it; a colon in the message is part of it.
+    expect(parseTranscript(text, UTC).messages.map((m) => [m.line, m.author, m.text])).toEqual([
+      [1, 'Sam Support', 'customer is back\nchecking the logs: all green'], [3, 'Ana de la Cruz', 'thanks: closing'], [4, 'Lee Lead (External)', 'retro booked'],
+    ]);
+    expect(times(text).map((t) => t[0]!.slice(11))).toEqual(['10:32', '10:35', '14:40']);
+  });
+
+  it('takes no speaker from a typed note with a colon, and still asks for the date of a dated Teams line', () => {
+    const notes = [
+      '[10:32 AM] Sam Support: customer is back',
+      '10:33 Note: disk full',
+      '10:34 Sam Support: not bracketed',
+      '(10:35) Sam Support: in parentheses',
+      '[10:36 AM] Update: single word',
+      '[10:37 AM] the customer said: still down',
+      '[10:38 AM] HTTP 502: on every page',
+      '[10:39 AM] Thanks Lee: ok',
+    ].join('\n\n');
+    expect(times(notes).map((t) => [t[1], t[2]])).toEqual([
+      ['Sam Support', 'customer is back'], [null, 'Note: disk full'], [null, 'Sam Support: not bracketed'], [null, 'Sam Support: in parentheses'],
+      [null, 'Update: single word'], [null, 'the customer said: still down'], [null, 'HTTP 502: on every page'], [null, 'Thanks Lee: ok'],
+    ]);
+    const dated = parseTranscript('[3/4/2025 10:32 AM] Sam Support: customer is back', UTC);
+    expect(dated.messages).toEqual([]);
+    expect(dated.unplaced.map((u) => u.reason)).toEqual(['a date written day or month first: give its date and time']);
+  });
+
   it('reads HH:MM lines, bracketed times and 12-hour times with dots', () => {
     expect(times('09:05 started upgrade\n[09:17] 500s begin\n9:30 p.m. - rollback done')).toEqual([
       ['2025-03-04T09:05', null, 'started upgrade'],
@@ -461,6 +490,37 @@ describe('times written the way documents and logs write them', () => {
     ]);
     // Past midnight in UTC the day rolls on.
     expect(times('23:50 UTC a\n00:10 UTC b', berlin).map((t) => t[0])).toEqual(['2025-03-04T23:50', '2025-03-05T00:10']);
+  });
+
+  it('reads the zone abbreviations engineers write after a time, and leaves them out of the text', () => {
+    const text = ['10:33 PST alert fired', '2:15 PM EDT paged', '10:40 CET acked', '10:40 (CEST) restarted', '10:40 ACST escalated', '10:40 NZDT handed over', '2025-03-04 10:33 PST dated'];
+    expect(text.map((line) => times(line, berlin)[0]!.filter((_, k) => k !== 1))).toEqual([
+      ['2025-03-04T18:33', 'alert fired'], ['2025-03-04T18:15', 'paged'], ['2025-03-04T09:40', 'acked'], ['2025-03-04T08:40', 'restarted'],
+      ['2025-03-04T01:10', 'escalated'], ['2025-03-03T21:40', 'handed over'], ['2025-03-04T18:33', 'dated'],
+    ]);
+    // The next line counts on from it, as after "10:33 UTC".
+    expect(times('11:50 PM MST paged\n12:10 AM MST acked', berlin).map((t) => t[0])).toEqual(['2025-03-05T06:50', '2025-03-05T07:10']);
+  });
+
+  it('reads ET, CT, MT and PT as that zone\'s local time, in winter and in summer', () => {
+    const winter = ['2:15 PM ET a', '2:15 PM CT b', '2:15 PM MT c', '2:15 PM PT d'];
+    expect(winter.map((line) => times(line, berlin)[0]![0])).toEqual(['2025-03-04T19:15', '2025-03-04T20:15', '2025-03-04T21:15', '2025-03-04T22:15']);
+    const summer = { ...berlin, date: '2025-07-04' };
+    expect(winter.map((line) => times(line, summer)[0]![0])).toEqual(['2025-07-04T18:15', '2025-07-04T19:15', '2025-07-04T20:15', '2025-07-04T21:15']);
+    // Across the night New York's clocks go forward, and on a dated line.
+    expect(times('11:00 PM ET paged\n3:30 AM ET fixed\n2025-07-04 09:00 ET retro', { ...berlin, date: '2025-03-08' }).map((t) => [t[0], t[2]])).toEqual([
+      ['2025-03-09T04:00', 'paged'], ['2025-03-09T07:30', 'fixed'], ['2025-07-04T13:00', 'retro'],
+    ]);
+  });
+
+  it('leaves a zone abbreviation as text when it is in lower case, part of a word, or means more than one zone', () => {
+    const text = ['10:33 pst alert', '10:33 PSTN outage', '10:33 ETA 5 minutes', '10:33 IST customer call', '10:33 AST paged', '10:33 Et al.'];
+    expect(text.map((line) => times(line, berlin)[0]!.filter((_, k) => k !== 1))).toEqual([
+      ['2025-03-04T09:33', 'pst alert'], ['2025-03-04T09:33', 'PSTN outage'], ['2025-03-04T09:33', 'ETA 5 minutes'],
+      ['2025-03-04T09:33', 'IST customer call'], ['2025-03-04T09:33', 'AST paged'], ['2025-03-04T09:33', 'Et al.'],
+    ]);
+    // In a Slack message it is what was said, like "10:33 UTC"; a header with one is no header.
+    expect(times('Sam Support  1:05 PM\nthe page said\n10:33 PST alert fired\nLee Lead  1:10 PM\nthanks').map((t) => t[2])).toEqual(['the page said\n10:33 PST alert fired', 'thanks']);
   });
 
   it('a range of times is an entry at its start, in the chat\'s zone, and keeps the range in its text', () => {
