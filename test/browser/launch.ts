@@ -66,6 +66,10 @@ export async function launchBrowser({ sandboxPort, headless = true, withExtensio
     ignoreDefaultArgs: ['--disable-extensions', '--headless'],
     viewport: { width: 1280, height: 900 },
     ...(timezoneId ? { timezoneId } : {}),
+  }).catch((error: unknown) => {
+    // A browser that never started leaves no profile behind either.
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
   });
   let worker: Worker | null = null;
   let extensionId: string | null = null;

@@ -79,7 +79,13 @@ async function tour(sandbox: Sandbox): Promise<void> {
 }
 
 async function interactive(sandbox: Sandbox): Promise<void> {
-  const browser = await launchBrowser({ sandboxPort: sandbox.port, headless: false });
+  const browser = await launchBrowser({ sandboxPort: sandbox.port, headless: false }).catch((error: unknown) => {
+    // DISPLAY set, but no X server answers it (an SSH session, say): the tour still shows the product.
+    console.error(`Could not open a Chromium window on DISPLAY=${process.env.DISPLAY}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    console.error('Running the scripted tour instead (npm start -- --headless runs it directly).');
+    return null;
+  });
+  if (!browser) return tour(sandbox);
   await configureExtension(browser.context, browser.extensionId!, { token: API_TOKEN, roster: ROSTER });
   const page = await browser.context.newPage();
   await page.goto(ISSUE);
