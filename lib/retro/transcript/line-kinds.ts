@@ -75,6 +75,10 @@ const TEAMS_START = new RegExp(String.raw`^\[${CLOCK}\]\s+`);
 // A bare offset after a bare time needs its colon ("10:32 +01:00"): "10:32 +1000 errors" is a count;
 // and a space or "(" before it, as an abbreviation does: "10:32-10:45" is a range.
 const WRITTEN_ZONE = String.raw`(?:\s?\(?(?:([Zz])|([Uu][Tt][Cc]|[Gg][Mm][Tt])(${WORD_OFFSET})?)|(?:\s\(?|\()(${OFFSET_HOURS}:[0-5]\d|${ZONE_NAME}))\)?(?=[\s,:]|$)`;
+// A zone written after a range's second time is the whole range's: "10:32-10:45 PST", "2:00 PM - 2:30 PM ET".
+const RANGE_ZONE = new RegExp(String.raw`^[[(]?\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:\s?[AaPp]\.?[Mm]\.?)?${RANGE_DASH}\d{1,2}:\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?${WRITTEN_ZONE}`);
+// runit's svlogd stamps GitLab's logs in UTC and writes no zone: "2025-03-04_10:32:05.12345".
+const SVLOGD = /^\[?\d{4}-\d{2}-\d{2}_/;
 const TIMED = new RegExp(String.raw`^[[(]?${CLOCK}[\])]?(?:${WRITTEN_ZONE})?(?:\s*[-–—|]\s*|[:,]\s+|\s+)(.+)$`);
 // Slack copies put two spaces (or a tab, a no-break space, or brackets) between the name and the time.
 // Slack's search and thread views write "Today at 3:04 PM" and "Yesterday at 9:10 AM".
@@ -138,6 +142,12 @@ function readZone(written: string | undefined): WrittenZone | null {
 function zoneAfterTime(m: RegExpExecArray, at: number): { writtenZone?: WrittenZone } {
   const zone = m[at] ? 0 : m[at + 1] ? (m[at + 2] ? readZone(m[at + 2]) : 0) : readZone(m[at + 3]);
   return zone === null ? {} : { writtenZone: zone };
+}
+
+/** The zone written after the second time of a range that starts `fromClock`, if any. */
+function rangeZone(fromClock: string): { writtenZone?: WrittenZone } {
+  const m = RANGE_ZONE.exec(fromClock);
+  return m ? zoneAfterTime(m, 1) : {};
 }
 
 /** A list marker or bold before a time ("- 10:32 deploy", "1. 10:34", "**10:35** paged") is not what was said. */
@@ -219,9 +229,9 @@ export function classifyLine(raw: string): LineKind {
       if (day === null) return BAD_DATE;
       const clock = clockOf(m, 6);
       if (!clock) return BAD;
-      const zone = readZone(m[10] ?? m[11]);
+      const zone = readZone(m[10] ?? m[11]) ?? (SVLOGD.test(line) ? 0 : null);
       return rangeFrom(m[5]!, clock, zone !== null)
-        ? { kind: 'dated', day, clock, writtenZone: null, text: m[5]! }
+        ? { kind: 'dated', day, clock, writtenZone: rangeZone(m[5]!).writtenZone ?? null, text: m[5]! }
         : { kind: 'dated', day, clock, writtenZone: zone, text: m[12] ?? '' };
     }
     if (OTHER_DATE.test(line)) return { kind: 'bad-time', reason: 'a date written day or month first: give its date and time' };
@@ -240,7 +250,7 @@ export function classifyLine(raw: string): LineKind {
       const zone = zoneAfterTime(m, 5);
       if (!clock) return BAD;
       return rangeFrom(line, clock, zone.writtenZone !== undefined)
-        ? { kind: 'timed', clock, text: line }
+        ? { kind: 'timed', clock, text: line, ...rangeZone(line) }
         : { kind: 'timed', clock, text: m[9]!, ...zone };
     }
   }

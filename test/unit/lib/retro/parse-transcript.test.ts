@@ -224,6 +224,9 @@ describe('messy real-world copies', () => {
       ['2025-03-04T10:33:00.000Z', 'retrying'],
     ]);
     expect(result.unplaced).toEqual([]);
+    // svlogd stamps in UTC: the same moment whatever zone the chat is read in.
+    const away = parseTranscript('2025-03-04_18:32:05.12345 Geo::RepositorySyncWorker failed', { ...UTC, zone: 'America/Los_Angeles' });
+    expect(new Date(away.messages[0]!.at).toISOString()).toBe('2025-03-04T18:32:05.000Z');
   });
 
   it('reads "14:05 PM", old Mac line endings, and refuses a day that is not on the calendar', () => {
@@ -530,6 +533,10 @@ describe('times written the way documents and logs write them', () => {
       ['2025-03-04T14:00', '15:00-15:10 maintenance'], ['2025-03-04T14:20', '15:20 – 15:30 retro'],
       ['2025-03-04T14:40', '15:40 - 15:45 notes'], ['2025-03-04T15:00', 'done'],
     ]);
+    // A zone after the range's second time is the range's zone.
+    expect(times('10:32-10:45 PST db failover', berlin).map((t) => [t[0], t[2]])).toEqual([['2025-03-04T18:32', '10:32-10:45 PST db failover']]);
+    expect(times('2:00 PM - 2:30 PM EST call', berlin).map((t) => t[0])).toEqual(['2025-03-04T19:00']);
+    expect(times('2025-03-04 10:50-10:55 UTC replica caught up', berlin).map((t) => t[0])).toEqual(['2025-03-04T10:50']);
   });
 
   it('keeps reading offsets that look like the end of a range', () => {
