@@ -24,8 +24,10 @@ interface Props {
 /** Everything the retro panel shows once GitLab answered: checklist, state, timeline, findings, notes. */
 export function RetroWorkspace({ data, client, onChange }: Props) {
   const draft = useDraft(client.drafts, 'findings', emptyFindingsDraft, combineFindingsDrafts);
-  // One choice of engineer for Apply and the checklist, so they never disagree about the manager.
-  const [engineer, setEngineer] = useState(() => respondingEngineer(data.issue.assignees.map((user) => user.username), data.roster));
+  // One choice of engineer for Apply and the checklist, so they never disagree about the manager;
+  // once typed it is kept in the draft (the engineer need not be an assignee to be remembered).
+  const engineer = draft.data.engineer ?? respondingEngineer(data.issue.assignees.map((user) => user.username), data.roster);
+  const setEngineer = (typed: string) => draft.update((current) => ({ ...current, engineer: typed }));
   const [timelineEntries, setTimelineEntries] = useState<number | null>(null);
   const [timelineOpen, setTimelineOpen] = useState(false);
   // The Timeline section is its own script, loaded only when opened; a timeline in progress opens it,

@@ -47,7 +47,7 @@ const FindingSchema = v.strictObject({
 
 const FindingsDraftSchema = v.strictObject({
   kind: v.literal('findings'),
-  data: v.strictObject({ findings: v.pipe(v.array(FindingSchema), v.maxLength(FINDINGS_MAX, `at most ${FINDINGS_MAX} findings`)), lead: v.optional(Text(255)) }),
+  data: v.strictObject({ findings: v.pipe(v.array(FindingSchema), v.maxLength(FINDINGS_MAX, `at most ${FINDINGS_MAX} findings`)), lead: v.optional(Text(255)), engineer: v.optional(Text(255)) }),
 });
 
 export const DraftSchema = v.variant('kind', [TimelineDraftSchema, FindingsDraftSchema]);

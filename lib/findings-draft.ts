@@ -5,6 +5,8 @@ export interface FindingsDraftData {
   findings: Finding[];
   /** The retro lead for the retro notes, as typed. */
   lead?: string;
+  /** The responding support engineer, once typed (else the panel picks one from the assignees). */
+  engineer?: string;
 }
 
 export interface FindingsDraft {

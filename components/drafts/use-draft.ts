@@ -124,7 +124,8 @@ export function useDraft<K extends DraftKind>(client: DraftClient, kind: K, empt
     setLoadError(null);
     void client.loadDraft(kind).then((reply) => {
       setLoading(false);
-      if (reply.ok) take(reply.data);
+      // Typed before the stored draft arrived (a field shown at once): joined to it, not replaced by it.
+      if (reply.ok) take(reply.data, live.current.join);
       else setLoadError(reply.error);
     });
   }, [client, kind, take]);

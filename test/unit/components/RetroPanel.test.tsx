@@ -463,6 +463,35 @@ describe('RetroPanel: the responding engineer', () => {
     expect(screen.getByTestId('preview').textContent).toBe('Retro-actions are applied: label, due date and manager are set.');
   });
 
+  it('a typed engineer is kept in the draft: after a reload it is still the one Apply and the checklist go by', async () => {
+    const client = withOpenQuestion(fakeClient(ok(panelData({ roster }, { labels: ['retro', 'retro-actions'], dueDate: IN_A_WEEK, assignees: [SAM, LINA] }))));
+    await renderReady(client);
+    await screen.findByRole('button', { name: 'Add to “What went well”' }); // the findings draft is loaded
+    fireEvent.input(screen.getByLabelText(/^Responding support engineer/), { target: { value: 'lee-lead' } });
+    await act(async () => void (await new Promise((done) => setTimeout(done, 900)))); // the draft's save delay
+    const saved = vi.mocked(client.drafts.saveDraft).mock.calls.at(-1)![0].data as { engineer?: string };
+    expect(saved.engineer).toBe('lee-lead');
+    cleanup();
+    const reloaded = withOpenQuestion(fakeClient(ok(panelData({ roster }, { labels: ['retro', 'retro-actions'], dueDate: IN_A_WEEK, assignees: [SAM, LINA] }))));
+    reloaded.drafts.loadDraft = vi.fn(async (kind: string) => ok(kind === 'findings' ? { ...openQuestion, data: { ...openQuestion.data, engineer: 'lee-lead' } } : { ...openQuestion, kind: 'timeline', revision: 0, data: null })) as never;
+    await renderReady(reloaded);
+    await waitFor(() => expect((screen.getByLabelText(/^Responding support engineer/) as HTMLInputElement).value).toBe('lee-lead'));
+    expect(screen.getByTestId('preview').textContent).toBe('Retro-actions are applied: label, due date and manager are set.');
+    expect(retroActionsStep().getAttribute('data-done')).toBe('yes');
+  });
+
+  it('an engineer typed before the findings draft arrived is kept, beside the stored findings', async () => {
+    const client = withOpenQuestion(fakeClient(ok(panelData({ roster }, { assignees: [SAM, LEE] }))));
+    let arrive: () => void = () => undefined;
+    const load = client.drafts.loadDraft;
+    client.drafts.loadDraft = vi.fn((kind: string) => (kind === 'findings' ? new Promise((done) => { arrive = () => done(load(kind as never)); }) : load(kind as never))) as never;
+    await renderReady(client);
+    fireEvent.input(screen.getByLabelText(/^Responding support engineer/), { target: { value: 'lee-lead' } });
+    act(() => arrive());
+    await screen.findByLabelText('Open questions 1');
+    expect((screen.getByLabelText(/^Responding support engineer/) as HTMLInputElement).value).toBe('lee-lead');
+  });
+
   it('after a reload, the engineer whose manager is assigned is the one shown: Apply does not offer a second manager', async () => {
     const client = withOpenQuestion(fakeClient(ok(panelData({ roster }, { labels: ['retro', 'retro-actions'], dueDate: IN_A_WEEK, assignees: [SAM, LEE, LINA] }))));
     await renderReady(client);
