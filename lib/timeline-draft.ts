@@ -26,6 +26,8 @@ export interface TimelineDraftData {
   form: EntryFormDraft | null;
   /** The transcript as pasted, until it is read (kept only while small enough for a draft). */
   paste?: string;
+  /** `YYYY-MM-DD`: the "Day of the first message" picked for the paste (else it follows the timeline's first day). */
+  pasteDay?: string;
 }
 
 export interface TimelineDraft {
@@ -57,6 +59,7 @@ export function combineTimelineDrafts(mine: TimelineDraftData, theirs: TimelineD
   return {
     ...mine,
     form: mine.form ?? theirs.form,
+    ...(mine.pasteDay ?? theirs.pasteDay ? { pasteDay: mine.pasteDay ?? theirs.pasteDay } : {}),
     ...(pastes ? { paste: pastes.length <= PASTE_DRAFT_MAX ? pastes : mine.paste || theirs.paste } : {}),
     // Within the draft's limits, theirs give way: every entry and line of mine stays.
     entries: sortEntries([...mine.entries, ...added.slice(0, Math.max(0, TIMELINE_MAX.entries - mine.entries.length))]),

@@ -23,6 +23,9 @@ interface Props {
   /** The pasted text, kept in the draft so a reload loses nothing. */
   text: string;
   onText(text: string): void;
+  /** The day picked for the first message, kept in the draft too; until one is picked it follows `defaultDate`. */
+  pickedDate?: string;
+  onDate(date: string): void;
   onParsed(entries: TimelineEntry[], unplaced: UnplacedDraftLine[]): void;
   /** A line the user gave a time: becomes an entry at that local date and time. */
   onPlace(line: UnplacedDraftLine, date: string, time: string): void;
@@ -30,7 +33,7 @@ interface Props {
 }
 
 /** "Paste transcript": parsed in the background worker, so a 1 MB paste never blocks the page. */
-export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCount, known, entryTexts, text: saved, onText, onParsed, onPlace, onDismiss }: Props) {
+export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCount, known, entryTexts, text: saved, onText, pickedDate, onDate, onParsed, onPlace, onDismiss }: Props) {
   // A paste too large for the draft stays here until it is read.
   const [large, setLarge] = useState<string | null>(null);
   const text = large ?? saved;
@@ -39,8 +42,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
     onText(value.length > PASTE_DRAFT_MAX ? '' : value);
   };
   // Follows the timeline's first day until the user picks one.
-  const [picked, setDate] = useState<string | null>(null);
-  const date = picked ?? defaultDate;
+  const date = pickedDate || defaultDate;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [outcome, setOutcome] = useState('');
@@ -97,7 +99,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
       <div class="row">
         <label class="field">
           <span>Day of the first message</span>
-          <input type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+          <input type="date" value={date} onInput={(e) => onDate(e.currentTarget.value)} />
         </label>
         <button type="button" disabled={busy || !text.trim() || !date} onClick={read}>Read transcript</button>
       </div>

@@ -162,6 +162,8 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
         <PasteTranscript client={client} zone={zone} defaultDate={firstDay} unplaced={unplaced}
           text={draft.data.paste ?? ''}
           onText={(paste) => draft.update((d) => ({ ...d, paste }))}
+          pickedDate={draft.data.pasteDay}
+          onDate={(pasteDay) => draft.update((d) => ({ ...d, pasteDay: pasteDay || undefined }))}
           entryCount={entries.length}
           known={known}
           entryTexts={entryTexts}

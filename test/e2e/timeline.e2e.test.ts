@@ -227,15 +227,17 @@ describe('the Timeline section', () => {
     await page.close();
   });
 
-  it('keeps a pasted transcript that was not read yet across a reload, and shows it open', async () => {
+  it('keeps a pasted transcript that was not read yet, and the day picked for it, across a reload, and shows it open', async () => {
     const page = await openTimeline('issues/4');
     await timeline(page).locator('summary', { hasText: 'Paste transcript' }).click();
     await timeline(page).getByLabel(/^Chat transcript/).fill('10:32 Customer reports 500s\n10:40 Escalated to Geo');
+    await timeline(page).getByLabel('Day of the first message').fill('2025-03-04');
     await timeline(page).getByTestId('draft-status').filter({ hasText: 'Draft saved' }).waitFor();
     await page.reload();
     // With no entry yet, the section and its paste box open by themselves: the text does not look lost.
     await retroPanel(page).locator('[data-testid="timeline-details"][open]').waitFor();
     await expect.poll(() => timeline(page).getByLabel(/^Chat transcript/).inputValue()).toBe('10:32 Customer reports 500s\n10:40 Escalated to Geo');
+    expect(await timeline(page).getByLabel('Day of the first message').inputValue()).toBe('2025-03-04');
     await page.close();
   });
 
