@@ -20,11 +20,22 @@ export function FindingRow({ finding, label, client, canWrite, onChange, onRemov
   const actionable = isActionableList(finding.list);
   const type = finding.type;
   const [confirming, setConfirming] = useState(false);
-  // The question takes focus once, when asked (its Remove button is gone).
+  // The keyboard follows the question: onto its answer when asked, back to Remove when kept.
   const confirmButton = useRef<HTMLButtonElement>(null);
+  const removeButton = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
+    else if (asked.current) removeButton.current?.focus();
+    asked.current = confirming;
   }, [confirming]);
+  // A follow-up just made (its controls are gone): focus goes to its link, not to the top of the section.
+  const followUpLink = useRef<HTMLAnchorElement>(null);
+  const hadFollowUp = useRef(!!finding.followUp);
+  useEffect(() => {
+    if (finding.followUp && !hadFollowUp.current) followUpLink.current?.focus();
+    hadFollowUp.current = !!finding.followUp;
+  }, [finding.followUp]);
   return (
     <li class="finding" data-finding={finding.id}>
       <label class="field">
@@ -57,7 +68,7 @@ export function FindingRow({ finding, label, client, canWrite, onChange, onRemov
       {finding.followUp ? (
         <p class="muted" data-testid="follow-up-link">
           {finding.followUp.kind === 'created' ? 'Follow-up: ' : 'Checked in on '}
-          <a href={finding.followUp.webUrl} target="_blank" rel="noopener noreferrer">{finding.followUp.reference}</a>
+          <a ref={followUpLink} href={finding.followUp.webUrl} target="_blank" rel="noopener noreferrer">{finding.followUp.reference}</a>
         </p>
       ) : (
         actionable && type && type !== 'no-action' && finding.text.trim() && !problem && (
@@ -68,13 +79,13 @@ export function FindingRow({ finding, label, client, canWrite, onChange, onRemov
       {problem && <p class="hint">{problem}</p>}
       {confirming ? (
         // The follow-up stays on GitLab, but the retro notes would no longer name it: asked once.
-        <p class="row" role="group" aria-label={`Remove ${label}?`}>
+        <p class="row" role="group" aria-label={`Remove ${label}?`} onKeyDown={(event) => event.key === 'Escape' && setConfirming(false)}>
           <span>Remove it? {finding.followUp!.reference} stays on GitLab, but the retro notes will not list it.</span>
           <button type="button" ref={confirmButton} onClick={onRemove}>Yes, remove</button>
           <button type="button" onClick={() => setConfirming(false)}>Keep it</button>
         </p>
       ) : (
-        <button type="button" class="link" onClick={finding.followUp ? () => setConfirming(true) : onRemove} aria-label={`Remove ${label}`}>Remove</button>
+        <button type="button" class="link" ref={removeButton} onClick={finding.followUp ? () => setConfirming(true) : onRemove} aria-label={`Remove ${label}`}>Remove</button>
       )}
     </li>
   );

@@ -56,6 +56,8 @@ describe('FindingsSection', () => {
     render(<Harness initial={[bug()]} client={client} />);
     fireEvent.click(screen.getByRole('button', { name: /Create: new bug issue/ }));
     await screen.findByTestId('follow-up-link');
+    // Its controls are gone: the keyboard lands on the new issue's link.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: 'gitlab-org/gitlab#100' })));
     expect(client.similar).toHaveBeenCalledWith('bug', 'Geo replication stalls silently', 'fbug1');
     expect(client.create).toHaveBeenCalledTimes(1);
     expect(latest[0]!.followUp).toEqual(created);
@@ -142,6 +144,11 @@ describe('FindingsSection: removing a finding with a follow-up', () => {
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Yes, remove' })));
     fireEvent.click(screen.getByRole('button', { name: 'Keep it' }));
     expect(latest).toHaveLength(1);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Remove What could have gone better 1' })));
+    // Escape answers "keep it" too.
+    fireEvent.click(screen.getByRole('button', { name: 'Remove What could have gone better 1' }));
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Yes, remove' }), { key: 'Escape' });
+    expect(screen.queryByRole('button', { name: 'Yes, remove' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Remove What could have gone better 1' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, remove' }));
     expect(latest).toHaveLength(0);
