@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ApiError } from '@/lib/gitlab/errors';
-import type { Result, ReviewView } from '@/lib/messaging';
+import type { FailedProject, Result, ReviewView } from '@/lib/messaging';
 import { format } from 'date-fns';
 import { reviewCsv } from '@/lib/retro/csv';
 import { groupByAssignee, sortStaleFirst } from '@/lib/retro/review';
@@ -29,6 +29,10 @@ export const REVIEW_FRESH_MS = 10 * 60 * 1000;
 const TYPE_NAMES = { bug: 'Bug', feature: 'Feature proposal', documentation: 'Docs / KB', process: 'Handbook / process', other: 'Other' } as const;
 
 /** The leaders' review page: stale retros first by assignee, suggested retros, trends, CSV export. */
+/** The projects the numbers come from: the failed ones are named in their own notice, not here. */
+const shownProjects = (projects: readonly string[], failed: readonly FailedProject[]) =>
+  projects.filter((path) => !failed.some((f) => f.projectPath.toLowerCase() === path.toLowerCase()));
+
 export function ReviewPage({ loadCached, refresh, openOptions, download, now }: Props) {
   const [view, setView] = useState<ReviewView | null>(null);
   const [busy, setBusy] = useState(false);
@@ -71,7 +75,7 @@ export function ReviewPage({ loadCached, refresh, openOptions, download, now }: 
       {view && !view.configured && <NotConfigured onOpenOptions={openOptions} />}
       {error && <ErrorNotice error={error} onRetry={() => void doRefresh()} onOpenOptions={openOptions} />}
       <p class="muted" role="status" data-testid="review-status">
-        {busy ? (data ? 'Checking GitLab for changes…' : 'Loading retros from GitLab…') : data ? `From GitLab at ${format(new Date(data.fetchedAt), 'yyyy-MM-dd HH:mm')}, in ${view?.emergencyProjects.join(', ')}.` : ''}
+        {busy ? (data ? 'Checking GitLab for changes…' : 'Loading retros from GitLab…') : data ? `From GitLab at ${format(new Date(data.fetchedAt), 'yyyy-MM-dd HH:mm')}, in ${shownProjects(view?.emergencyProjects ?? [], data.failedProjects ?? []).join(', ')}.` : ''}
         {data?.truncated ? ' Some lists were cut at 5,000 issues: counts are at least these.' : ''}
       </p>
       {data && <FailedProjects failed={data.failedProjects ?? []} onRetry={() => void doRefresh()} busy={busy} />}

@@ -121,8 +121,10 @@ describe('review page', () => {
 
   it('a project GitLab refused is named with why, beside the data of the others, and Try again refreshes', async () => {
     const failedProjects = [{ projectPath: 'g/no-such-project', error: { kind: 'not-found' as const, status: 404, message: 'GitLab says this project does not exist, or your account has no access to it.' } }];
-    const props = setUp({ loadCached: vi.fn(async () => ok(view(reviewData({ failedProjects })))) });
+    const props = setUp({ loadCached: vi.fn(async () => ok({ ...view(reviewData({ failedProjects })), emergencyProjects: ['g/emergencies', 'g/no-such-project'] })) });
     const notice = await screen.findByTestId('failed-projects');
+    // The line saying where the numbers come from names only the projects they come from.
+    expect(screen.getByText(/^From GitLab at/).textContent).toMatch(/, in g\/emergencies\.$/);
     expect(notice.textContent).toContain('One emergency project is not included below:');
     expect(notice.textContent).toContain('g/no-such-project: GitLab says this project does not exist');
     expect(screen.getByTestId('open-counts').textContent).toBe('3 open, 1 stale');
