@@ -1,6 +1,8 @@
 import type { SaveStatus } from './use-draft';
 import type { ApiError } from '@/lib/gitlab/errors';
+import { useRef } from 'preact/hooks';
 import { ErrorNotice } from '../ErrorNotice';
+import { useFocusAfterRender } from '../use-focus-after-render';
 
 interface Props {
   status: SaveStatus;
@@ -17,20 +19,27 @@ const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([],
 
 /** Where the draft stands, and the choice when another tab saved first. */
 export function DraftStatus({ status, savedAt, error, conflictSummary, onRetry, onResolve }: Props) {
+  // The choice goes away once made: the keyboard lands on the line saying where the draft stands.
+  const line = useRef<HTMLParagraphElement>(null);
+  const focusAfterRender = useFocusAfterRender();
+  const resolve = (keep: 'mine' | 'theirs' | 'both') => {
+    onResolve(keep);
+    focusAfterRender(() => line.current);
+  };
   const text = {
     idle: '', unsaved: 'Unsaved changes…', saving: 'Saving draft…', saved: `Draft saved in this browser${savedAt ? ` at ${time(savedAt)}` : ''}.`, error: '', conflict: '',
   }[status];
   return (
     <>
-      <p role="status" class="muted" data-testid="draft-status">{text}</p>
+      <p role="status" class="muted" data-testid="draft-status" tabIndex={-1} ref={line}>{text}</p>
       {status === 'error' && error && <ErrorNotice error={{ ...error, message: `The draft was not saved: ${error.message}` }} onRetry={onRetry} />}
       {status === 'conflict' && (
         <div class="notice notice-error" role="alert" data-testid="draft-conflict">
           <p>Another tab saved a newer version of this draft{conflictSummary ? ` (${conflictSummary})` : ''}. Your changes here are not saved yet.</p>
           <div class="row">
-            <button type="button" onClick={() => onResolve('theirs')}>Use the other version</button>
-            <button type="button" onClick={() => onResolve('mine')}>Keep mine</button>
-            <button type="button" onClick={() => onResolve('both')}>Keep both</button>
+            <button type="button" onClick={() => resolve('theirs')}>Use the other version</button>
+            <button type="button" onClick={() => resolve('mine')}>Keep mine</button>
+            <button type="button" onClick={() => resolve('both')}>Keep both</button>
           </div>
         </div>
       )}
