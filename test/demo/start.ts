@@ -73,6 +73,7 @@ async function tour(sandbox: Sandbox): Promise<void> {
     await hideScrollbars(page);
     await shootBothThemes(page, null, 'issue');
     printRequests(sandbox);
+    console.log(`\nDone. The screenshots are in ${OUTPUT}/ (panel-*, issue-*).`);
   } finally {
     await browser.close();
   }
