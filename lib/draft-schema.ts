@@ -25,7 +25,7 @@ const TimelineDraftSchema = v.strictObject({
   kind: v.literal('timeline'),
   data: v.strictObject({
     entries: v.pipe(v.array(TimelineEntrySchema), v.maxLength(TIMELINE_MAX.entries)),
-    unplaced: v.pipe(v.array(v.strictObject({ line: v.number(), text: Text(TIMELINE_MAX.text), reason: Text(200) })), v.maxLength(TIMELINE_MAX.unplaced)),
+    unplaced: v.pipe(v.array(v.strictObject({ line: v.number(), text: Text(TIMELINE_MAX.text), reason: Text(200), date: v.optional(Text(10)), time: v.optional(Text(8)) })), v.maxLength(TIMELINE_MAX.unplaced)),
     form: v.nullable(v.strictObject({ id: Text(64), date: Text(10), time: Text(8), text: Text(TIMELINE_MAX.text), link: Text(2048), tag: Text(64) })),
     paste: v.optional(Text(PASTE_DRAFT_MAX)),
     pasteDay: v.optional(v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date'))),

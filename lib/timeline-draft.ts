@@ -7,6 +7,9 @@ export interface UnplacedDraftLine {
   line: number;
   text: string;
   reason: string;
+  /** The local date and time typed for it, until it is added ("YYYY-MM-DD", "HH:MM"). */
+  date?: string;
+  time?: string;
 }
 
 /** The add-entry form as typed (local date and time as the inputs hold them). */

@@ -30,10 +30,12 @@ interface Props {
   /** A line the user gave a time: becomes an entry at that local date and time. */
   onPlace(line: UnplacedDraftLine, date: string, time: string): void;
   onDismiss(line: UnplacedDraftLine): void;
+  /** The date or time typed for a line, kept in the draft until the line is added. */
+  onLineChange(line: UnplacedDraftLine, typed: Pick<UnplacedDraftLine, 'date' | 'time'>): void;
 }
 
 /** "Paste transcript": parsed in the background worker, so a 1 MB paste never blocks the page. */
-export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCount, known, entryTexts, text: saved, onText, pickedDate, onDate, onParsed, onPlace, onDismiss }: Props) {
+export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCount, known, entryTexts, text: saved, onText, pickedDate, onDate, onParsed, onPlace, onDismiss, onLineChange }: Props) {
   // A paste too large for the draft stays here until it is read.
   const [large, setLarge] = useState<string | null>(null);
   const text = large ?? saved;
@@ -54,9 +56,7 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
     const items = lines.current?.querySelectorAll('li') ?? [];
     return (items[index] ?? items[index - 1])?.querySelector('input[type="time"]') ?? box.current;
   });
-  // Keyed by line and text: lines of two pastes may share a number. A line may belong to another day than the first message's.
-  const [times, setTimes] = useState<Record<string, string>>({});
-  const [days, setDays] = useState<Record<string, string>>({});
+  // Keyed by line and text: lines of two pastes may share a number.
   const keyOf = (line: UnplacedDraftLine) => `${line.line}\u0000${line.text}`;
 
   const read = async () => {
@@ -112,25 +112,27 @@ export function PasteTranscript({ client, zone, defaultDate, unplaced, entryCoun
           <ul class="results" ref={lines}>
             {unplaced.map((line, index) => {
               const key = keyOf(line);
-              const day = days[key] ?? date;
+              // A line may belong to another day than the first message's.
+              const day = line.date || date;
+              const time = line.time ?? '';
               // A time the clocks skip that night lands later: said here as in the entry form.
-              const landing = times[key] && day ? landsAt(day, times[key], zone) : '';
+              const landing = time && day ? landsAt(day, time, zone) : '';
               return (
                 <li key={`${key}\u0000${index}`}>
                   <p class="entry-text">Line {line.line}: {line.text} <span class="muted">({line.reason})</span></p>
                   {/* A form, so Enter in the date or time adds the line. */}
                   <form class="row" aria-label={`Place line ${line.line}`} onSubmit={(e) => {
                     e.preventDefault();
-                    if (!times[key] || !day) return;
-                    onPlace(line, day, times[key]);
+                    if (!time || !day) return;
+                    onPlace(line, day, time);
                     settled(index);
                   }}>
-                    <input type="date" aria-label={`Date for line ${line.line}`} value={day} onInput={(e) => setDays({ ...days, [key]: e.currentTarget.value })} />
-                    <input type="time" aria-label={`Time for line ${line.line}`} value={times[key] ?? ''} onInput={(e) => setTimes({ ...times, [key]: e.currentTarget.value })} />
-                    <button type="submit" disabled={!times[key] || !day} aria-label={`Add line ${line.line} at this time`}>Add at this time</button>
+                    <input type="date" aria-label={`Date for line ${line.line}`} value={day} onInput={(e) => onLineChange(line, { date: e.currentTarget.value })} />
+                    <input type="time" aria-label={`Time for line ${line.line}`} value={time} onInput={(e) => onLineChange(line, { time: e.currentTarget.value })} />
+                    <button type="submit" disabled={!time || !day} aria-label={`Add line ${line.line} at this time`}>Add at this time</button>
                     <button type="button" aria-label={`Dismiss line ${line.line}`} onClick={() => { onDismiss(line); settled(index); }}>Dismiss</button>
                   </form>
-                  {landing && <p class="hint" role="status">{skippedNote(day, times[key]!, zone, landing)}</p>}
+                  {landing && <p class="hint" role="status">{skippedNote(day, time, zone, landing)}</p>}
                 </li>
               );
             })}

@@ -173,7 +173,9 @@ export function TimelineSection({ client, isIncident, canWrite, zone = browserZo
             const entry = { id: newEntryId(), at: new Date(zonedToUtcMs(date, h!, mi!, 0, zone)).toISOString(), text: line.text };
             draft.update((d) => ({ ...d, entries: upsertEntry(d.entries, entry), unplaced: d.unplaced.filter((l) => l !== line) }));
           }}
-          onDismiss={(line) => draft.update((d) => ({ ...d, unplaced: d.unplaced.filter((l) => l !== line) }))} />
+          onDismiss={(line) => draft.update((d) => ({ ...d, unplaced: d.unplaced.filter((l) => l !== line) }))}
+          // By line and text, not identity: a second keystroke may come before the first one's render.
+          onLineChange={(line, typed) => draft.update((d) => ({ ...d, unplaced: d.unplaced.map((l) => (l.line === line.line && l.text === line.text ? { ...l, ...typed } : l)) }))} />
       </details>
       <PublishTimeline isIncident={isIncident} canWrite={canWrite} entryCount={entries.length} internalCount={entries.filter((e) => e.internal).length} ready={draft.status !== 'conflict'}
         published={draft.published} changedSincePublished={changedSincePosted} onPublish={publish} onOpenOptions={onOpenOptions} />

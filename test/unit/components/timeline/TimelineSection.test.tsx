@@ -487,6 +487,21 @@ describe('TimelineSection', () => {
     expect(client.parseTranscript).not.toHaveBeenCalled();
   });
 
+  it('the date and time typed for a line still to place are saved with it, and come back with the draft', async () => {
+    const client = await renderSection();
+    const lines = screen.getByTestId('unplaced-lines');
+    fireEvent.input(within(lines).getByLabelText('Date for line 4'), { target: { value: '2025-03-05' } });
+    fireEvent.input(within(lines).getByLabelText('Time for line 4'), { target: { value: '11:00' } });
+    client.hide();
+    await waitFor(() => expect(client.saveDraft).toHaveBeenCalled());
+    expect((client.saveDraft.mock.calls.at(-1)![0].data as TimelineDraftData).unplaced).toEqual([{ line: 4, text: 'someone joined', reason: 'no time on this line', date: '2025-03-05', time: '11:00' }]);
+    cleanup();
+    await renderSection(fakeClient(stored({ ...DATA, unplaced: [{ line: 4, text: 'someone joined', reason: 'no time on this line', date: '2025-03-05', time: '11:00' }] })));
+    const again = screen.getByTestId('unplaced-lines');
+    expect((within(again).getByLabelText('Date for line 4') as HTMLInputElement).value).toBe('2025-03-05');
+    expect((within(again).getByLabelText('Time for line 4') as HTMLInputElement).value).toBe('11:00');
+  });
+
   it('says where a line lands when the time given for it is one the clocks skip', async () => {
     await renderSection();
     const lines = screen.getByTestId('unplaced-lines');
