@@ -21,7 +21,8 @@ export type WrittenZone = number | string;
 export type LineKind =
   /** `day`: epoch ms of the date's 00:00 read as UTC (the wall day the parser counts in). */
   | { kind: 'dated'; day: number; clock: Clock; writtenZone: WrittenZone | null; text: string }
-  | { kind: 'timed'; clock: Clock; author?: string; text: string; writtenZone?: WrittenZone }
+  /** `teams`: a Microsoft Teams line, whose copies (unlike Zoom's) carry day dividers between messages. */
+  | { kind: 'timed'; clock: Clock; author?: string; text: string; writtenZone?: WrittenZone; teams?: true }
   | { kind: 'header'; clock: Clock; author: string; daysAgo?: 0 | 1 }
   /** `nameAbove`: a bot badge or status stood where the name goes ("APP  10:33 AM"): the name is on the line above. */
   | { kind: 'time-only'; clock: Clock; writtenZone?: WrittenZone; daysAgo?: 0 | 1; nameAbove?: true }
@@ -210,10 +211,12 @@ function teamsLine(line: string): LineKind | null {
   const m = TEAMS_START.exec(line);
   const colon = m ? line.indexOf(':', m[0].length) : -1;
   const sender = m && colon > 0 ? line.slice(m[0].length, colon).trim() : '';
-  if (!m || !looksLikeNewName(sender, false)) return null;
+  // A company directory writes "Last, First" ("O'Brien, Pat"): each part a name of its own.
+  const parts = sender.split(', ');
+  if (!m || !(looksLikeNewName(sender, false) || (parts.length === 2 && parts.every((part) => looksLikeNewName(part, true))))) return null;
   const clock = clockOf(m, 1);
   // Spaces are evened out once it is a name: before a colon far down a long line there is none, and no time goes on it.
-  return clock ? { kind: 'timed', clock, author: sender.replace(/\s+/g, ' '), text: line.slice(colon + 1).trim() } : BAD;
+  return clock ? { kind: 'timed', clock, author: sender.replace(/\s+/g, ' '), text: line.slice(colon + 1).trim(), teams: true } : BAD;
 }
 
 export function classifyLine(raw: string): LineKind {

@@ -186,9 +186,12 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     lastAt = at;
     return at;
   };
-  const start = (message: ParsedMessage, block: boolean) => {
+  // A Teams message: a day divider under it is a divider, not that message going on (as under Zoom's).
+  let currentFromTeams = false;
+  const start = (message: ParsedMessage, block: boolean, teams = false) => {
     current = message;
     currentIsBlock = block;
+    currentFromTeams = teams;
     messages.push(message);
     if (message.author) authors.add(message.author);
   };
@@ -265,7 +268,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
     // after it, or naming a day before the chat's.
     // Right under a Zoom message it is that message going on: Zoom chats have no dividers (a timeline
     // written by hand may have day headings between its "10:32 text" lines).
-    const continuesLine = !!open && !currentIsBlock && !blankBefore && open.author !== undefined;
+    const continuesLine = !!open && !currentIsBlock && !blankBefore && open.author !== undefined && !currentFromTeams;
     if ((kind.kind === 'day' || kind.kind === 'relative-day') && (underEmptyHeader || continuesLine || !isDayChange(dividerDay(kind)) || !messageStartsAfter(i))) kind = { kind: 'text', text: line };
     // Slack's dividers name the weekday: "March 31" inside a Slack message, or a weekday that is not that date's, is what was said.
     if (kind.kind === 'day' && (kind.weekday === null ? open && currentIsBlock : new Date(dividerDay(kind)).getUTCDay() !== kind.weekday)) kind = { kind: 'text', text: line };
@@ -299,7 +302,7 @@ export function parseTranscript(input: string, { date, zone, today }: Transcript
         break;
       }
       case 'timed':
-        start({ line: number, at: kind.writtenZone === undefined ? instant(kind.clock) : instantIn(kind.clock, kind.writtenZone), ...(kind.author ? { author: kind.author } : {}), text: unedited(kind.text) }, false);
+        start({ line: number, at: kind.writtenZone === undefined ? instant(kind.clock) : instantIn(kind.clock, kind.writtenZone), ...(kind.author ? { author: kind.author } : {}), text: unedited(kind.text) }, false, kind.teams);
         break;
       case 'header':
         // "Sam Support  Today at 3:04 PM": the header names its own day.

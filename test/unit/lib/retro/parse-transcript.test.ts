@@ -61,6 +61,13 @@ describe('transcript formats', () => {
     expect(times(text).map((t) => t[0]!.slice(11))).toEqual(['10:32', '10:35', '14:40']);
   });
 
+  it('Teams: a day divider between messages moves the day, and "Last, First" directory names are speakers', () => {
+    const text = "[10:32 AM] Sam Support: start\nMarch 5, 2025\n[9:00 AM] O'Brien, Pat: next day";
+    expect(times(text)).toEqual([['2025-03-04T10:32', 'Sam Support', 'start'], ['2025-03-05T09:00', "O'Brien, Pat", 'next day']]);
+    // A comma is no name by itself: "[10:33] Update, again: …" stays a note.
+    expect(times('[10:33] Update, again: disk full').map((t) => t[1])).toEqual([null]);
+  });
+
   it('takes no speaker from a typed note with a colon, and still asks for the date of a dated Teams line', () => {
     const notes = [
       '[10:32 AM] Sam Support: customer is back',
